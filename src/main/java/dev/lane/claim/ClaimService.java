@@ -1,0 +1,245 @@
+package dev.lane.claim;
+
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.fs.SafeFiles;
+import dev.lane.inbox.Inbox;
+import dev.lane.ledger.Ledger;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.names.AgentId;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Claims a lane: exactly one of any number of concurrent claimants wins, and the winner gets a worktree on a fresh
+ * branch from main's head.
+ *
+ * <p>Protocol. The claim is the atomic {@code mkdir <inbox>/<wave>/<lane>}: the one process whose mkdir succeeds
+ * owns the lane; every other gets {@link dev.lane.core.ExitCode#CONTENTION} naming the holder. The winner then, in
+ * order: writes {@code claim.json} in state CLAIMING (so losers can name it), creates the worktree folder itself
+ * (private, refusing any existing path or planted link), runs {@code git worktree add --no-track -b} into it (no
+ * tracking config, so parallel claims never race on {@code .git/config.lock}), rewrites {@code claim.json} as
+ * CLAIMED with the base commit, and appends to the ledger. If any step after the mkdir fails, everything it made
+ * is undone in reverse (worktree, branch, claim folder) and the error says which step failed.
+ *
+ * <p>A claimant killed mid-claim leaves a claim folder in state CLAIMING whose pid is dead. The next claimant of
+ * that lane on the same host sees that, moves the dead claim folder aside with one atomic rename (only one racer
+ * can win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a
+ * lane for longer than it takes to notice it.
+ */
+public final class ClaimService {
+    private final Workspace ws;
+    private final ClaimStore store;
+
+    public ClaimService(Workspace ws) {
+        this.ws = ws;
+        this.store = new ClaimStore(ws.inbox());
+    }
+
+    public ClaimRecord claim(WaveId wave, LaneId lane, AgentId agent) {
+        Inbox inbox = ws.inbox();
+        SafeFiles.ensureDirectory(inbox.waveDir(wave));
+        Path claimDir = inbox.claimDir(wave, lane);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.createDirectory(claimDir);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 0 && takeOverDeadClaim(wave, lane)) {
+                    continue;
+                }
+                throw heldBy(wave, lane);
+            } catch (IOException e) {
+                throw LaneException.internal("cannot create the claim folder " + claimDir + ": " + e.getMessage(), e);
+            }
+        }
+        Path worktree = ws.worktreePath(wave, lane);
+        String branch = ws.branchName(wave, lane);
+        ClaimRecord pending = new ClaimRecord(wave.value(), lane.value(), agent.value(), ws.clock().instant(),
+                ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(), ProcessHandle.current().pid());
+        Rollback rollback = new Rollback(claimDir);
+        try {
+            store.write(pending);
+            String base = resolveBaseRefusingExistingBranch(branch);
+            createWorktreeFolder(worktree);
+            rollback.worktreeFolder = worktree;
+            GitCli.Result add = ws.git().run("worktree", "add", "--no-track", "-q", "-b", branch,
+                    worktree.toString(), base);
+            rollback.branch = branch;
+            if (!add.ok()) {
+                throw LaneException.internal("git worktree add failed for " + worktree + ": " + add.err().strip(), null);
+            }
+            ClaimRecord done = pending.completed(base);
+            store.write(done);
+            new Ledger(inbox.ledger(wave)).append(new LedgerEntry(done.claimedAt(), LedgerEvent.CLAIMED,
+                    wave.value(), lane.value(), agent.value(),
+                    "worktree " + worktree + ", branch " + branch + ", base " + base.substring(0, 12)));
+            return done;
+        } catch (RuntimeException failure) {
+            rollback.undo(failure);
+            throw failure;
+        }
+    }
+
+    private LaneException heldBy(WaveId wave, LaneId lane) {
+        Optional<ClaimRecord> holder = Optional.empty();
+        try {
+            holder = store.read(wave, lane);
+        } catch (LaneException unreadable) {
+            // a record being replaced right now, or damaged: report what we can
+        }
+        String who = holder.map(h -> "held by agent " + h.agent() + " since " + h.claimedAt()
+                        + (h.state() == ClaimState.CLAIMING ? " (claim still being set up)" : "")
+                        + ", worktree " + h.worktree())
+                .orElse("being claimed right now by another process");
+        return LaneException.contention("lane " + lane + " of wave " + wave + " is already claimed: " + who
+                + ". Pick another lane, or ask the holder to run: lane release --wave " + wave + " --lane " + lane);
+    }
+
+    private String resolveBaseRefusingExistingBranch(String branch) {
+        String mainRef = ws.mainRef();
+        GitCli.Result refs = ws.git().ok("for-each-ref", "--format=%(objectname) %(refname)", mainRef,
+                "refs/heads/" + branch);
+        String base = null;
+        for (String line : refs.out().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(" ", 2);
+            if (parts[1].equals(mainRef)) {
+                base = parts[0];
+            } else if (parts[1].equals("refs/heads/" + branch)) {
+                throw LaneException.refused("branch " + branch + " already exists (at " + parts[0].substring(0, 12)
+                        + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
+                        + branch + ") if it is left over, then claim again.");
+            }
+        }
+        if (base == null) {
+            throw LaneException.usage("the main branch '" + ws.config().main() + "' does not exist in "
+                    + ws.repo().workTree() + "; set main: in lanes.yml or create the branch");
+        }
+        return base;
+    }
+
+    private static void createWorktreeFolder(Path worktree) {
+        try {
+            Path parent = worktree.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                Files.createDirectories(parent);
+            }
+            SafeFiles.createPrivateDirectory(worktree);
+        } catch (FileAlreadyExistsException e) {
+            String what = Files.isSymbolicLink(worktree) ? "a symbolic link" : "something";
+            throw LaneException.refused("the worktree path " + worktree + " already exists (" + what
+                    + " lane did not create); remove it or set worktree: in lanes.yml, then claim again");
+        } catch (IOException e) {
+            throw LaneException.internal("cannot create the worktree folder " + worktree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * If the lane's claim folder holds a CLAIMING record of a dead process on this host, moves it aside atomically
+     * and removes what that claim made. Returns true if the caller should try its mkdir again.
+     */
+    private boolean takeOverDeadClaim(WaveId wave, LaneId lane) {
+        Optional<ClaimRecord> existing;
+        try {
+            existing = store.read(wave, lane);
+        } catch (LaneException damaged) {
+            return false;
+        }
+        if (existing.isEmpty()) {
+            return false;
+        }
+        ClaimRecord dead = existing.get();
+        if (dead.state() != ClaimState.CLAIMING || !dead.host().equals(Host.name()) || Host.isAlive(dead.pid())) {
+            return false;
+        }
+        Path claimDir = ws.inbox().claimDir(wave, lane);
+        Path aside = ws.inbox().waveDir(wave).resolve(".dead-" + lane + "-" + dead.pid() + "-" + System.nanoTime());
+        try {
+            Files.move(claimDir, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException raced) {
+            return true; // another claimant moved it first: just try the mkdir again
+        } catch (IOException e) {
+            return false;
+        }
+        removeWhatADeadClaimMade(dead);
+        SafeFiles.deleteTree(aside);
+        new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.CLAIM_ROLLED_BACK,
+                wave.value(), lane.value(), dead.agent(), "half-made claim of dead process " + dead.pid()
+                        + " (since " + dead.claimedAt() + ") removed"));
+        return true;
+    }
+
+    /**
+     * Removes the worktree and branch a dead claimant may have made, but only what is provably its own and holds no
+     * work: a worktree git has registered (or an empty private folder), and a branch that main already contains.
+     */
+    private void removeWhatADeadClaimMade(ClaimRecord dead) {
+        Path folder = Path.of(dead.worktree());
+        ws.git().run("worktree", "remove", "--force", "--force", folder.toString());
+        try {
+            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                SafeFiles.requireOwnedDirectory(folder);
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
+        } catch (IOException | LaneException notOurs) {
+            // not ours or not empty: leave it; the new claim will refuse the path and say so
+        }
+        ws.git().run("worktree", "prune");
+        String ref = "refs/heads/" + dead.branch();
+        if (ws.git().run("merge-base", "--is-ancestor", ref, ws.mainRef()).ok()) {
+            ws.git().run("update-ref", "-d", ref);
+        }
+    }
+
+    /** What a failed claim made, undone in reverse order. Each step is best effort and reported if it fails. */
+    private final class Rollback {
+        private final Path claimDir;
+        private Path worktreeFolder;
+        private String branch;
+
+        Rollback(Path claimDir) {
+            this.claimDir = claimDir;
+        }
+
+        void undo(RuntimeException cause) {
+            if (worktreeFolder != null) {
+                ws.git().run("worktree", "remove", "--force", "--force", worktreeFolder.toString());
+                if (Files.exists(worktreeFolder, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(worktreeFolder)) {
+                    quietly(() -> SafeFiles.deleteTree(worktreeFolder), cause);
+                }
+                ws.git().run("worktree", "prune");
+            }
+            if (branch != null) {
+                ws.git().run("update-ref", "-d", "refs/heads/" + branch);
+            }
+            quietly(() -> SafeFiles.deleteTree(claimDir), cause);
+        }
+
+        private void quietly(Runnable step, RuntimeException cause) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (cause != null) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    }
+}

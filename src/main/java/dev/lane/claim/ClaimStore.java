@@ -1,0 +1,112 @@
+package dev.lane.claim;
+
+import dev.lane.core.LaneException;
+import dev.lane.fs.SafeFiles;
+import dev.lane.inbox.Inbox;
+import dev.lane.json.Json;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes claim records in the inbox. Writes are atomic (see {@link SafeFiles#writeAtomically}). */
+public final class ClaimStore {
+    private final Inbox inbox;
+
+    public ClaimStore(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Optional<ClaimRecord> read(WaveId wave, LaneId lane) {
+        Path file = inbox.claimRecord(wave, lane);
+        return SafeFiles.readIfExists(file).map(text -> Json.read(text, ClaimRecord.class, file));
+    }
+
+    /** The claim of a lane, or a usage error saying it is not claimed. */
+    public ClaimRecord require(WaveId wave, LaneId lane) {
+        return read(wave, lane).orElseThrow(() -> LaneException.usage("lane " + lane + " of wave " + wave
+                + " is not claimed (no " + inbox.claimRecord(wave, lane) + "); claim it with: lane claim --wave "
+                + wave + " --lane " + lane));
+    }
+
+    void write(ClaimRecord record) {
+        SafeFiles.writeAtomically(inbox.claimRecord(new WaveId(record.wave()), new LaneId(record.lane())),
+                Json.write(record));
+    }
+
+    /** Every claim of a wave, in claim order (oldest first, then by lane name). */
+    public List<ClaimRecord> ofWave(WaveId wave) {
+        List<ClaimRecord> out = new ArrayList<>();
+        for (String lane : children(inbox.waveDir(wave))) {
+            read(wave, new LaneId(lane)).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(ClaimRecord::claimedAt).thenComparing(ClaimRecord::lane));
+        return out;
+    }
+
+    /** The names of all waves that have a folder in the inbox, sorted. */
+    public List<WaveId> waves() {
+        return children(inbox.root()).stream().map(WaveId::new).toList();
+    }
+
+    /** The claim whose worktree is {@code worktreeTop}, searching every wave. */
+    public Optional<ClaimRecord> findByWorktree(Path worktreeTop) {
+        Path wanted = realOrSelf(worktreeTop);
+        for (WaveId wave : waves()) {
+            for (ClaimRecord c : ofWave(wave)) {
+                if (realOrSelf(Path.of(c.worktree())).equals(wanted)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Sub-folders that are valid names (bookkeeping entries start with '.' and are skipped). */
+    private static List<String> children(Path dir) {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return names;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(".") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && isName(n)) {
+                    names.add(n);
+                }
+            }
+        } catch (IOException e) {
+            throw LaneException.internal("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static boolean isName(String n) {
+        try {
+            new LaneId(n);
+            return true;
+        } catch (LaneException e) {
+            return false;
+        }
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+}

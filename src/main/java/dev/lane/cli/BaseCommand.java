@@ -1,0 +1,65 @@
+package dev.lane.cli;
+
+import dev.lane.config.ConfigLoader;
+import dev.lane.core.Workspace;
+import dev.lane.json.Json;
+import dev.lane.names.AgentId;
+import dev.lane.repo.MainRepository;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: global options, the run's context, and the workspace it acts on. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @ParentCommand
+    LaneCommand parent;
+
+    CliContext ctx;
+
+    boolean json() {
+        return global.json || (parent != null && parent.global.json);
+    }
+
+    Workspace workspace() {
+        Path repoOption = global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
+        Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
+        MainRepository repo = MainRepository.locate(start);
+        return new Workspace(repo, ConfigLoader.load(repo.workTree()), ctx.clock());
+    }
+
+    /** The agent id: --agent, else $LANE_AGENT, else $USER, else "agent". */
+    AgentId agentOr(String option) {
+        if (option != null) {
+            return new AgentId(option);
+        }
+        for (String var : new String[] {"LANE_AGENT", "USER"}) {
+            String v = ctx.env().get(var);
+            if (v != null && !v.isBlank()) {
+                return new AgentId(v);
+            }
+        }
+        return new AgentId("agent");
+    }
+
+    PrintWriter out() {
+        return ctx.out();
+    }
+
+    PrintWriter err() {
+        return ctx.err();
+    }
+
+    void printJson(Object value) {
+        out().print(Json.write(value));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.lane.cli;
+
+import dev.lane.config.ConfigInit;
+import dev.lane.repo.MainRepository;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write a commented lanes.yml with the defaults and add the inbox to .gitignore.")
+final class InitCommand extends BaseCommand {
+    @Override
+    public Integer call() {
+        Path start = global.repo != null ? ctx.cwd().resolve(global.repo)
+                : parent != null && parent.global.repo != null ? ctx.cwd().resolve(parent.global.repo) : ctx.cwd();
+        ConfigInit.Result r = ConfigInit.init(MainRepository.locate(start).workTree());
+        if (json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("config", r.configFile().toString());
+            doc.put("gitignoreUpdated", r.gitignoreUpdated());
+            printJson(doc);
+        } else {
+            out().println("wrote " + r.configFile());
+            out().println(r.gitignoreUpdated() ? "added the inbox to .gitignore" : ".gitignore already ignores the inbox");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lane.cli;
+
+import dev.lane.core.ExitCode;
+import dev.lane.core.Workspace;
+import dev.lane.json.Json;
+import dev.lane.ledger.LedgerReader;
+import dev.lane.ledger.LedgerReader.Recorded;
+import dev.lane.ledger.LedgerReader.Verification;
+import dev.lane.names.AgentId;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ledger", mixinStandardHelpOptions = true,
+        description = {
+            "Show the wave ledgers (AGENT_LEDGER.md): who did what, when.",
+            "With --json: one JSON object per line. With --verify: check the hash chain and name the first line "
+                    + "that was edited, removed or reordered (exit 5 if one was)."})
+final class LedgerCommand extends BaseCommand {
+    @Option(names = "--wave", paramLabel = "WAVE", description = "Only this wave (default: all waves).")
+    String wave;
+
+    @Option(names = "--lane", paramLabel = "LANE", description = "Only entries of this lane.")
+    String lane;
+
+    @Option(names = "--agent", paramLabel = "AGENT", description = "Only entries by this agent.")
+    String agent;
+
+    @Option(names = "--verify", description = "Verify the hash chain instead of printing entries.")
+    boolean verify;
+
+    @Override
+    public Integer call() {
+        WaveId onlyWave = wave == null ? null : new WaveId(wave);
+        LaneId onlyLane = lane == null ? null : new LaneId(lane);
+        AgentId onlyAgent = agent == null ? null : new AgentId(agent);
+        Workspace ws = workspace();
+        List<WaveId> waves = new ArrayList<>();
+        if (onlyWave != null) {
+            waves.add(onlyWave);
+        } else {
+            waves.addAll(new dev.lane.claim.ClaimStore(ws.inbox()).waves());
+        }
+        return verify ? verify(ws, waves) : print(ws, waves, onlyLane, onlyAgent);
+    }
+
+    private int print(Workspace ws, List<WaveId> waves, LaneId onlyLane, AgentId onlyAgent) {
+        List<Recorded> shown = new ArrayList<>();
+        for (WaveId w : waves) {
+            for (Recorded r : LedgerReader.read(ws.inbox().ledger(w))) {
+                if ((onlyLane == null || r.entry().lane().equals(onlyLane.value()))
+                        && (onlyAgent == null || r.entry().agent().equals(onlyAgent.value()))) {
+                    shown.add(r);
+                }
+            }
+        }
+        if (json()) {
+            for (Recorded r : shown) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("time", r.entry().time().toString());
+                line.put("event", r.entry().event().label());
+                line.put("wave", r.entry().wave());
+                line.put("lane", r.entry().lane());
+                line.put("agent", r.entry().agent());
+                line.put("detail", r.entry().detail());
+                line.put("chain", r.chain());
+                line.put("line", r.line());
+                out().println(Json.writeLine(line));
+            }
+        } else {
+            out().print(LedgerTable.render(shown.stream().map(Recorded::entry).toList()));
+        }
+        return 0;
+    }
+
+    private int verify(Workspace ws, List<WaveId> waves) {
+        boolean broken = false;
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (WaveId w : waves) {
+            Path file = ws.inbox().ledger(w);
+            Verification v = LedgerReader.verify(file);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("wave", w.value());
+            doc.put("file", file.toString());
+            if (v instanceof Verification.Broken bad) {
+                broken = true;
+                doc.put("intact", false);
+                doc.put("line", bad.line());
+                doc.put("reason", bad.reason());
+                if (!json()) {
+                    out().println("wave " + w + ": BROKEN at line " + bad.line() + " of " + file + ": "
+                            + bad.reason() + " (" + bad.intactEntriesBefore() + " entries before it are intact)");
+                }
+            } else if (v instanceof Verification.Intact ok) {
+                doc.put("intact", true);
+                doc.put("entries", ok.entries());
+                if (!json()) {
+                    out().println("wave " + w + ": intact, " + ok.entries() + " entries (" + file + ")");
+                }
+            }
+            results.add(doc);
+        }
+        if (json()) {
+            printJson(Map.of("ledgers", results));
+        }
+        return broken ? ExitCode.REFUSED.code() : 0;
+    }
+}

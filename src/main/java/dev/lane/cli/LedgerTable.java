@@ -1,0 +1,36 @@
+package dev.lane.cli;
+
+import dev.lane.ledger.LedgerEntry;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The human view of ledger entries: one aligned row per entry, times in UTC to the second. */
+final class LedgerTable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private LedgerTable() {
+    }
+
+    static String render(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return "(no ledger entries)\n";
+        }
+        TextTable table = new TextTable(List.of("TIME", "EVENT", "WAVE", "LANE", "AGENT", "DETAIL"));
+        for (LedgerEntry e : entries) {
+            table.add(List.of(TIME.format(e.time()), e.event().label(), e.wave(), e.lane(), e.agent(),
+                    oneLine(e.detail())));
+        }
+        return table.render();
+    }
+
+    /** Details may hold anything; the table shows control characters escaped so each entry stays one line. */
+    private static String oneLine(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+}

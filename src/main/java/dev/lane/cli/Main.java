@@ -1,0 +1,19 @@
+package dev.lane.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The process entry point: wires the real world into a {@link CliContext} and exits with the command's code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        CliContext ctx = new CliContext(Path.of("").toAbsolutePath(), System.getenv(), Clock.systemUTC(), out, err);
+        System.exit(LaneCli.run(ctx, args));
+    }
+}

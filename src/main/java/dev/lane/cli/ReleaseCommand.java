@@ -1,0 +1,50 @@
+package dev.lane.cli;
+
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.release.ReleaseService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "release", mixinStandardHelpOptions = true,
+        description = {
+            "Give a lane up: remove its worktree and claim so it can be claimed again.",
+            "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit is "
+                    + "lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>."})
+final class ReleaseCommand extends BaseCommand {
+    @Option(names = "--wave", required = true, paramLabel = "WAVE", description = "The wave.")
+    String wave;
+
+    @Option(names = "--lane", required = true, paramLabel = "LANE", description = "The lane.")
+    String lane;
+
+    @Option(names = "--agent", paramLabel = "AGENT", description = "Who releases (default: $LANE_AGENT, else $USER).")
+    String agent;
+
+    @Option(names = "--force", description = "Release even if work would be left behind in the worktree.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        WaveId w = new WaveId(wave);
+        LaneId l = new LaneId(lane);
+        ReleaseService.Result r = new ReleaseService(workspace()).release(w, l, agentOr(agent), force);
+        if (json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("wave", w.value());
+            doc.put("lane", l.value());
+            doc.put("worktreeRemoved", r.claim().worktree());
+            doc.put("archivedRef", r.archivedRef());
+            doc.put("claimMovedTo", r.releasedTo().toString());
+            printJson(doc);
+        } else {
+            out().println("released lane " + l + " of wave " + w + "; worktree " + r.claim().worktree() + " removed");
+            if (r.archivedRef() != null) {
+                out().println("branch kept as " + r.archivedRef());
+            }
+        }
+        return 0;
+    }
+}

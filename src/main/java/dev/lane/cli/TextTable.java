@@ -1,0 +1,60 @@
+package dev.lane.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain, aligned text table for people: a header, a rule, then rows; the last column is never padded. */
+final class TextTable {
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    TextTable(List<String> header) {
+        this.header = header;
+    }
+
+    TextTable add(List<String> row) {
+        rows.add(row);
+        return this;
+    }
+
+    String render() {
+        int[] width = new int[header.size()];
+        for (List<String> r : withHeader()) {
+            for (int i = 0; i < r.size(); i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, header, width);
+        List<String> rule = new ArrayList<>();
+        for (int w : width) {
+            rule.add("-".repeat(w));
+        }
+        line(out, rule, width);
+        for (List<String> r : rows) {
+            line(out, r, width);
+        }
+        return out.toString();
+    }
+
+    private List<List<String>> withHeader() {
+        List<List<String>> all = new ArrayList<>(rows);
+        all.add(header);
+        return all;
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] width) {
+        StringBuilder l = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                l.append("  ");
+            }
+            l.append(i == cells.size() - 1 ? cells.get(i) : pad(cells.get(i), width[i]));
+        }
+        out.append(l.toString().stripTrailing()).append('\n');
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+}

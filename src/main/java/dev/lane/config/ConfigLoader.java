@@ -1,0 +1,120 @@
+package dev.lane.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lane.core.LaneException;
+import dev.lane.fs.SafeFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code lanes.yml} from the root of the main checkout, layering it over {@link LaneConfig#defaults()}.
+ * A missing file means all defaults (and costs no YAML parser start-up). An unknown key, a wrong type or broken
+ * YAML is a usage error naming the key and the line.
+ */
+public final class ConfigLoader {
+    public static final String FILE_NAME = "lanes.yml";
+    private static final List<String> KNOWN_KEYS =
+            List.of("inbox", "worktree", "branch", "main", "manifest", "versionFiles", "workflows", "check");
+
+    private ConfigLoader() {
+    }
+
+    public static LaneConfig load(Path repoRoot) {
+        Path file = repoRoot.resolve(FILE_NAME);
+        Optional<String> text = SafeFiles.readIfExists(file);
+        if (text.isEmpty()) {
+            return LaneConfig.defaults();
+        }
+        return parse(text.get(), FILE_NAME);
+    }
+
+    /** Parses the text of a config file; {@code source} names it in error messages. */
+    public static LaneConfig parse(String yaml, String source) {
+        if (yaml.isBlank()) {
+            return LaneConfig.defaults();
+        }
+        ConfigFile file;
+        try {
+            file = mapper().readValue(yaml, ConfigFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? String.join(", ", KNOWN_KEYS)
+                    : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": unknown key '"
+                    + path(e) + "' (known keys here: " + known + ")");
+        } catch (JsonMappingException e) {
+            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": key '" + path(e)
+                    + "' has the wrong type: " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
+                    + firstLine(e.getOriginalMessage()));
+        }
+        return file == null ? LaneConfig.defaults() : overlay(file);
+    }
+
+    private static LaneConfig overlay(ConfigFile f) {
+        LaneConfig d = LaneConfig.defaults();
+        LaneConfig.Manifest dm = d.manifest();
+        ConfigFile.ManifestSection m = f.manifest();
+        LaneConfig.Manifest manifest = m == null ? dm : new LaneConfig.Manifest(
+                or(m.file(), dm.file()), or(m.migrations(), dm.migrations()), or(m.required(), dm.required()));
+        return new LaneConfig(
+                nonBlank("inbox", or(f.inbox(), d.inbox())),
+                nonBlank("worktree", or(f.worktree(), d.worktree())),
+                nonBlank("branch", or(f.branch(), d.branch())),
+                nonBlank("main", or(f.main(), d.main())),
+                manifest,
+                or(f.versionFiles(), d.versionFiles()),
+                or(f.workflows(), d.workflows()),
+                f.check());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String nonBlank(String key, String value) {
+        if (value.isBlank()) {
+            throw LaneException.usage(FILE_NAME + ": key '" + key + "' must not be empty");
+        }
+        return value;
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // "inbox: 5" or "versionFiles: [1]" are mistakes, not strings: refuse scalar coercion into text.
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "?" : String.valueOf(location.getLineNr());
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

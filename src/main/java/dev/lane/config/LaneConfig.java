@@ -1,0 +1,52 @@
+package dev.lane.config;
+
+import java.util.List;
+
+/**
+ * Where things live and which files are shared, for one repository. Every field has a default that fits a
+ * repository laid out like the one in the brief, so no {@code lanes.yml} is needed; see {@code docs/config.md}.
+ *
+ * @param inbox        the inbox folder, relative to the main checkout
+ * @param worktree     template of a lane's worktree path ({repo}, {wave}, {lane}); relative paths are taken from
+ *                     the main checkout
+ * @param branch       template of a lane's branch name ({wave}, {lane})
+ * @param main         the branch lanes start from and integrate into
+ * @param manifest     the migration manifest
+ * @param versionFiles files that carry the project's version
+ * @param workflows    glob patterns of CI workflow files
+ * @param check        a command the integrator runs on the result before main moves, or null
+ */
+public record LaneConfig(
+        String inbox,
+        String worktree,
+        String branch,
+        String main,
+        Manifest manifest,
+        List<String> versionFiles,
+        List<String> workflows,
+        String check) {
+
+    /** The migration manifest: a file listing migration file names, and the folder holding the migrations. */
+    public record Manifest(String file, String migrations, List<String> required) {
+        public Manifest {
+            required = List.copyOf(required);
+        }
+    }
+
+    public LaneConfig {
+        versionFiles = List.copyOf(versionFiles);
+        workflows = List.copyOf(workflows);
+    }
+
+    public static LaneConfig defaults() {
+        return new LaneConfig(
+                "tools/offline/_inbox",
+                "/tmp/{repo}-{wave}-{lane}",
+                "lane/{wave}/{lane}",
+                "main",
+                new Manifest("scripts/migrations/autonomath_boot_manifest.txt", "scripts/migrations", List.of()),
+                List.of("pyproject.toml", "server.json"),
+                List.of(".github/workflows/*.yml"),
+                null);
+    }
+}

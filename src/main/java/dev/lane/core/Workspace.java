@@ -1,0 +1,45 @@
+package dev.lane.core;
+
+import dev.lane.config.LaneConfig;
+import dev.lane.inbox.Inbox;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import dev.lane.repo.MainRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Everything a lane operation needs, passed in explicitly: the main repository, its configuration, the clock, and
+ * a git runner for the main checkout. No command reads global state.
+ */
+public record Workspace(MainRepository repo, LaneConfig config, Clock clock, GitCli git) {
+
+    public Workspace(MainRepository repo, LaneConfig config, Clock clock) {
+        this(repo, config, clock, new GitCli(repo.workTree()));
+    }
+
+    public Inbox inbox() {
+        return new Inbox(repo.workTree().resolve(config.inbox()).normalize());
+    }
+
+    /** The worktree folder of a lane, from the {@code worktree} template. */
+    public Path worktreePath(WaveId wave, LaneId lane) {
+        String path = expand(config.worktree(), wave, lane);
+        return repo.workTree().resolve(path).normalize();
+    }
+
+    /** The branch name of a lane, from the {@code branch} template. */
+    public String branchName(WaveId wave, LaneId lane) {
+        return expand(config.branch(), wave, lane);
+    }
+
+    /** The full ref of the main branch. */
+    public String mainRef() {
+        return "refs/heads/" + config.main();
+    }
+
+    private String expand(String template, WaveId wave, LaneId lane) {
+        return template.replace("{repo}", repo.name()).replace("{wave}", wave.value()).replace("{lane}", lane.value());
+    }
+}

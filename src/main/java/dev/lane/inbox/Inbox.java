@@ -1,0 +1,61 @@
+package dev.lane.inbox;
+
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.nio.file.Path;
+
+/**
+ * The layout of the inbox: one folder per wave, one claim folder per lane, and the wave's ledger.
+ *
+ * <pre>
+ * &lt;inbox&gt;/&lt;wave&gt;/AGENT_LEDGER.md           the wave's ledger (append-only)
+ * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/claim.json       who claimed the lane, when, from which base
+ * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/intents.json     shared-file intents collected by submit
+ * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/submission.json  the latest submission (head commit + intents)
+ * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/outcome.json     what the integrator did with the lane
+ * &lt;inbox&gt;/&lt;wave&gt;/.released/&lt;lane&gt;.&lt;ms&gt;/  claim folders of released lanes, kept for the record
+ * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
+ * </pre>
+ * Names that start with '.' can never be wave or lane names, so bookkeeping entries cannot collide with them.
+ *
+ * @param root the inbox folder (absolute)
+ */
+public record Inbox(Path root) {
+    public static final String LEDGER_FILE = "AGENT_LEDGER.md";
+
+    public Path waveDir(WaveId wave) {
+        return root.resolve(wave.value());
+    }
+
+    public Path claimDir(WaveId wave, LaneId lane) {
+        return waveDir(wave).resolve(lane.value());
+    }
+
+    public Path claimRecord(WaveId wave, LaneId lane) {
+        return claimDir(wave, lane).resolve("claim.json");
+    }
+
+    public Path intents(WaveId wave, LaneId lane) {
+        return claimDir(wave, lane).resolve("intents.json");
+    }
+
+    public Path submission(WaveId wave, LaneId lane) {
+        return claimDir(wave, lane).resolve("submission.json");
+    }
+
+    public Path outcome(WaveId wave, LaneId lane) {
+        return claimDir(wave, lane).resolve("outcome.json");
+    }
+
+    public Path ledger(WaveId wave) {
+        return waveDir(wave).resolve(LEDGER_FILE);
+    }
+
+    public Path releasedDir(WaveId wave) {
+        return waveDir(wave).resolve(".released");
+    }
+
+    public Path integrateLock(WaveId wave) {
+        return waveDir(wave).resolve(".integrate.lock");
+    }
+}

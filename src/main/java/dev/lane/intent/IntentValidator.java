@@ -1,0 +1,42 @@
+package dev.lane.intent;
+
+import dev.lane.names.Name;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.semver4j.Semver;
+
+/**
+ * The rules every intent must pass, shared by {@code lane submit} (so a bad intent is refused at once) and
+ * {@code lane integrate} (which trusts nothing it did not check itself).
+ *
+ * @param migrationExists whether a migration file of that name exists in the lane's tree
+ * @param baseVersion     the project version the lane started from (null if the project has none)
+ */
+public record IntentValidator(Predicate<String> migrationExists, Semver baseVersion) {
+
+    /** Every problem with {@code intents}, each a sentence naming the intent and what is wrong; empty if none. */
+    public List<String> problems(Intents intents) {
+        List<String> problems = new ArrayList<>();
+        for (String entry : intents.manifest()) {
+            if (!Manifest.isValidEntry(entry)) {
+                problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name");
+            } else if (!migrationExists.test(entry)) {
+                problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
+                        + "migration file first");
+            }
+        }
+        BumpRequest bump = intents.bump();
+        if (bump != null && bump.version() != null && baseVersion != null
+                && bump.version().isLowerThan(baseVersion)) {
+            problems.add("bump to " + bump + " is lower than the current version " + baseVersion.getVersion());
+        }
+        if (bump != null && baseVersion == null) {
+            problems.add("bump " + bump + " requested, but no version file has a version to bump");
+        }
+        for (WorkflowEdit edit : intents.workflows()) {
+            WorkflowCheck.problem(edit.path(), edit.lane()).ifPresent(problems::add);
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lane.ledger;
+
+import dev.lane.fs.SafeFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and verifies a ledger written by {@link Ledger}. Reading takes no lock: an append in progress is at most
+ * an incomplete last line, which is skipped while reading and reported only by {@link #verify}.
+ */
+public final class LedgerReader {
+    private LedgerReader() {
+    }
+
+    /** An entry as found in the file, with its 1-based line number and its chain cell. */
+    public record Recorded(int line, LedgerEntry entry, String chain) {
+    }
+
+    /** The outcome of {@link #verify}. */
+    public sealed interface Verification {
+        /** Every row follows from the one before it. */
+        record Intact(int entries) implements Verification {
+        }
+
+        /** The first line where the chain breaks, and why. */
+        record Broken(int line, int intactEntriesBefore, String reason) implements Verification {
+        }
+    }
+
+    /** The entries of a ledger file, in file order; empty if the file does not exist. */
+    public static List<Recorded> read(Path file) {
+        List<Recorded> out = new ArrayList<>();
+        Optional<String> text = SafeFiles.readIfExists(file);
+        if (text.isEmpty()) {
+            return out;
+        }
+        String[] lines = text.get().split("\n", -1);
+        int complete = lines.length - 1; // the last piece is "" or an incomplete line: skip it
+        for (int i = 0; i < complete; i++) {
+            Recorded r = parse(lines[i], i + 1);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Walks the whole chain and reports the first line that does not follow from the row before it. */
+    public static Verification verify(Path file) {
+        Optional<String> text = SafeFiles.readIfExists(file);
+        if (text.isEmpty()) {
+            return new Verification.Intact(0);
+        }
+        String[] lines = text.get().split("\n", -1);
+        if (!text.get().isEmpty() && !text.get().endsWith("\n")) {
+            return new Verification.Broken(lines.length, countRows(lines, lines.length - 1),
+                    "the last line is incomplete (a writer died mid-line, or the file was cut)");
+        }
+        String previous = "";
+        int entries = 0;
+        boolean inTable = false;
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            if (!inTable) {
+                inTable = line.startsWith("|------|");
+                continue;
+            }
+            List<String> cells = LedgerRow.cells(line);
+            if (cells == null || cells.size() != Ledger.COLUMNS.size()) {
+                return new Verification.Broken(i + 1, entries, "not a ledger row (edited by hand?)");
+            }
+            int chainCell = line.lastIndexOf(" | ", line.length() - 3);
+            String body = line.substring(0, chainCell + 2);
+            String expected = Ledger.chain(previous, body);
+            if (!expected.equals(cells.get(6))) {
+                return new Verification.Broken(i + 1, entries, "this entry does not follow from the line before it: "
+                        + "it was edited, or an entry before it was removed or moved");
+            }
+            previous = cells.get(6);
+            entries++;
+        }
+        return new Verification.Intact(entries);
+    }
+
+    private static int countRows(String[] lines, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (parse(lines[i], i + 1) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Recorded parse(String line, int lineNumber) {
+        List<String> cells = LedgerRow.cells(line);
+        if (cells == null || cells.size() != Ledger.COLUMNS.size()) {
+            return null;
+        }
+        Optional<LedgerEvent> event = LedgerEvent.fromLabel(cells.get(1));
+        if (event.isEmpty()) {
+            return null;
+        }
+        try {
+            Instant time = Ledger.parseTime(cells.get(0));
+            return new Recorded(lineNumber,
+                    new LedgerEntry(time, event.get(), cells.get(2), cells.get(3), cells.get(4), cells.get(5)),
+                    cells.get(6));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

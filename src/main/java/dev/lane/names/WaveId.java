@@ -1,0 +1,18 @@
+package dev.lane.names;
+
+/** A validated wave name; constructing one with an invalid value throws a usage error naming it. */
+public record WaveId(String value) implements Comparable<WaveId> {
+    public WaveId {
+        Name.check("wave", value);
+    }
+
+    @Override
+    public int compareTo(WaveId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lane.release;
+
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimStore;
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.fs.SafeFiles;
+import dev.lane.ledger.Ledger;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.names.AgentId;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import dev.lane.submit.Submission;
+import dev.lane.submit.SubmissionStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Gives a lane up so it can be claimed again.
+ *
+ * <p>Protocol. Refuses (nothing changed) if the worktree holds uncommitted changes or commits that were never
+ * submitted, unless forced. Then, in order: the branch's commit is kept under
+ * {@code refs/lane-archive/<wave>/<lane>/<millis>} (so even a forced release loses no commit), the worktree is
+ * removed, the branch is deleted, the claim folder is moved with one atomic rename to
+ * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
+ * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
+ * tolerates its effect being already done).
+ */
+public final class ReleaseService {
+    private final Workspace ws;
+
+    public ReleaseService(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /** What release did. */
+    public record Result(ClaimRecord claim, String archivedRef, Path releasedTo) {
+    }
+
+    public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
+        ClaimStore claims = new ClaimStore(ws.inbox());
+        ClaimRecord claim = claims.require(wave, lane);
+        Path worktree = Path.of(claim.worktree());
+        String branchRef = "refs/heads/" + claim.branch();
+        GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
+        boolean worktreeExists = Files.isDirectory(worktree, LinkOption.NOFOLLOW_LINKS);
+        if (!force) {
+            refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
+        }
+        long now = ws.clock().millis();
+        String archived = null;
+        if (branchHead.ok()) {
+            archived = "refs/lane-archive/" + wave + "/" + lane + "/" + now;
+            ws.git().ok("update-ref", archived, branchHead.line());
+        }
+        if (worktreeExists) {
+            GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
+            if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)) {
+                throw LaneException.internal("cannot remove the worktree " + worktree + ": " + removed.err().strip(),
+                        null);
+            }
+        }
+        ws.git().run("worktree", "prune");
+        if (branchHead.ok()) {
+            ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
+        }
+        Path releasedDir = ws.inbox().releasedDir(wave);
+        SafeFiles.ensureDirectory(releasedDir);
+        Path target = releasedDir.resolve(lane + "." + now);
+        try {
+            Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
+        }
+        new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
+                wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of " + claim.agent()
+                        + " moved to " + ws.inbox().root().relativize(target)
+                        + (archived == null ? "" : ", branch kept as " + archived)));
+        return new Result(claim, archived, target);
+    }
+
+    private void refuseIfWorkWouldBeLost(WaveId wave, LaneId lane, Path worktree, boolean worktreeExists,
+                                         GitCli.Result branchHead, ClaimRecord claim) {
+        String retry = " Submit it first, or pass --force (the branch is kept under refs/lane-archive/).";
+        if (worktreeExists) {
+            GitCli.Result status = ws.git().in(worktree).run("status", "--porcelain", "--untracked-files=all");
+            if (status.ok() && !status.out().isBlank()) {
+                throw LaneException.refused("lane " + lane + " has uncommitted changes in " + worktree + ":\n  "
+                        + String.join("\n  ", status.out().strip().split("\n")) + "\n" + retry.strip());
+            }
+        }
+        if (!branchHead.ok()) {
+            return;
+        }
+        Optional<Submission> submitted = new SubmissionStore(ws.inbox()).submission(wave, lane);
+        String head = branchHead.line();
+        boolean onlyBase = head.equals(claim.base());
+        boolean allSubmitted = submitted.map(s -> s.head().equals(head)).orElse(false);
+        boolean inMain = ws.git().run("merge-base", "--is-ancestor", head, ws.mainRef()).ok();
+        if (!onlyBase && !allSubmitted && !inMain) {
+            throw LaneException.refused("lane " + lane + " has commits that were never submitted (branch "
+                    + claim.branch() + " at " + head.substring(0, 12) + ")." + retry);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lane.repo;
+
+import dev.lane.core.LaneException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs native git in one folder. Native git is used for what JGit cannot do (linked worktrees) and for the agent
+ * side's cheap queries, where it is the fastest tool there is. Automatic GC is never started by lane's own calls.
+ *
+ * @param dir the folder git runs in ({@code git -C dir})
+ * @param env extra environment (an author identity, say)
+ */
+public record GitCli(Path dir, Map<String, String> env) {
+
+    /** The outcome of one git run. */
+    public record Result(int exitCode, String out, String err) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** stdout without its trailing newline. */
+        public String line() {
+            return out.strip();
+        }
+    }
+
+    public GitCli(Path dir) {
+        this(dir, Map.of());
+    }
+
+    public GitCli withEnv(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(more);
+        return new GitCli(dir, Map.copyOf(merged));
+    }
+
+    public GitCli in(Path other) {
+        return new GitCli(other, env);
+    }
+
+    /** Starts git without waiting; see {@link #await(Process)}. */
+    public Process start(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "gc.auto=0"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            return p;
+        } catch (IOException e) {
+            throw LaneException.internal("cannot run git (is it installed and on PATH?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for a started git and collects its output. */
+    public static Result await(Process p) {
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        String out = drain(p.getInputStream());
+        try {
+            int code = p.waitFor();
+            return new Result(code, out, err.join());
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw LaneException.internal("interrupted while git was running", e);
+        }
+    }
+
+    /** Runs git and returns its result, whatever its exit code. */
+    public Result run(String... args) {
+        return await(start(args));
+    }
+
+    /** Runs git and returns its result; a non-zero exit becomes an internal error quoting git's message. */
+    public Result ok(String... args) {
+        Result r = run(args);
+        if (!r.ok()) {
+            throw LaneException.internal("git " + String.join(" ", args) + " failed in " + dir + ": "
+                    + r.err().strip(), null);
+        }
+        return r;
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lane.submit;
+
+import dev.lane.intent.Intents;
+import java.time.Instant;
+
+/**
+ * A lane's latest submission, {@code submission.json} in its claim folder: what the integrator will merge.
+ *
+ * @param wave        the wave
+ * @param lane        the lane
+ * @param agent       who submitted
+ * @param head        the lane branch's commit at submission (after shared files were moved into intents)
+ * @param base        the commit the lane's shared-file edits were measured against (its fork point from main)
+ * @param submittedAt when
+ * @param sequence    1 for the first submission, 2 for the first resubmission, ...
+ * @param intents     the lane's intents at that moment
+ */
+public record Submission(
+        String wave,
+        String lane,
+        String agent,
+        String head,
+        String base,
+        Instant submittedAt,
+        int sequence,
+        Intents intents) {
+}

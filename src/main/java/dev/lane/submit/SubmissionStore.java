@@ -1,0 +1,38 @@
+package dev.lane.submit;
+
+import dev.lane.fs.SafeFiles;
+import dev.lane.inbox.Inbox;
+import dev.lane.intent.Intents;
+import dev.lane.json.Json;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads and atomically writes a lane's intents and submission files. */
+public final class SubmissionStore {
+    private final Inbox inbox;
+
+    public SubmissionStore(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public Optional<Submission> submission(WaveId wave, LaneId lane) {
+        Path file = inbox.submission(wave, lane);
+        return SafeFiles.readIfExists(file).map(t -> Json.read(t, Submission.class, file));
+    }
+
+    public Intents intents(WaveId wave, LaneId lane) {
+        Path file = inbox.intents(wave, lane);
+        return SafeFiles.readIfExists(file).map(t -> Json.read(t, Intents.class, file)).orElse(Intents.none());
+    }
+
+    void writeIntents(WaveId wave, LaneId lane, Intents intents) {
+        SafeFiles.writeAtomically(inbox.intents(wave, lane), Json.write(intents));
+    }
+
+    void writeSubmission(Submission submission) {
+        SafeFiles.writeAtomically(inbox.submission(new WaveId(submission.wave()), new LaneId(submission.lane())),
+                Json.write(submission));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.lane.submit;
+
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimState;
+import dev.lane.claim.ClaimStore;
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.intent.BumpRequest;
+import dev.lane.intent.IntentValidator;
+import dev.lane.intent.Intents;
+import dev.lane.intent.Manifest;
+import dev.lane.ledger.Ledger;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.names.LaneId;
+import dev.lane.names.Name;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import dev.lane.repo.Identity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
+ * out of its branch, and records the submission.
+ *
+ * <p>Protocol. Everything that can refuse runs before anything changes: the explicit options are parsed, the
+ * lane's would-be tree is built in a scratch index (so uncommitted work can be inspected without committing it),
+ * its shared-surface changes are detected and every intent is validated. Only then, in order: (1) the work is
+ * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
+ * (3) a commit restores the shared files to their fork-point content, (4) {@code submission.json} is written
+ * atomically, (5) the ledger gets the entry. A crash after (2) loses nothing: the intents are saved and a re-run
+ * detects the same edits again (adding them to a set is idempotent) or, after (3), none. The integrator only ever
+ * reads (4), whose head never contains shared-file edits.
+ */
+public final class SubmitService {
+    private final Workspace ws;
+    private final ClaimStore claims;
+    private final SubmissionStore store;
+
+    public SubmitService(Workspace ws) {
+        this.ws = ws;
+        this.claims = new ClaimStore(ws.inbox());
+        this.store = new SubmissionStore(ws.inbox());
+    }
+
+    /** What the caller asked for: -m, --manifest and --bump. */
+    public record Request(WaveId wave, LaneId lane, String message, List<String> manifest, String bump) {
+    }
+
+    /** What submit did. */
+    public record Result(Submission submission, boolean resubmission, boolean committedWork, List<String> movedFiles) {
+    }
+
+    public Result submit(Request request) {
+        ClaimRecord claim = claims.require(request.wave(), request.lane());
+        if (claim.state() != ClaimState.CLAIMED) {
+            throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
+        }
+        Path worktree = Path.of(claim.worktree());
+        if (!Files.isDirectory(worktree)) {
+            throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "
+                    + "release the lane (lane release --force) and claim it again");
+        }
+        BumpRequest explicitBump = request.bump() == null ? null : BumpRequest.parse(request.bump());
+        for (String entry : request.manifest()) {
+            if (!Manifest.isValidEntry(entry)) {
+                throw LaneException.usage("--manifest " + Name.quote(entry) + " is not a plain migration file name "
+                        + "(like 262_add_index.sql)");
+            }
+        }
+        GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
+        List<String> dirty = dirtyFiles(git);
+        if (!dirty.isEmpty() && request.message() == null) {
+            throw LaneException.usage("the worktree " + worktree + " has uncommitted changes:\n  "
+                    + String.join("\n  ", dirty) + "\ncommit them, or pass -m MESSAGE to have submit commit them all");
+        }
+        String tree = dirty.isEmpty() ? git.ok("rev-parse", "HEAD^{tree}").line() : scratchTree(git);
+        String fork = forkPoint(git, claim);
+
+        Intents previous = store.intents(request.wave(), request.lane());
+        SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree);
+        Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
+        Intents intents = previous.then(found.intents()).then(explicit);
+        validate(git, intents, fork, tree);
+
+        boolean committed = false;
+        if (!dirty.isEmpty()) {
+            git.ok("add", "-A");
+            git.ok("commit", "-q", "--no-verify", "-m", request.message());
+            committed = true;
+        }
+        store.writeIntents(request.wave(), request.lane(), intents);
+        if (!found.surfacePaths().isEmpty()) {
+            restoreSharedFiles(git, fork, found.surfacePaths(), request.lane());
+        }
+        String head = git.ok("rev-parse", "HEAD").line();
+        Optional<Submission> earlier = store.submission(request.wave(), request.lane());
+        int sequence = earlier.map(s -> s.sequence() + 1).orElse(1);
+        Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
+                fork, ws.clock().instant(), sequence, intents);
+        store.writeSubmission(submission);
+        boolean resubmission = earlier.isPresent();
+        new Ledger(ws.inbox().ledger(request.wave())).append(new LedgerEntry(submission.submittedAt(),
+                resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
+                claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
+                        + ", " + intents.summary()));
+        return new Result(submission, resubmission, committed, found.surfacePaths());
+    }
+
+    private void validate(GitCli git, Intents intents, String fork, String tree) {
+        Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
+        IntentValidator validator = new IntentValidator(migrations::contains,
+                SurfaceChanges.versionAt(git, ws.config(), fork));
+        List<String> problems = validator.problems(intents);
+        if (!problems.isEmpty()) {
+            throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** Changed, added, deleted and untracked files of the worktree, as {@code git status} names them. */
+    private static List<String> dirtyFiles(GitCli git) {
+        String[] parts = git.ok("status", "--porcelain=v1", "-z", "--untracked-files=all").out().split("\0");
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.length() < 4) {
+                continue;
+            }
+            files.add(p.substring(0, 2).trim() + " " + p.substring(3));
+            if (p.charAt(0) == 'R' || p.charAt(0) == 'C') {
+                i++; // a rename's second entry is its source path
+            }
+        }
+        return files;
+    }
+
+    /** The tree the worktree would commit, built in a copy of its index so nothing real changes. */
+    private static String scratchTree(GitCli git) {
+        Path index = Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", "index").line());
+        Path scratch = index.resolveSibling("lane-submit-index-" + ProcessHandle.current().pid());
+        try {
+            if (Files.exists(index)) {
+                Files.copy(index, scratch, StandardCopyOption.REPLACE_EXISTING);
+            }
+            GitCli scratchGit = git.withEnv(Map.of("GIT_INDEX_FILE", scratch.toString()));
+            scratchGit.ok("add", "-A");
+            return scratchGit.ok("write-tree").line();
+        } catch (IOException e) {
+            throw LaneException.internal("cannot copy the index " + index + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(scratch);
+            } catch (IOException ignored) {
+                // a stray scratch index in the git dir is harmless
+            }
+        }
+    }
+
+    private String forkPoint(GitCli git, ClaimRecord claim) {
+        GitCli.Result mb = git.run("merge-base", "HEAD", ws.mainRef());
+        return mb.ok() ? mb.line() : claim.base();
+    }
+
+    private static void restoreSharedFiles(GitCli git, String fork, List<String> paths, LaneId lane) {
+        for (String path : paths) {
+            if (SurfaceChanges.showIfExists(git, fork, path).isPresent()) {
+                git.ok("checkout", fork, "--", path);
+            } else {
+                git.ok("rm", "-q", "-f", "--", path);
+            }
+        }
+        git.ok("commit", "-q", "--no-verify", "-m", "lane: move shared-file edits of lane " + lane
+                + " into intents\n\nRestored to their base content: " + String.join(", ", paths));
+    }
+}

@@ -1,0 +1,168 @@
+package dev.lane.submit;
+
+import dev.lane.config.LaneConfig;
+import dev.lane.core.LaneException;
+import dev.lane.intent.BumpLevel;
+import dev.lane.intent.BumpRequest;
+import dev.lane.intent.Intents;
+import dev.lane.intent.Manifest;
+import dev.lane.intent.VersionFile;
+import dev.lane.intent.WorkflowEdit;
+import dev.lane.repo.GitCli;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.semver4j.Semver;
+
+/**
+ * Finds what a lane did to the shared surfaces between its fork point and a tree, and turns it into intents.
+ *
+ * <p>Rules: manifest lines the lane added and migration files it added become manifest entries (removing a
+ * manifest line is refused: entries can only be added); a changed version value becomes a bump request (a level
+ * if it is exactly the next patch/minor/major, else that explicit version; any other change to a version file is
+ * refused); a changed or added workflow file becomes a workflow edit (deleting one is refused).
+ *
+ * @param intents      the intents found
+ * @param surfacePaths the shared-surface paths the lane changed (to be restored to their fork-point content)
+ */
+public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
+
+    static SurfaceChanges detect(GitCli git, LaneConfig config, String fork, String tree) {
+        List<String[]> changes = changedPaths(git, fork, tree);
+        List<PathMatcher> workflowMatchers = config.workflows().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        String manifestFile = config.manifest().file();
+        String migrations = stripSlash(config.manifest().migrations()) + "/";
+        LinkedHashSet<String> entries = new LinkedHashSet<>();
+        List<WorkflowEdit> edits = new ArrayList<>();
+        List<String> surfaces = new ArrayList<>();
+        BumpRequest bump = null;
+        String bumpSource = null;
+        for (String[] change : changes) {
+            char status = change[0].charAt(0);
+            String path = change[1];
+            if (path.equals(manifestFile)) {
+                surfaces.add(path);
+                entries.addAll(manifestAdditions(git, fork, tree, path, status));
+            } else if (config.versionFiles().contains(path)) {
+                surfaces.add(path);
+                BumpRequest found = versionChange(git, fork, tree, path, status);
+                if (found != null && bump != null && !found.toString().equals(bump.toString())) {
+                    throw LaneException.usage("version files disagree in this lane: " + bumpSource + " asks for "
+                            + bump + " but " + path + " asks for " + found + "; make them the same, or restore them "
+                            + "and pass --bump");
+                }
+                if (found != null) {
+                    bump = found;
+                    bumpSource = path;
+                }
+            } else if (workflowMatchers.stream().anyMatch(m -> m.matches(Path.of(path)))) {
+                if (status == 'D') {
+                    throw LaneException.usage("the lane deletes the workflow file " + path + "; shared workflow files "
+                            + "cannot be deleted from a lane: restore it (git checkout " + fork.substring(0, 12) + " -- "
+                            + path + ")");
+                }
+                surfaces.add(path);
+                edits.add(new WorkflowEdit(path, status == 'A' ? null : show(git, fork, path), show(git, tree, path)));
+            } else if (status == 'A' && path.startsWith(migrations) && path.indexOf('/', migrations.length()) < 0) {
+                entries.add(path.substring(migrations.length()));
+            }
+        }
+        return new SurfaceChanges(new Intents(List.copyOf(entries), bump, edits), surfaces);
+    }
+
+    /** The version of the project at {@code treeish}: the first version file that has one. */
+    static Semver versionAt(GitCli git, LaneConfig config, String treeish) {
+        for (String file : config.versionFiles()) {
+            Optional<String> text = showIfExists(git, treeish, file);
+            if (text.isPresent()) {
+                Optional<String> v = VersionFile.read(file, text.get());
+                if (v.isPresent()) {
+                    return Semver.parse(v.get());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The migration files (plain names) in the migrations folder of {@code tree}. */
+    static Set<String> migrationFiles(GitCli git, LaneConfig config, String tree) {
+        String folder = stripSlash(config.manifest().migrations());
+        GitCli.Result r = git.ok("ls-tree", "-z", "--name-only", tree + ":" + folder);
+        Set<String> names = new java.util.HashSet<>();
+        for (String n : r.out().split("\0")) {
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> manifestAdditions(GitCli git, String fork, String tree, String path, char status) {
+        if (status == 'D') {
+            throw LaneException.usage("the lane deletes the manifest " + path + "; manifest entries can only be added");
+        }
+        List<String> before = status == 'A' ? List.of() : Manifest.entries(show(git, fork, path));
+        List<String> after = Manifest.entries(show(git, tree, path));
+        List<String> removed = before.stream().filter(e -> !after.contains(e)).toList();
+        if (!removed.isEmpty()) {
+            throw LaneException.usage("the lane removes manifest entries " + String.join(", ", removed) + " from "
+                    + path + "; manifest entries can only be added. Restore those lines and submit again.");
+        }
+        return after.stream().filter(e -> !before.contains(e)).toList();
+    }
+
+    private static BumpRequest versionChange(GitCli git, String fork, String tree, String path, char status) {
+        if (status != 'M') {
+            throw LaneException.usage("the lane " + (status == 'D' ? "deletes" : "adds") + " the version file " + path
+                    + "; a lane may only change its version value");
+        }
+        String baseText = show(git, fork, path);
+        String laneText = show(git, tree, path);
+        Optional<String> baseVersion = VersionFile.read(path, baseText);
+        Optional<String> laneVersion = VersionFile.read(path, laneText);
+        if (baseVersion.isEmpty() || laneVersion.isEmpty()
+                || !VersionFile.withVersion(path, baseText, laneVersion.get()).equals(laneText)) {
+            throw LaneException.usage("the lane changes " + path + " beyond its version value; a version file is "
+                    + "shared: only the version may change in a lane (it becomes a bump request). Restore the other "
+                    + "lines and submit again.");
+        }
+        if (baseVersion.equals(laneVersion)) {
+            return null;
+        }
+        Semver from = Semver.parse(baseVersion.get());
+        Semver to = Semver.parse(laneVersion.get());
+        if (to == null) {
+            throw LaneException.usage(path + ": the lane's version " + laneVersion.get() + " is not a semantic version");
+        }
+        Optional<BumpLevel> level = from == null ? Optional.empty() : BumpLevel.between(from, to);
+        return level.map(BumpRequest::of).orElseGet(() -> BumpRequest.of(to));
+    }
+
+    private static List<String[]> changedPaths(GitCli git, String fork, String tree) {
+        String[] parts = git.ok("diff", "--name-status", "-z", "--no-renames", fork, tree).out().split("\0");
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            out.add(new String[] {parts[i], parts[i + 1]});
+        }
+        return out;
+    }
+
+    static String show(GitCli git, String treeish, String path) {
+        return git.ok("cat-file", "blob", treeish + ":" + path).out();
+    }
+
+    static Optional<String> showIfExists(GitCli git, String treeish, String path) {
+        GitCli.Result r = git.run("cat-file", "blob", treeish + ":" + path);
+        return r.ok() ? Optional.of(r.out()) : Optional.empty();
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
