@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             ClaimCommand.class,
             SubmitCommand.class,
             ReleaseCommand.class,
+            SyncCommand.class,
+            IntegrateCommand.class,
             LedgerCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,163 @@
+package dev.lane.cli;
+
+import dev.lane.integrate.IntegrateRequest;
+import dev.lane.integrate.IntegrateResult;
+import dev.lane.integrate.Integrator;
+import dev.lane.integrate.LaneOutcome;
+import dev.lane.integrate.LaneStatus;
+import dev.lane.integrate.StepHook;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "integrate", mixinStandardHelpOptions = true,
+        description = {
+            "Land a wave's submitted lanes on main in one serial pass: main moves exactly once, or not at all.",
+            "Lanes merge in claim order (or --order) in memory; a lane that conflicts is parked and the rest go on. "
+                    + "Manifest entries, the wave's one version bump and workflow edits are applied by meaning; the "
+                    + "checks (and the check: command of lanes.yml) run before main moves.",
+            "Exit: 0 all landed, 3 busy or main moved (nothing changed), 4 some lanes parked (the rest landed), "
+                    + "5 a check refused (nothing changed)."})
+final class IntegrateCommand extends BaseCommand {
+    @Option(names = "--wave", required = true, paramLabel = "WAVE", description = "The wave to integrate.")
+    String wave;
+
+    @Option(names = "--order", split = ",", paramLabel = "LANE",
+            description = "Merge these lanes first, in this order (comma-separated); the rest follow in claim order.")
+    List<String> order = new ArrayList<>();
+
+    @Option(names = "--squash", description = "Land each lane as one squashed commit instead of a merge commit.")
+    boolean squash;
+
+    @Option(names = "--dry-run", description = "Merge, apply and check, print the plan; move nothing.")
+    boolean dryRun;
+
+    @Option(names = "--agent", paramLabel = "AGENT",
+            description = "Who integrates (default: $LANE_AGENT, else $USER); the commit author if git has none.")
+    String agent;
+
+    @Override
+    public Integer call() {
+        WaveId w = new WaveId(wave);
+        List<LaneId> lanes = order.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LaneId::new).toList();
+        StepHook hook = StepHook.crashAt(ctx.env());
+        IntegrateResult r = new Integrator(workspace(), hook)
+                .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)));
+        if (json()) {
+            printJson(jsonShape(r));
+        } else {
+            out().print(human(r));
+        }
+        if (r.checkoutNote() != null) {
+            err().println("lane: " + r.checkoutNote());
+        }
+        if (!r.notSubmitted().isEmpty() && json()) {
+            err().println("lane: not submitted, left out: " + String.join(", ", r.notSubmitted()));
+        }
+        return r.exitCode().code();
+    }
+
+    /** Exactly the documented --json shape. */
+    static Map<String, Object> jsonShape(IntegrateResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("wave", r.wave());
+        Map<String, Object> main = new LinkedHashMap<>();
+        main.put("before", r.mainBefore());
+        main.put("after", r.mainAfter());
+        doc.put("main", main);
+        List<Map<String, Object>> lanes = new ArrayList<>();
+        for (LaneOutcome l : r.lanes()) {
+            Map<String, Object> lane = new LinkedHashMap<>();
+            lane.put("lane", l.lane());
+            lane.put("status", l.status().label());
+            lane.put("reason", l.reason());
+            lanes.add(lane);
+        }
+        doc.put("lanes", lanes);
+        doc.put("manifest", Map.of("added", r.manifestAdded()));
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("from", r.versionFrom());
+        version.put("to", r.versionTo());
+        doc.put("version", version);
+        doc.put("workflows", r.workflows());
+        return doc;
+    }
+
+    static String human(IntegrateResult r) {
+        StringBuilder out = new StringBuilder();
+        String counts = r.count(LaneStatus.INTEGRATED) + " integrated, " + r.count(LaneStatus.PARKED) + " parked, "
+                + r.count(LaneStatus.ALREADY_INTEGRATED) + " already integrated";
+        if (r.dryRun()) {
+            out.append("DRY RUN, nothing moved. Wave ").append(r.wave()).append(": ").append(counts).append("; main ")
+                    .append(shortId(r.mainBefore()))
+                    .append(r.plannedResult().equals(r.mainBefore()) ? " would not move"
+                            : " would move to " + shortId(r.plannedResult()))
+                    .append('\n');
+        } else {
+            out.append("Wave ").append(r.wave()).append(": ").append(counts).append("; main ")
+                    .append(r.mainMoved() ? shortId(r.mainBefore()) + " -> " + shortId(r.mainAfter())
+                            : "unchanged at " + shortId(r.mainBefore()))
+                    .append('\n');
+        }
+        if (r.lanes().isEmpty()) {
+            out.append("(no submitted lanes)\n");
+        } else {
+            TextTable table = new TextTable(List.of("LANE", "STATUS", "DETAIL"));
+            for (LaneOutcome l : r.lanes()) {
+                String status = l.status() == LaneStatus.PARKED ? "PARKED" : l.status().label();
+                table.add(List.of(l.lane(), status, detail(l)));
+            }
+            out.append(table.render());
+        }
+        if (!r.manifestAdded().isEmpty()) {
+            out.append("manifest:  +").append(String.join(" +", r.manifestAdded())).append('\n');
+        }
+        if (r.versionTo() != null && !r.versionTo().equals(r.versionFrom())) {
+            out.append("version:   ").append(r.versionFrom()).append(" -> ").append(r.versionTo()).append('\n');
+        }
+        if (!r.workflows().isEmpty()) {
+            out.append("workflows: ").append(String.join(", ", r.workflows())).append('\n');
+        }
+        if (!r.notSubmitted().isEmpty()) {
+            out.append("not submitted (left out): ").append(String.join(", ", r.notSubmitted())).append('\n');
+        }
+        List<LaneOutcome> parked = r.lanes().stream().filter(l -> l.status() == LaneStatus.PARKED).toList();
+        for (LaneOutcome l : parked) {
+            out.append("\nPARKED ").append(l.lane()).append(":\n  ")
+                    .append(l.reason().replace("\n", "\n  ")).append('\n');
+        }
+        if (!parked.isEmpty() && !r.dryRun()) {
+            out.append("\nNext: in each parked lane's worktree run `lane sync`, fix, `lane submit`; then run "
+                    + "`lane integrate --wave ").append(r.wave()).append("` again.\n");
+        }
+        return out.toString();
+    }
+
+    private static String detail(LaneOutcome l) {
+        if (l.status() != LaneStatus.INTEGRATED) {
+            String first = l.reason() == null ? "" : l.reason().split("\n", 2)[0];
+            return first.length() > 110 ? first.substring(0, 107) + "..." : first;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(l.commit() == null ? "intents only" : "merged as " + shortId(l.commit()));
+        if (!l.applied().manifest().isEmpty()) {
+            parts.add("manifest +" + String.join(" +", l.applied().manifest()));
+        }
+        if (l.applied().bump() != null) {
+            parts.add("bump " + l.applied().bump());
+        }
+        if (!l.applied().workflows().isEmpty()) {
+            parts.add("edits " + String.join(", ", l.applied().workflows()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

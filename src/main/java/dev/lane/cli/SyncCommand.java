@@ -1,0 +1,64 @@
+package dev.lane.cli;
+
+import dev.lane.core.ExitCode;
+import dev.lane.core.Workspace;
+import dev.lane.sync.SyncService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {
+            "Bring current main into the lane's branch: run it in the lane's worktree (or pass --wave and --lane).",
+            "Merges main (or rebases onto it with --rebase). Conflicts are left in the worktree for you to resolve "
+                    + "and commit (or git rebase --continue); then lane submit again.",
+            "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes or a "
+                    + "merge already in progress (nothing changed)."})
+final class SyncCommand extends BaseCommand {
+    @Option(names = "--wave", paramLabel = "WAVE", description = "The wave (default: from the current worktree).")
+    String wave;
+
+    @Option(names = "--lane", paramLabel = "LANE", description = "The lane (default: from the current worktree).")
+    String lane;
+
+    @Option(names = "--rebase", description = "Rebase the lane's commits onto main instead of merging main in.")
+    boolean rebase;
+
+    @Override
+    public Integer call() {
+        Workspace ws = workspace();
+        LaneSelection sel = LaneSelection.resolve(ws, ctx.cwd(), wave, lane);
+        SyncService.Result r = new SyncService(ws).sync(new SyncService.Request(sel.wave(), sel.lane(),
+                rebase ? SyncService.Mode.REBASE : SyncService.Mode.MERGE));
+        if (json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("wave", r.wave());
+            doc.put("lane", r.lane());
+            doc.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("main", r.main());
+            doc.put("before", r.before());
+            doc.put("after", r.after());
+            doc.put("upToDate", r.upToDate());
+            doc.put("conflicts", r.conflicts());
+            doc.put("restored", r.restored());
+            printJson(doc);
+        } else if (r.upToDate()) {
+            out().println("lane " + r.lane() + " already contains main (" + r.main().substring(0, 12) + ")");
+        } else if (r.clean()) {
+            out().println((r.mode() == SyncService.Mode.MERGE ? "merged main " : "rebased onto main ")
+                    + r.main().substring(0, 12) + " into lane " + r.lane() + "; head now " + r.after().substring(0, 12));
+            if (!r.restored().isEmpty()) {
+                out().println("shared files set back to main's content: " + String.join(", ", r.restored()));
+            }
+            out().println("next: lane submit");
+        } else {
+            out().println("conflicts left in " + r.worktree() + ":");
+            r.conflicts().forEach(p -> out().println("  " + p));
+            out().println(r.mode() == SyncService.Mode.MERGE
+                    ? "resolve them, git add + git commit, then lane submit"
+                    : "resolve them, git add + git rebase --continue, then lane submit");
+        }
+        return r.clean() ? 0 : ExitCode.PARTIAL.code();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lane.integrate;
+
+import dev.lane.config.LaneConfig;
+import dev.lane.core.LaneException;
+import dev.lane.intent.Manifest;
+import dev.lane.intent.VersionFile;
+import dev.lane.intent.WorkflowCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The built-in checks a result tree must pass before main may move (any failure refuses the whole pass, exit 5):
+ * every manifest entry names a migration file that exists; the manifest lists every required migration
+ * ({@code required:} in lanes.yml); all version files agree; every workflow file the pass changed parses as YAML
+ * and still has a {@code workflow_dispatch} trigger. They read only git objects, so they cost little.
+ */
+final class Checks {
+    private final RepoAccess access;
+    private final LaneConfig config;
+    private final SharedSurfaces surfaces;
+
+    Checks(RepoAccess access, LaneConfig config) {
+        this.access = access;
+        this.config = config;
+        this.surfaces = new SharedSurfaces(config);
+    }
+
+    /** Every problem of {@code result}, each a sentence naming the file; empty if it passes. */
+    List<String> problems(ObjectId baseTree, ObjectId result) {
+        List<String> problems = new ArrayList<>();
+        String manifestPath = config.manifest().file();
+        Optional<String> manifest = access.readText(result, manifestPath);
+        List<String> entries = manifest.map(Manifest::entries).orElse(List.of());
+        String folder = stripSlash(config.manifest().migrations());
+        for (String entry : entries) {
+            if (!access.hasFile(result, folder + "/" + entry)) {
+                problems.add("manifest " + manifestPath + " lists " + entry + ", but there is no " + folder + "/"
+                        + entry);
+            }
+        }
+        List<String> missing = config.manifest().required().stream().filter(r -> !entries.contains(r)).toList();
+        if (!missing.isEmpty()) {
+            problems.add("manifest " + manifestPath + " lacks required migration" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + " (required: in lanes.yml)");
+        }
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String path : config.versionFiles()) {
+            Optional<String> text = access.readText(result, path);
+            if (text.isPresent()) {
+                try {
+                    VersionFile.read(path, text.get()).ifPresent(v -> versions.put(path, v));
+                } catch (LaneException unreadable) {
+                    problems.add(unreadable.getMessage());
+                }
+            }
+        }
+        if (versions.values().stream().distinct().count() > 1) {
+            problems.add("version files disagree: " + String.join(", ", versions.entrySet().stream()
+                    .map(e -> e.getKey() + " has " + e.getValue()).toList()));
+        }
+        for (String path : access.changedPaths(baseTree, result, surfaces::isWorkflow)) {
+            access.readText(result, path).flatMap(text -> WorkflowCheck.problem(path, text))
+                    .ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,292 @@
+package dev.lane.integrate;
+
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimStore;
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.intent.VersionFile;
+import dev.lane.ledger.Ledger;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import dev.lane.submit.Submission;
+import dev.lane.submit.SubmissionStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.semver4j.Semver;
+
+/**
+ * {@code lane integrate}: lands a whole wave on main in one serial pass, with main moving exactly once or not at
+ * all. Usable from the CLI, the demo and the benchmark alike: {@code new Integrator(ws).integrate(request)}.
+ *
+ * <p>Protocol of one pass:
+ * <ol>
+ *   <li>Take the wave's {@link IntegrateLock} (busy: exit 3 naming the holder).</li>
+ *   <li>Read main's commit: the base. Read what earlier passes of the wave applied ({@link WaveHistory}).</li>
+ *   <li>Classify the submitted lanes (head and intents already in main: already integrated; branch touching a
+ *       shared file: parked) and merge the others in order, in memory ({@link LaneMerger}).</li>
+ *   <li>Apply their pending intents ({@link SharedSurfaceApplier}); a lane parked there is merged out again.</li>
+ *   <li>Check the result ({@link Checks}: any failure refuses the pass, exit 5), then run the user check command
+ *       with bisection ({@link CheckBisector}). {@code --dry-run} stops here.</li>
+ *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them.</li>
+ *   <li>Move main by compare-and-swap from the base ({@link MainUpdater}): the one commit point of the pass. Then
+ *       update the main checkout's files if it is clean on main.</li>
+ *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
+ * </ol>
+ * A crash before step 7 leaves main untouched (only unreferenced objects and a ledger line were written); a crash
+ * after it leaves main fully moved, and a rerun finds everything in main's history and lands nothing twice
+ * ({@link PendingIntents}, {@link WaveBump}). The same final tree results either way.
+ */
+public final class Integrator {
+    private final Workspace ws;
+    private final StepHook hook;
+
+    public Integrator(Workspace ws) {
+        this(ws, StepHook.NONE);
+    }
+
+    public Integrator(Workspace ws, StepHook hook) {
+        this.ws = ws;
+        this.hook = hook;
+    }
+
+    public IntegrateResult integrate(IntegrateRequest request) {
+        WaveId wave = request.wave();
+        ClaimStore claims = new ClaimStore(ws.inbox());
+        List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order());
+        String agent = request.agent().value();
+        try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant());
+             RepoAccess access = new RepoAccess(ws.repo())) {
+            hook.reached(Step.LOCKED);
+            ordered = WaveLanes.ordered(claims, wave, request.order()); // re-read under the lock
+            Ledger ledger = new Ledger(ws.inbox().ledger(wave));
+            if (!request.dryRun()) {
+                ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "base " + ws.config().main()
+                        + (request.squash() ? ", squash" : "")));
+            }
+            try {
+                return pass(request, ordered, access, ledger);
+            } catch (LaneException e) {
+                if (!request.dryRun()) {
+                    LedgerEvent event = switch (e.exitCode()) {
+                        case REFUSED -> LedgerEvent.INTEGRATE_REFUSED;
+                        default -> LedgerEvent.INTEGRATE_ABORTED;
+                    };
+                    ledger.append(entry(event, wave, agent, e.getMessage()));
+                }
+                throw e;
+            }
+        }
+    }
+
+    private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered, RepoAccess access,
+                                 Ledger ledger) {
+        WaveId wave = request.wave();
+        String mainRef = ws.mainRef();
+        ObjectId baseId = access.resolveRef(mainRef).orElseThrow(() -> LaneException.usage("the main branch '"
+                + ws.config().main() + "' does not exist in " + ws.repo().workTree()));
+        RevCommit base = access.commit(baseId);
+        hook.reached(Step.BASE_READ);
+
+        WaveHistory history = WaveHistory.scan(access, base, wave.value(),
+                WaveLanes.claimBases(ws.inbox(), wave, ordered));
+        Semver current = versionAt(access, base.getTree());
+        WaveBump waveBump = WaveBump.of(current, history.bump());
+        SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
+        Set<String> manifestNow = applier.manifestEntries(base.getTree());
+        SharedSurfaces surfaces = new SharedSurfaces(ws.config());
+        SubmissionStore submissions = new SubmissionStore(ws.inbox());
+
+        Map<String, LaneOutcome> decided = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        List<String> notSubmitted = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ClaimRecord claim : ordered) {
+            Optional<Submission> sub = submissions.submission(wave, new LaneId(claim.lane()));
+            if (sub.isEmpty()) {
+                notSubmitted.add(claim.lane());
+                continue;
+            }
+            Submission s = sub.get();
+            order.add(claim.lane());
+            Optional<RevCommit> head = access.commitIfPresent(s.head());
+            if (head.isEmpty()) {
+                decided.put(claim.lane(), parked(claim.lane(), s, "its submitted head " + s.head() + " is not in the "
+                        + "repository (branch deleted?); lane submit again from its worktree"));
+                continue;
+            }
+            boolean inMain = access.isAncestor(head.get(), base) || history.squashed(claim.lane(), s.head());
+            PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
+                    waveBump);
+            if (inMain && pending.isEmpty()) {
+                decided.put(claim.lane(), new LaneOutcome(claim.lane(), LaneStatus.ALREADY_INTEGRATED,
+                        "main already holds head " + s.head().substring(0, 12) + " and its intents",
+                        s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null));
+                continue;
+            }
+            if (!inMain) {
+                Optional<String> bypass = bypass(access, base, head.get(), surfaces);
+                if (bypass.isPresent()) {
+                    decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
+                    continue;
+                }
+            }
+            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending));
+        }
+
+        Author who = author(request);
+        ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
+        LaneMerger merger = new LaneMerger(access, ws.git(), writer, request.squash());
+        PassPlanner planner = new PassPlanner(base, merger, applier, writer, waveBump, hook);
+        Plan plan = planner.plan(candidates);
+        Map<String, String> parkedReasons = new LinkedHashMap<>(plan.parked());
+
+        Checks checks = new Checks(access, ws.config());
+        int checkRuns = 0;
+        if (plan.movesMain()) {
+            refuseOnProblems(checks.problems(base.getTree(), plan.result().getTree()));
+            String command = ws.config().check();
+            if (command != null && !command.isBlank()) {
+                CheckBisector.Outcome checked = new CheckBisector(planner, new CheckCommand(ws.git(), command))
+                        .run(plan);
+                checkRuns = checked.checkRuns();
+                if (checked.plan() != plan) {
+                    plan = checked.plan();
+                    parkedReasons.putAll(checked.parked());
+                    parkedReasons.putAll(plan.parked());
+                    refuseOnProblems(checks.problems(base.getTree(), plan.result().getTree()));
+                }
+            }
+        }
+        hook.reached(Step.CHECKED);
+
+        String after = base.name();
+        String checkoutNote = null;
+        if (!request.dryRun()) {
+            hook.reached(Step.COMMITS_WRITTEN);
+            if (plan.movesMain()) {
+                MainUpdater updater = new MainUpdater(access, ws.git(), mainRef);
+                MainUpdater.CheckoutState checkout = updater.inspect();
+                updater.move(base, plan.result(), "lane integrate: wave " + wave + ", " + plan.landed().size()
+                        + " lane(s)");
+                after = plan.result().name();
+                hook.reached(Step.MAIN_MOVED);
+                checkoutNote = updater.updateCheckout(checkout, base, plan.result());
+                hook.reached(Step.CHECKOUT_UPDATED);
+                Verifier.verify(access, mainRef, plan);
+                hook.reached(Step.VERIFIED);
+            }
+        }
+
+        IntegrateResult result = result(request, base, after, plan, order, decided, candidates, parkedReasons,
+                notSubmitted, checkoutNote, checkRuns, current);
+        if (!request.dryRun()) {
+            Instant now = ws.clock().instant();
+            OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
+            recorder.ledger(result, now);
+            hook.reached(Step.LEDGER_WRITTEN);
+            recorder.outcomes(result, now);
+            hook.reached(Step.OUTCOMES_WRITTEN);
+        }
+        return result;
+    }
+
+    private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,
+                                   List<String> order, Map<String, LaneOutcome> decided, List<Candidate> candidates,
+                                   Map<String, String> parkedReasons, List<String> notSubmitted, String checkoutNote,
+                                   int checkRuns, Semver current) {
+        Map<String, Candidate> landed = new LinkedHashMap<>();
+        plan.landed().forEach(c -> landed.put(c.lane(), c));
+        Map<String, Candidate> all = new LinkedHashMap<>();
+        candidates.forEach(c -> all.put(c.lane(), c));
+        List<LaneOutcome> lanes = new ArrayList<>();
+        for (String lane : order) {
+            if (decided.containsKey(lane)) {
+                lanes.add(decided.get(lane));
+            } else if (landed.containsKey(lane)) {
+                Candidate c = landed.get(lane);
+                ObjectId commit = plan.laneCommits().get(lane);
+                lanes.add(new LaneOutcome(lane, LaneStatus.INTEGRATED, null, c.head().name(),
+                        c.submission().sequence(), plan.surface().applied().getOrDefault(lane,
+                                LaneOutcome.Applied.nothing()), commit == null ? null : commit.name()));
+            } else {
+                Candidate c = all.get(lane);
+                lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
+            }
+        }
+        String versionFrom = current == null ? null : current.getVersion();
+        String versionTo = plan.surface().version().map(SurfaceResult.Version::to).orElse(versionFrom);
+        List<String> workflows = plan.surface().workflows().stream().map(SurfaceResult.Edit::path).distinct()
+                .toList();
+        List<String> added = plan.surface().manifestAdded().stream().map(SurfaceResult.Entry::entry).toList();
+        return new IntegrateResult(request.wave().value(), base.name(), after, plan.result().name(),
+                request.dryRun(), lanes, added, versionFrom, versionTo, workflows, notSubmitted, checkoutNote,
+                checkRuns);
+    }
+
+    private static LaneOutcome parked(String lane, Submission s, String reason) {
+        return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
+                null);
+    }
+
+    private static void refuseOnProblems(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw LaneException.refused("integrate refused by the checks; nothing was changed:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** The shared files the lane's branch changes itself, relative to where it forked from main. */
+    private static Optional<String> bypass(RepoAccess access, RevCommit base, RevCommit head, SharedSurfaces surfaces) {
+        Optional<RevCommit> fork = access.mergeBase(base, head);
+        if (fork.isEmpty()) {
+            return Optional.of("its branch shares no history with main; claim the lane again from main");
+        }
+        List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains);
+        if (touched.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("its branch changes shared files itself (" + String.join(", ", touched) + "): it bypassed "
+                + "lane submit. Run lane submit in its worktree (it moves those edits into intents), then integrate "
+                + "again.");
+    }
+
+    private Semver versionAt(RepoAccess access, ObjectId tree) {
+        for (String file : ws.config().versionFiles()) {
+            Optional<String> text = access.readText(tree, file);
+            if (text.isPresent()) {
+                Optional<String> v = VersionFile.read(file, text.get());
+                if (v.isPresent()) {
+                    return Semver.parse(v.get());
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Author(String name, String email) {
+    }
+
+    /** git's configured identity, or the integrator's agent id when none is configured (see repo.Identity). */
+    private Author author(IntegrateRequest request) {
+        GitCli git = dev.lane.repo.Identity.forCommits(ws.git(), request.agent().value());
+        String name = git.env().get("GIT_AUTHOR_NAME");
+        if (name != null) {
+            return new Author(name, git.env().get("GIT_AUTHOR_EMAIL"));
+        }
+        return new Author(ws.git().ok("config", "user.name").line(), ws.git().ok("config", "user.email").line());
+    }
+
+    private LedgerEntry entry(LedgerEvent event, WaveId wave, String agent, String detail) {
+        return new LedgerEntry(ws.clock().instant(), event, wave.value(), "", agent, detail);
+    }
+}

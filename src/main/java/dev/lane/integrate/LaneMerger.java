@@ -1,0 +1,129 @@
+package dev.lane.integrate;
+
+import dev.lane.core.LaneException;
+import dev.lane.repo.GitCli;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Merges lanes one by one onto the growing result, in memory: no checkout, no working tree, no ref touched.
+ *
+ * <p>Each lane is first merged with JGit's in-core RECURSIVE merger. JGit has no rename detection, so when it
+ * reports a conflict the same merge is retried with native {@code git merge-tree --write-tree} (git 2.38+), which
+ * merges a file renamed on one side and edited on the other; only a lane git itself cannot merge is parked, with
+ * the conflicting paths and the lanes (or main) that changed them. A merged lane gets its commit at once (a merge
+ * commit, or a squashed one) so the next lane merges onto it.
+ */
+final class LaneMerger {
+    private final RepoAccess access;
+    private final GitCli git;
+    private final ResultWriter writer;
+    private final boolean squash;
+    private final Map<String, Set<String>> changedByLane = new HashMap<>();
+
+    LaneMerger(RepoAccess access, GitCli git, ResultWriter writer, boolean squash) {
+        this.access = access;
+        this.git = git;
+        this.writer = writer;
+        this.squash = squash;
+    }
+
+    /**
+     * The lanes merged onto {@code base}.
+     *
+     * @param tip         the last commit of the chain (base if no lane brought code)
+     * @param merged      lanes merged (or whose head main already held), in order
+     * @param parked      lanes that conflicted, with the reason
+     * @param laneCommits the commit that landed each lane's code, for lanes that brought code
+     */
+    record Chain(RevCommit tip, List<Candidate> merged, Map<String, String> parked, Map<String, ObjectId> laneCommits) {
+    }
+
+    Chain merge(RevCommit base, List<Candidate> lanes) {
+        RevCommit tip = base;
+        List<Candidate> merged = new ArrayList<>();
+        Map<String, String> parked = new LinkedHashMap<>();
+        Map<String, ObjectId> commits = new LinkedHashMap<>();
+        for (Candidate lane : lanes) {
+            if (lane.headInMain() || access.isAncestor(lane.head(), tip)) {
+                merged.add(lane);
+                continue;
+            }
+            MergeOutcome outcome = mergeOne(tip, lane.head());
+            if (outcome.tree() == null) {
+                parked.put(lane.lane(), conflictReason(base, merged, lane, outcome.conflicts()));
+                continue;
+            }
+            tip = writer.laneCommit(tip, lane, outcome.tree(), squash);
+            commits.put(lane.lane(), tip);
+            merged.add(lane);
+        }
+        return new Chain(tip, merged, parked, commits);
+    }
+
+    private record MergeOutcome(ObjectId tree, List<String> conflicts) {
+    }
+
+    private MergeOutcome mergeOne(RevCommit tip, RevCommit head) {
+        try {
+            ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(access.inserter(),
+                    access.repository().getConfig());
+            if (merger.merge(tip, head)) {
+                access.flush();
+                return new MergeOutcome(merger.getResultTreeId(), List.of());
+            }
+        } catch (IOException e) {
+            throw RepoAccess.io("merge " + head.name(), e);
+        }
+        access.flush();
+        GitCli.Result r = git.run("merge-tree", "--write-tree", "-z", "--name-only", "--no-messages", tip.name(),
+                head.name());
+        String[] parts = r.out().split("\0");
+        if (r.exitCode() == 0) {
+            return new MergeOutcome(ObjectId.fromString(parts[0].strip()), List.of());
+        }
+        if (r.exitCode() == 1) {
+            LinkedHashSet<String> paths = new LinkedHashSet<>();
+            for (int i = 1; i < parts.length; i++) {
+                if (!parts[i].isBlank()) {
+                    paths.add(parts[i]);
+                }
+            }
+            return new MergeOutcome(null, List.copyOf(paths));
+        }
+        throw LaneException.internal("git merge-tree failed for lane head " + head.name() + ": " + r.err().strip(),
+                null);
+    }
+
+    private String conflictReason(RevCommit base, List<Candidate> merged, Candidate lane, List<String> paths) {
+        List<String> described = new ArrayList<>();
+        for (String path : paths) {
+            List<String> by = new ArrayList<>();
+            for (Candidate earlier : merged) {
+                if (!earlier.headInMain() && changedBy(base, earlier).contains(path)) {
+                    by.add("lane " + earlier.lane());
+                }
+            }
+            described.add(path + (by.isEmpty() ? " (changed on main)" : " (also changed by " + String.join(", ", by)
+                    + ")"));
+        }
+        return "code conflict in " + String.join(", ", described) + ". In the lane's worktree: lane sync, resolve, "
+                + "commit, lane submit; then integrate again.";
+    }
+
+    private Set<String> changedBy(RevCommit base, Candidate lane) {
+        return changedByLane.computeIfAbsent(lane.lane(), k -> access.mergeBase(base, lane.head())
+                .map(mb -> Set.copyOf(access.changedPaths(mb.getTree(), lane.head().getTree(), p -> true)))
+                .orElse(Set.of()));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lane.integrate;
+
+/**
+ * What a pass did with one submitted lane.
+ *
+ * @param lane     the lane
+ * @param status   integrated, parked or already-integrated
+ * @param reason   why it was parked or skipped (null when integrated)
+ * @param head     the submitted head commit
+ * @param sequence the submission's sequence number
+ * @param applied  what of its intents this pass applied (nothing unless integrated)
+ * @param commit   the commit that landed its code (null if it brought no code or did not land)
+ */
+public record LaneOutcome(String lane, LaneStatus status, String reason, String head, int sequence,
+                          Applied applied, String commit) {
+
+    /** Intents of the lane applied by this pass. */
+    public record Applied(java.util.List<String> manifest, String bump, java.util.List<String> workflows) {
+        static Applied nothing() {
+            return new Applied(java.util.List.of(), null, java.util.List.of());
+        }
+    }
+}

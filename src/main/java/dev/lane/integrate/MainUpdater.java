@@ -1,0 +1,102 @@
+package dev.lane.integrate;
+
+import dev.lane.core.LaneException;
+import dev.lane.repo.GitCli;
+import java.io.IOException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Moves main, and then the main checkout's files.
+ *
+ * <p>Protocol. main moves with one compare-and-swap {@link RefUpdate} whose expected old value is the base of the
+ * pass (JGit takes {@code main.lock}, re-reads the ref, and renames the lock over it only if the ref still holds
+ * the base): the ref holds the base or the result, never anything in between, and a crash before the rename leaves
+ * the base. If main moved meanwhile (or its lock is taken), nothing is changed and the caller gets exit 3. A
+ * process killed inside the ref update itself can leave {@code refs/heads/main.lock}, as native git can; the error
+ * then names that file so the user can remove it once no git process runs.
+ *
+ * <p>The checkout: if the main checkout has main checked out and no tracked file changed (untracked files, such
+ * as the inbox, do not count), its index and files are moved from the base to the result with
+ * {@code git read-tree -m -u base result}. If it is dirty, or on another branch, main still moves and the note
+ * says what to run. A crash during that step leaves main moved and the checkout between the two trees; the
+ * note printed by a rerun (the checkout then looks dirty) says how to finish.
+ */
+final class MainUpdater {
+    private final RepoAccess access;
+    private final GitCli git;
+    private final String mainRef;
+
+    MainUpdater(RepoAccess access, GitCli git, String mainRef) {
+        this.access = access;
+        this.git = git;
+        this.mainRef = mainRef;
+    }
+
+    /** How the main checkout stood before main moved. */
+    enum CheckoutState {
+        /** main is checked out and no tracked file is changed: its files follow main. */
+        CLEAN_ON_MAIN,
+        /** main is checked out but tracked files are changed: main moves, the files stay. */
+        DIRTY_ON_MAIN,
+        /** another branch (or a detached HEAD) is checked out: nothing to update. */
+        OTHER
+    }
+
+    CheckoutState inspect() {
+        GitCli.Result head = git.run("symbolic-ref", "-q", "HEAD");
+        if (!head.ok() || !head.line().equals(mainRef)) {
+            return CheckoutState.OTHER;
+        }
+        git.run("update-index", "-q", "--refresh");
+        GitCli.Result status = git.run("status", "--porcelain=v1", "--untracked-files=no");
+        return status.ok() && status.out().isBlank() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
+    }
+
+    /** Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base. */
+    void move(ObjectId base, ObjectId result, String reflogMessage) {
+        try (RevWalk rw = new RevWalk(access.repository())) {
+            RefUpdate u = access.repository().updateRef(mainRef);
+            u.setExpectedOldObjectId(base);
+            u.setNewObjectId(result);
+            u.setRefLogMessage(reflogMessage, false);
+            RefUpdate.Result r = u.update(rw);
+            switch (r) {
+                case FAST_FORWARD, FORCED, NEW -> {
+                    return;
+                }
+                case LOCK_FAILURE -> {
+                    String now = access.resolveRef(mainRef).map(ObjectId::name).orElse("(gone)");
+                    java.nio.file.Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
+                    String why = now.equals(base.name())
+                            ? "main is locked by another process" + (java.nio.file.Files.exists(lock) ? " (" + lock
+                                    + " exists; if no git process is running, a crashed one left it: remove it)" : "")
+                            : "main moved while the pass ran (from " + base.name().substring(0, 12) + " to "
+                                    + (now.length() > 12 ? now.substring(0, 12) : now) + ")";
+                    throw LaneException.contention(why + "; nothing was changed. Run integrate again.");
+                }
+                default -> throw LaneException.internal("moving " + mainRef + " failed: " + r, null);
+            }
+        } catch (IOException e) {
+            throw RepoAccess.io("move " + mainRef, e);
+        }
+    }
+
+    /** Brings the checkout's files up to date if {@code before} allows; returns a note for the user, or null. */
+    String updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
+        String checkout = git.dir().toString();
+        String command = "git -C " + checkout + " read-tree -m -u " + base.name() + " " + result.name();
+        return switch (before) {
+            case OTHER -> null;
+            case DIRTY_ON_MAIN -> "main moved, but the main checkout " + checkout + " has uncommitted changes, so "
+                    + "its files were left as they were. To bring them up to date keeping your changes, run: "
+                    + command;
+            case CLEAN_ON_MAIN -> {
+                GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
+                yield r.ok() ? null : "main moved, but updating the files of the main checkout " + checkout
+                        + " failed (" + r.err().strip() + "); run: " + command;
+            }
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package dev.lane.integrate;
+
+import dev.lane.fs.SafeFiles;
+import dev.lane.inbox.Inbox;
+import dev.lane.json.Json;
+import dev.lane.ledger.Ledger;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records what a verified pass did: one block of ledger entries (one per lane, then main's move), and
+ * {@code outcome.json} in each lane's claim folder, written atomically.
+ *
+ * <p>Protocol. Called only after main was re-read and verified, so a record never claims more than main holds. A
+ * crash before or while recording leaves main moved and the records missing or partial; a rerun of the wave finds
+ * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
+ * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
+ * not overwrite "integrated" with "already-integrated".
+ */
+final class OutcomeRecorder {
+    private final Inbox inbox;
+    private final WaveId wave;
+    private final String agent;
+
+    OutcomeRecorder(Inbox inbox, WaveId wave, String agent) {
+        this.inbox = inbox;
+        this.wave = wave;
+        this.agent = agent;
+    }
+
+    void ledger(IntegrateResult result, Instant now) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (LaneOutcome lane : result.lanes()) {
+            LedgerEvent event = switch (lane.status()) {
+                case INTEGRATED -> LedgerEvent.INTEGRATED;
+                case PARKED -> LedgerEvent.PARKED;
+                case ALREADY_INTEGRATED -> LedgerEvent.ALREADY_INTEGRATED;
+            };
+            String detail = switch (lane.status()) {
+                case INTEGRATED -> "submission " + lane.sequence() + ", head " + lane.head().substring(0, 12)
+                        + (lane.commit() == null ? " (intents only)" : " landed as " + lane.commit().substring(0, 12))
+                        + appliedText(lane.applied());
+                case PARKED, ALREADY_INTEGRATED -> lane.reason();
+            };
+            entries.add(new LedgerEntry(now, event, wave.value(), lane.lane(), agent, detail));
+        }
+        if (result.mainMoved()) {
+            entries.add(new LedgerEntry(now, LedgerEvent.MAIN_MOVED, wave.value(), "", agent,
+                    result.mainBefore().substring(0, 12) + " -> " + result.mainAfter().substring(0, 12) + ", "
+                            + result.count(LaneStatus.INTEGRATED) + " integrated, " + result.count(LaneStatus.PARKED)
+                            + " parked" + (result.versionTo() != null && !result.versionTo().equals(result.versionFrom())
+                                    ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")));
+        }
+        new Ledger(inbox.ledger(wave)).append(entries);
+    }
+
+    void outcomes(IntegrateResult result, Instant now) {
+        for (LaneOutcome lane : result.lanes()) {
+            Path dir = inbox.claimDir(wave, new LaneId(lane.lane()));
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // released meanwhile: its record went with it
+            }
+            Path file = inbox.outcome(wave, new LaneId(lane.lane()));
+            if (lane.status() == LaneStatus.ALREADY_INTEGRATED && alreadyRecorded(file, lane)) {
+                continue;
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("wave", wave.value());
+            doc.put("lane", lane.lane());
+            doc.put("status", lane.status().label());
+            doc.put("reason", lane.reason());
+            doc.put("submission", lane.sequence());
+            doc.put("head", lane.head());
+            doc.put("commit", lane.commit());
+            doc.put("applied", lane.applied());
+            doc.put("mainBefore", result.mainBefore());
+            doc.put("mainAfter", result.mainAfter());
+            doc.put("recordedAt", now.toString());
+            SafeFiles.writeAtomically(file, Json.write(doc));
+        }
+    }
+
+    private static boolean alreadyRecorded(Path file, LaneOutcome lane) {
+        Optional<String> text = SafeFiles.readIfExists(file);
+        if (text.isEmpty()) {
+            return false;
+        }
+        try {
+            var node = Json.mapper().readTree(text.get());
+            return "integrated".equals(node.path("status").asText()) && lane.head().equals(node.path("head").asText())
+                    && node.path("submission").asInt() == lane.sequence();
+        } catch (java.io.IOException damaged) {
+            return false;
+        }
+    }
+
+    private static String appliedText(LaneOutcome.Applied a) {
+        List<String> parts = new ArrayList<>();
+        if (!a.manifest().isEmpty()) {
+            parts.add("manifest +" + String.join(", +", a.manifest()));
+        }
+        if (a.bump() != null) {
+            parts.add("bump " + a.bump());
+        }
+        if (!a.workflows().isEmpty()) {
+            parts.add("workflows " + String.join(", ", a.workflows()));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+    }
+}

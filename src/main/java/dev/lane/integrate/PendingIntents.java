@@ -1,0 +1,54 @@
+package dev.lane.integrate;
+
+import dev.lane.intent.BumpRequest;
+import dev.lane.intent.Intents;
+import dev.lane.intent.WorkflowEdit;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The part of a lane's intents that main does not hold yet: what a pass still has to apply for it.
+ *
+ * <p>Exactly-once, per kind of intent: a manifest entry is pending while main's manifest does not list it (adding
+ * is idempotent, so nothing can be listed twice); a workflow edit is pending while no {@code Lane-Workflow}
+ * trailer of this wave and lane in main's history carries its id (an edit is identified by its path, base and
+ * result); a bump is pending while it would still raise the version under the {@link WaveBump} rule.
+ *
+ * @param manifest  entries main's manifest does not list yet
+ * @param bump      the lane's bump request if it would still raise the version, else null
+ * @param workflows edits not applied yet, in the lane's order
+ */
+record PendingIntents(List<String> manifest, BumpRequest bump, List<WorkflowEdit> workflows) {
+
+    static PendingIntents of(Intents intents, Set<String> manifestNow, Set<String> appliedWorkflowIds,
+                             WaveBump waveBump) {
+        List<String> entries = intents.manifest().stream().filter(e -> !manifestNow.contains(e)).toList();
+        BumpRequest bump = intents.bump() != null && waveBump.raises(intents.bump()) ? intents.bump() : null;
+        List<WorkflowEdit> edits = intents.workflows().stream()
+                .filter(e -> !appliedWorkflowIds.contains(id(e))).toList();
+        return new PendingIntents(entries, bump, edits);
+    }
+
+    boolean isEmpty() {
+        return manifest.isEmpty() && bump == null && workflows.isEmpty();
+    }
+
+    /** A workflow edit's id: the first 12 hex digits of SHA-256 over its path, base and result. */
+    static String id(WorkflowEdit edit) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(edit.path().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update((edit.base() == null ? "\u0001new" : edit.base()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(edit.lane().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.lane.integrate;
+
+import dev.lane.core.LaneException;
+import dev.lane.repo.MainRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The integrator's handle on the main repository through JGit: reading commits, trees and blobs, writing objects,
+ * and building trees with some files replaced. Automatic GC is switched off in memory for this handle
+ * ({@code gc.auto=0}, {@code gc.autoPackLimit=0}, never saved): JGit's GC does not see objects that only linked
+ * worktrees use and could delete them.
+ *
+ * <p>Objects written here (blobs, trees, commits) are unreferenced until main moves; they are harmless garbage if
+ * the pass stops before that, and are flushed at once so native git (merge-tree, worktree add) sees them too.
+ */
+final class RepoAccess implements AutoCloseable {
+    private final Repository repo;
+    private final ObjectInserter inserter;
+    private final ObjectReader reader;
+    private final RevWalk walk;
+
+    RepoAccess(MainRepository main) {
+        try {
+            this.repo = new FileRepositoryBuilder().setGitDir(main.gitDir().toFile()).setMustExist(true).build();
+        } catch (IOException e) {
+            throw LaneException.internal("cannot open the repository " + main.gitDir() + ": " + e.getMessage(), e);
+        }
+        StoredConfig config = repo.getConfig();
+        config.setInt("gc", null, "auto", 0);
+        config.setInt("gc", null, "autoPackLimit", 0);
+        this.inserter = repo.newObjectInserter();
+        this.reader = inserter.newReader();
+        this.walk = new RevWalk(reader);
+    }
+
+    Repository repository() {
+        return repo;
+    }
+
+    ObjectInserter inserter() {
+        return inserter;
+    }
+
+    ObjectReader reader() {
+        return reader;
+    }
+
+    /** The commit a ref points to, or empty if the ref does not exist. */
+    Optional<ObjectId> resolveRef(String ref) {
+        try {
+            repo.getRefDatabase().refresh();
+            Ref r = repo.exactRef(ref);
+            return r == null || r.getObjectId() == null ? Optional.empty() : Optional.of(r.getObjectId());
+        } catch (IOException e) {
+            throw io("read " + ref, e);
+        }
+    }
+
+    /** The commit named by a full hex id, if the repository has it. */
+    Optional<RevCommit> commitIfPresent(String hex) {
+        try {
+            ObjectId id = ObjectId.fromString(hex);
+            if (!reader.has(id)) {
+                return Optional.empty();
+            }
+            return Optional.of(walk.parseCommit(id));
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    RevCommit commit(ObjectId id) {
+        try {
+            return walk.parseCommit(id);
+        } catch (IOException e) {
+            throw io("read commit " + id.name(), e);
+        }
+    }
+
+    /** Whether {@code ancestor} is reachable from {@code tip} (a commit is its own ancestor). */
+    boolean isAncestor(ObjectId ancestor, ObjectId tip) {
+        try {
+            walk.reset();
+            walk.setRevFilter(RevFilter.ALL);
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
+        } catch (IOException e) {
+            throw io("walk history", e);
+        } finally {
+            walk.reset();
+        }
+    }
+
+    /** The best common ancestor of two commits, or empty if they share no history. */
+    Optional<RevCommit> mergeBase(ObjectId a, ObjectId b) {
+        try {
+            walk.reset();
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            RevCommit base = walk.next();
+            return Optional.ofNullable(base == null ? null : walk.parseCommit(base));
+        } catch (IOException e) {
+            throw io("find a merge base", e);
+        } finally {
+            walk.setRevFilter(RevFilter.ALL);
+            walk.reset();
+        }
+    }
+
+    /** The text of the file at {@code path} in {@code tree}, or empty if there is no such file. */
+    Optional<String> readText(ObjectId tree, String path) {
+        try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+            if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw io("read " + path, e);
+        }
+    }
+
+    /** Whether {@code path} names a file in {@code tree}. */
+    boolean hasFile(ObjectId tree, String path) {
+        try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+            return tw != null && (tw.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        } catch (IOException e) {
+            throw io("read " + path, e);
+        }
+    }
+
+    /** The paths of files that differ between two trees (added, changed or deleted) and match {@code wanted}. */
+    List<String> changedPaths(ObjectId from, ObjectId to, Predicate<String> wanted) {
+        List<String> out = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.addTree(from);
+            tw.addTree(to);
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            while (tw.next()) {
+                String path = tw.getPathString();
+                if (wanted.test(path)) {
+                    out.add(path);
+                }
+            }
+        } catch (IOException e) {
+            throw io("compare trees", e);
+        }
+        return out;
+    }
+
+    /** {@code tree} with the given files replaced or added (text as UTF-8), written to the object database. */
+    ObjectId withFiles(ObjectId tree, Map<String, String> files) {
+        if (files.isEmpty()) {
+            return tree;
+        }
+        try {
+            DirCache dc = DirCache.newInCore();
+            DirCacheBuilder builder = dc.builder();
+            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, tree);
+            builder.finish();
+            DirCacheEditor editor = dc.editor();
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8));
+                editor.add(new DirCacheEditor.PathEdit(f.getKey()) {
+                    @Override
+                    public void apply(DirCacheEntry ent) {
+                        if (ent.getRawMode() == 0 || (ent.getRawMode() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                            ent.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        ent.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            ObjectId result = dc.writeTree(inserter);
+            inserter.flush();
+            return result;
+        } catch (IOException e) {
+            throw io("write a tree", e);
+        }
+    }
+
+    void flush() {
+        try {
+            inserter.flush();
+        } catch (IOException e) {
+            throw io("write objects", e);
+        }
+    }
+
+    static LaneException io(String what, IOException e) {
+        return LaneException.internal("cannot " + what + " in the repository: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        walk.close();
+        reader.close();
+        inserter.close();
+        repo.close();
+    }
+}
