@@ -116,18 +116,14 @@ final class RepoAccess implements AutoCloseable {
 
     /** The best common ancestor of two commits, or empty if they share no history. */
     Optional<RevCommit> mergeBase(ObjectId a, ObjectId b) {
-        try {
-            walk.reset();
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(a));
-            walk.markStart(walk.parseCommit(b));
-            RevCommit base = walk.next();
-            return Optional.ofNullable(base == null ? null : walk.parseCommit(base));
+        try (RevWalk mb = new RevWalk(reader)) {
+            mb.setRevFilter(RevFilter.MERGE_BASE);
+            mb.markStart(mb.parseCommit(a));
+            mb.markStart(mb.parseCommit(b));
+            RevCommit base = mb.next();
+            return Optional.ofNullable(base == null ? null : walk.parseCommit(base.getId()));
         } catch (IOException e) {
             throw io("find a merge base", e);
-        } finally {
-            walk.setRevFilter(RevFilter.ALL);
-            walk.reset();
         }
     }
 
