@@ -1,0 +1,95 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lane.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntegrateChecksTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aManifestLackingARequiredMigrationRefusesThePassWithExit5AndMainStays() {
+        WaveFixture f = WaveFixture.create(tmp, """
+                manifest:
+                  required: [049_provenance_strengthen.sql, 090_law_article_body_en.sql]
+                """);
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a);
+        String before = f.mainHead();
+
+        WaveFixture.Run r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("lacks required migration 090_law_article_body_en.sql"), r.err());
+        assertTrue(r.err().contains("nothing was changed"), r.err());
+        assertEquals(before, f.mainHead());
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/outcome.json")));
+        assertTrue(f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md").contains("| integrate-refused |"));
+    }
+
+    @Test
+    void aWorkflowThatWouldLoseItsWorkflowDispatchTriggerRefusesThePass() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.write(a, ".github/workflows/deploy.yml", WaveFixture.DEPLOY.replace("make build", "make build-all"));
+        f.submit(a);
+        // A submission edited by hand (or by an older tool) whose workflow edit drops the manual trigger: the
+        // integrator trusts nothing it did not check itself.
+        Path submission = f.repo.resolve("tools/offline/_inbox/45/dimA/submission.json");
+        ObjectNode doc = (ObjectNode) Json.mapper().readTree(Files.readString(submission));
+        ObjectNode edit = (ObjectNode) doc.get("intents").get("workflows").get(0);
+        edit.put("lane", edit.get("lane").asText().replace("  workflow_dispatch:\n", ""));
+        Files.writeString(submission, Json.write(doc));
+        String before = f.mainHead();
+
+        WaveFixture.Run r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains(".github/workflows/deploy.yml lost its workflow_dispatch trigger"), r.err());
+        assertEquals(before, f.mainHead());
+    }
+
+    @Test
+    void aFailingCheckCommandIsBisectedToTheOneBreakingLaneWhichIsParkedWhileTheRestLand() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"! grep -rq BROKEN src\"\n");
+        String[] lanes = {"l1", "l2", "l3", "l4", "l5"};
+        for (String lane : lanes) {
+            Path wt = f.claim("45", lane);
+            f.write(wt, "src/" + lane + ".txt", lane.equals("l4") ? "BROKEN\n" : "fine\n");
+            f.submit(wt);
+        }
+
+        WaveFixture.Run r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode doc = Json.mapper().readTree(r.out());
+        for (JsonNode lane : doc.get("lanes")) {
+            String expected = lane.get("lane").asText().equals("l4") ? "parked" : "integrated";
+            assertEquals(expected, lane.get("status").asText(), lane.toString());
+        }
+        assertTrue(doc.get("lanes").get(3).get("reason").asText().contains("the check command fails with this lane"));
+        String files = f.git(f.repo, "ls-tree", "-r", "--name-only", "refs/heads/main", "src/");
+        assertTrue(files.contains("src/l5.txt") && !files.contains("src/l4.txt"), files);
+        assertEquals("", f.git(f.repo, "worktree", "list", "--porcelain").lines()
+                .filter(l -> l.contains("lane-check-")).reduce("", String::concat), "temporary checkouts removed");
+    }
+
+    @Test
+    void aCheckCommandThatPassesLetsTheWholeWaveLandAfterOneRun() {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"test -f src/app.txt\"\n");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a);
+
+        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("A\n", f.onMain("src/a.txt"), r.out());
+    }
+}

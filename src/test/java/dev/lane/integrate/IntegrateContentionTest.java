@@ -1,0 +1,132 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.config.ConfigLoader;
+import dev.lane.core.ExitCode;
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.names.AgentId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.MainRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntegrateContentionTest {
+    @TempDir
+    Path tmp;
+
+    private static Workspace workspace(WaveFixture f) {
+        MainRepository repo = MainRepository.locate(f.repo);
+        return new Workspace(repo, ConfigLoader.load(repo.workTree()), Clock.systemUTC());
+    }
+
+    private static WaveFixture twoSubmittedLanes(Path tmp) {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "scripts/migrations/260_vec_e5.sql", "-- 260\n");
+        f.submit(a, "--bump", "minor");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        return f;
+    }
+
+    @Test
+    void mainMovingWhileThePassRunsGivesContentionAndChangesNothing() {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        StepHook someoneElseCommits = step -> {
+            if (step == Step.COMMITS_WRITTEN) {
+                f.git(f.repo, "commit", "-q", "--allow-empty", "-m", "someone else");
+            }
+        };
+
+        LaneException e = assertThrows(LaneException.class, () -> new Integrator(workspace(f), someoneElseCommits)
+                .integrate(IntegrateRequest.of(new WaveId("45"), new AgentId("integrator"))));
+
+        assertEquals(ExitCode.CONTENTION, e.exitCode());
+        assertTrue(e.getMessage().contains("main moved while the pass ran"), e.getMessage());
+        assertEquals("someone else", f.firstParentSubjects().get(0));
+        assertEquals("initial", f.firstParentSubjects().get(1));
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/outcome.json")));
+        assertTrue(f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md").contains("| integrate-aborted |"));
+
+        f.integrate("--wave", "45").expect(0);
+        assertEquals("lane: shared files of wave 45 (1 lane)", f.firstParentSubjects().get(0), "a retry lands");
+    }
+
+    @Test
+    void aSecondIntegrateOfTheWaveGetsExit3NamingTheHolder() throws Exception {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        Workspace ws = workspace(f);
+        String before = f.mainHead();
+        try (IntegrateLock held = IntegrateLock.acquire(ws.inbox(), new WaveId("45"), "first-integrator",
+                ws.clock().instant())) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.lane.cli.Main", "integrate", "--wave", "45")
+                    .directory(f.repo.toFile());
+            Process other = pb.start();
+            other.getOutputStream().close();
+            String err = new String(other.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, other.waitFor(), err);
+            assertTrue(err.contains("another integrate of wave 45 is running: held by agent first-integrator, pid "
+                    + ProcessHandle.current().pid()), err);
+
+            WaveFixture.Run sameJvm = f.integrate("--wave", "45").expect(3);
+            assertTrue(sameJvm.err().contains("held by agent first-integrator"), sameJvm.err());
+        }
+        assertEquals(before, f.mainHead());
+        f.integrate("--wave", "45").expect(0);
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndMovesAndRecordsNothing() {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        String before = f.mainHead();
+        String ledgerBefore = f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md");
+
+        WaveFixture.Run r = f.integrate("--wave", "45", "--dry-run").expect(0);
+
+        assertTrue(r.out().startsWith("DRY RUN, nothing moved. Wave 45: 2 integrated"), r.out());
+        assertTrue(r.out().contains("version:   0.3.5 -> 0.4.0"), r.out());
+        assertEquals(before, f.mainHead());
+        assertEquals(ledgerBefore, f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md"));
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/outcome.json")));
+        assertEquals("", f.git(f.repo, "status", "--porcelain", "--untracked-files=no"));
+    }
+
+    @Test
+    void orderOverridesClaimOrderAndAnUnknownLaneInItIsAUsageErrorThatChangesNothing() {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        String before = f.mainHead();
+
+        WaveFixture.Run bad = f.integrate("--wave", "45", "--order", "dimB,dimZ").expect(2);
+        assertTrue(bad.err().contains("--order names lane dimZ, which is not claimed in wave 45"), bad.err());
+        assertEquals(before, f.mainHead());
+
+        f.integrate("--wave", "45", "--order", "dimB").expect(0);
+        List<String> subjects = f.firstParentSubjects();
+        assertEquals("lane: merge lane dimA of wave 45", subjects.get(1));
+        assertEquals("lane: merge lane dimB of wave 45", subjects.get(2));
+    }
+
+    @Test
+    void aDirtyMainCheckoutStillSeesMainMoveAndIsToldHowToCatchUp() {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        f.write(f.repo, "src/other.txt", "local edit\n");
+
+        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("B\n", f.onMain("src/b.txt"));
+        assertEquals("local edit\n", f.read(f.repo, "src/other.txt"));
+        assertTrue(r.err().contains("has uncommitted changes") && r.err().contains("read-tree -m -u"), r.err());
+    }
+}
