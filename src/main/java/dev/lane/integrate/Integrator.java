@@ -92,6 +92,9 @@ public final class Integrator {
                                  Ledger ledger) {
         WaveId wave = request.wave();
         String mainRef = ws.mainRef();
+        MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
+                .resolve(".integrate-checkout"));
+        String recovered = request.dryRun() ? null : updater.recover().orElse(null);
         ObjectId baseId = access.resolveRef(mainRef).orElseThrow(() -> LaneException.usage("the main branch '"
                 + ws.config().main() + "' does not exist in " + ws.repo().workTree()));
         RevCommit base = access.commit(baseId);
@@ -170,14 +173,13 @@ public final class Integrator {
         hook.reached(Step.CHECKED);
 
         String after = base.name();
-        String checkoutNote = null;
+        String checkoutNote = recovered;
         if (!request.dryRun()) {
             hook.reached(Step.COMMITS_WRITTEN);
             if (plan.movesMain()) {
-                MainUpdater updater = new MainUpdater(access, ws.git(), mainRef);
                 MainUpdater.CheckoutState checkout = updater.inspect();
                 updater.move(base, plan.result(), "lane integrate: wave " + wave + ", " + plan.landed().size()
-                        + " lane(s)");
+                        + " lane(s)", checkout);
                 after = plan.result().name();
                 hook.reached(Step.MAIN_MOVED);
                 checkoutNote = updater.updateCheckout(checkout, base, plan.result());

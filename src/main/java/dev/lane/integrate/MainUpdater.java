@@ -1,8 +1,12 @@
 package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
+import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -20,18 +24,62 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * <p>The checkout: if the main checkout has main checked out and no tracked file changed (untracked files, such
  * as the inbox, do not count), its index and files are moved from the base to the result with
  * {@code git read-tree -m -u base result}. If it is dirty, or on another branch, main still moves and the note
- * says what to run. A crash during that step leaves main moved and the checkout between the two trees; the
- * note printed by a rerun (the checkout then looks dirty) says how to finish.
+ * says what to run.
+ *
+ * <p>Crash between the two: before main moves, a clean checkout's pending update is written to a small journal
+ * ({@code <inbox>/<wave>/.integrate-checkout}: "base result"); it is deleted once the files are updated. The next
+ * pass of the wave, under the wave's lock, finds the journal and, if the checkout still has main checked out
+ * with its index and files exactly at the base tree, finishes the update (to main's current commit); otherwise it
+ * drops the journal and says what to run. A crash inside {@code git read-tree} itself leaves git's own
+ * {@code index.lock}, which git names in its error.
  */
 final class MainUpdater {
     private final RepoAccess access;
     private final GitCli git;
     private final String mainRef;
+    private final Path journal;
 
-    MainUpdater(RepoAccess access, GitCli git, String mainRef) {
+    MainUpdater(RepoAccess access, GitCli git, String mainRef, Path journal) {
         this.access = access;
         this.git = git;
         this.mainRef = mainRef;
+        this.journal = journal;
+    }
+
+    /**
+     * Finishes a checkout update that a crashed pass left in its journal. Returns a note for the user if it could
+     * not, else empty.
+     */
+    Optional<String> recover() {
+        Optional<String> text = SafeFiles.readIfExists(journal);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] ids = text.get().strip().split(" ");
+        Optional<String> note = Optional.empty();
+        Optional<ObjectId> main = access.resolveRef(mainRef);
+        GitCli.Result head = git.run("symbolic-ref", "-q", "HEAD");
+        if (ids.length == 2 && ObjectId.isId(ids[0]) && ObjectId.isId(ids[1]) && main.isPresent()
+                && head.ok() && head.line().equals(mainRef)
+                && access.isAncestor(ObjectId.fromString(ids[1]), main.get())) {
+            git.run("update-index", "-q", "--refresh");
+            boolean atBase = git.run("diff-index", "--quiet", "--cached", ids[0], "--").ok()
+                    && git.run("diff-files", "--quiet").ok();
+            if (atBase) {
+                GitCli.Result r = git.run("read-tree", "-m", "-u", ids[0], main.get().name());
+                if (!r.ok()) {
+                    note = Optional.of("an earlier pass moved main but could not update the main checkout's files ("
+                            + r.err().strip() + "); run: git -C " + git.dir() + " read-tree -m -u " + ids[0] + " "
+                            + main.get().name());
+                }
+            }
+        }
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw LaneException.internal("cannot remove " + journal + ": " + e.getMessage(), e);
+        }
+        return note;
     }
 
     /** How the main checkout stood before main moved. */
@@ -54,8 +102,14 @@ final class MainUpdater {
         return status.ok() && status.out().isBlank() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
     }
 
-    /** Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base. */
-    void move(ObjectId base, ObjectId result, String reflogMessage) {
+    /**
+     * Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base. For a
+     * clean checkout on main, the pending file update is journaled first (see the class comment).
+     */
+    void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
+        if (checkout == CheckoutState.CLEAN_ON_MAIN) {
+            SafeFiles.writeAtomically(journal, base.name() + " " + result.name() + "\n");
+        }
         try (RevWalk rw = new RevWalk(access.repository())) {
             RefUpdate u = access.repository().updateRef(mainRef);
             u.setExpectedOldObjectId(base);
@@ -67,6 +121,7 @@ final class MainUpdater {
                     return;
                 }
                 case LOCK_FAILURE -> {
+                    Files.deleteIfExists(journal);
                     String now = access.resolveRef(mainRef).map(ObjectId::name).orElse("(gone)");
                     java.nio.file.Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
                     String why = now.equals(base.name())
@@ -94,6 +149,11 @@ final class MainUpdater {
                     + command;
             case CLEAN_ON_MAIN -> {
                 GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
+                try {
+                    Files.deleteIfExists(journal);
+                } catch (IOException e) {
+                    throw LaneException.internal("cannot remove " + journal + ": " + e.getMessage(), e);
+                }
                 yield r.ok() ? null : "main moved, but updating the files of the main checkout " + checkout
                         + " failed (" + r.err().strip() + "); run: " + command;
             }

@@ -98,6 +98,11 @@ public final class WaveFixture {
         return f;
     }
 
+    /** A fixture over a repository already at {@code root}/repo (a copy made by a test). */
+    public static WaveFixture at(Path root) {
+        return new WaveFixture(root);
+    }
+
     public static WaveFixture create(Path tmp) {
         return create(tmp, "");
     }
