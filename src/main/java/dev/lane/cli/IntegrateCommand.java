@@ -141,7 +141,7 @@ final class IntegrateCommand extends BaseCommand {
     private static String detail(LaneOutcome l) {
         if (l.status() != LaneStatus.INTEGRATED) {
             String first = l.reason() == null ? "" : l.reason().split("\n", 2)[0];
-            return first.length() > 110 ? first.substring(0, 107) + "..." : first;
+            return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
         parts.add(l.commit() == null ? "intents only" : "merged as " + shortId(l.commit()));
