@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             ClaimCommand.class,
             SubmitCommand.class,
             ReleaseCommand.class,
-            LedgerCommand.class},
+            LedgerCommand.class,
+            DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
