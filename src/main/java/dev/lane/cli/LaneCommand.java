@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             SubmitCommand.class,
             ReleaseCommand.class,
             LedgerCommand.class,
+            StatusCommand.class,
             DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
