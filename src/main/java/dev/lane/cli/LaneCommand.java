@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             SyncCommand.class,
             IntegrateCommand.class,
-            LedgerCommand.class},
+            LedgerCommand.class,
+            StatusCommand.class,
+            DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

@@ -80,13 +80,13 @@ final class OutcomeRecorder {
             doc.put("lane", lane.lane());
             doc.put("status", lane.status().label());
             doc.put("reason", lane.reason());
-            doc.put("submission", lane.sequence());
+            doc.put("sequence", lane.sequence());
             doc.put("head", lane.head());
             doc.put("commit", lane.commit());
             doc.put("applied", lane.applied());
             doc.put("mainBefore", result.mainBefore());
             doc.put("mainAfter", result.mainAfter());
-            doc.put("recordedAt", now.toString());
+            doc.put("time", now.toString());
             SafeFiles.writeAtomically(file, Json.write(doc));
         }
     }
@@ -99,7 +99,7 @@ final class OutcomeRecorder {
         try {
             var node = Json.mapper().readTree(text.get());
             return "integrated".equals(node.path("status").asText()) && lane.head().equals(node.path("head").asText())
-                    && node.path("submission").asInt() == lane.sequence();
+                    && node.path("sequence").asInt() == lane.sequence();
         } catch (java.io.IOException damaged) {
             return false;
         }
