@@ -127,7 +127,9 @@ public final class Integrator {
                         + "repository (branch deleted?); lane submit again from its worktree"));
                 continue;
             }
-            boolean inMain = access.isAncestor(head.get(), base) || history.squashed(claim.lane(), s.head());
+            Optional<RevCommit> fork = access.mergeBase(base, head.get());
+            boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
+                    || history.squashed(claim.lane(), s.head());
             PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
                     waveBump);
             if (inMain && pending.isEmpty()) {
@@ -137,7 +139,7 @@ public final class Integrator {
                 continue;
             }
             if (!inMain) {
-                Optional<String> bypass = bypass(access, base, head.get(), surfaces);
+                Optional<String> bypass = bypass(access, fork, head.get(), surfaces);
                 if (bypass.isPresent()) {
                     decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
                     continue;
@@ -248,8 +250,8 @@ public final class Integrator {
     }
 
     /** The shared files the lane's branch changes itself, relative to where it forked from main. */
-    private static Optional<String> bypass(RepoAccess access, RevCommit base, RevCommit head, SharedSurfaces surfaces) {
-        Optional<RevCommit> fork = access.mergeBase(base, head);
+    private static Optional<String> bypass(RepoAccess access, Optional<RevCommit> fork, RevCommit head,
+                                           SharedSurfaces surfaces) {
         if (fork.isEmpty()) {
             return Optional.of("its branch shares no history with main; claim the lane again from main");
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.merge.MergeStrategy;
@@ -18,8 +19,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 /**
  * Merges lanes one by one onto the growing result, in memory: no checkout, no working tree, no ref touched.
  *
- * <p>Each lane is first merged with JGit's in-core RECURSIVE merger. JGit has no rename detection, so when it
- * reports a conflict the same merge is retried with native {@code git merge-tree --write-tree} (git 2.38+), which
+ * <p>Each lane is first merged by {@link TreeMerger}, which touches only the subtrees both sides changed (cost
+ * grows with the lanes' changes, not the repository); what it cannot merge unambiguously goes to JGit's in-core
+ * RECURSIVE merger. JGit has no rename detection, so when that reports a conflict the same merge is retried with
+ * native {@code git merge-tree --write-tree} (git 2.38+), which
  * merges a file renamed on one side and edited on the other; only a lane git itself cannot merge is parked, with
  * the conflicting paths and the lanes (or main) that changed them. A merged lane gets its commit at once (a merge
  * commit, or a squashed one) so the next lane merges onto it.
@@ -30,12 +33,14 @@ final class LaneMerger {
     private final ResultWriter writer;
     private final boolean squash;
     private final Map<String, Set<String>> changedByLane = new HashMap<>();
+    private final TreeMerger trees;
 
     LaneMerger(RepoAccess access, GitCli git, ResultWriter writer, boolean squash) {
         this.access = access;
         this.git = git;
         this.writer = writer;
         this.squash = squash;
+        this.trees = new TreeMerger(access.reader(), access.inserter());
     }
 
     /**
@@ -55,11 +60,16 @@ final class LaneMerger {
         Map<String, String> parked = new LinkedHashMap<>();
         Map<String, ObjectId> commits = new LinkedHashMap<>();
         for (Candidate lane : lanes) {
-            if (lane.headInMain() || access.isAncestor(lane.head(), tip)) {
+            if (lane.headInMain()) {
                 merged.add(lane);
                 continue;
             }
-            MergeOutcome outcome = mergeOne(tip, lane.head());
+            List<RevCommit> bases = access.mergeBases(tip, lane.head());
+            if (bases.size() == 1 && bases.get(0).equals(lane.head())) {
+                merged.add(lane); // an earlier lane of this pass already brought this head
+                continue;
+            }
+            MergeOutcome outcome = mergeOne(tip, lane.head(), bases);
             if (outcome.tree() == null) {
                 parked.put(lane.lane(), conflictReason(base, merged, lane, outcome.conflicts()));
                 continue;
@@ -74,8 +84,15 @@ final class LaneMerger {
     private record MergeOutcome(ObjectId tree, List<String> conflicts) {
     }
 
-    private MergeOutcome mergeOne(RevCommit tip, RevCommit head) {
+    private MergeOutcome mergeOne(RevCommit tip, RevCommit head, List<RevCommit> bases) {
         try {
+            if (bases.size() == 1) {
+                Optional<ObjectId> fast = trees.merge(bases.get(0).getTree(), tip.getTree(), head.getTree());
+                if (fast.isPresent()) {
+                    access.flush();
+                    return new MergeOutcome(fast.get(), List.of());
+                }
+            }
             ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(access.inserter(),
                     access.repository().getConfig());
             if (merger.merge(tip, head)) {

@@ -114,6 +114,22 @@ final class RepoAccess implements AutoCloseable {
         }
     }
 
+    /** The best common ancestors of two commits (at most two: enough to tell one from several). */
+    List<RevCommit> mergeBases(ObjectId a, ObjectId b) {
+        try (RevWalk mb = new RevWalk(reader)) {
+            mb.setRevFilter(RevFilter.MERGE_BASE);
+            mb.markStart(mb.parseCommit(a));
+            mb.markStart(mb.parseCommit(b));
+            List<RevCommit> out = new ArrayList<>();
+            for (RevCommit c = mb.next(); c != null && out.size() < 2; c = mb.next()) {
+                out.add(walk.parseCommit(c.getId()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw io("find a merge base", e);
+        }
+    }
+
     /** The best common ancestor of two commits, or empty if they share no history. */
     Optional<RevCommit> mergeBase(ObjectId a, ObjectId b) {
         try (RevWalk mb = new RevWalk(reader)) {

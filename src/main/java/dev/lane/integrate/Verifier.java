@@ -24,7 +24,7 @@ final class Verifier {
         }
         for (Candidate lane : plan.landed()) {
             ObjectId laneCommit = plan.laneCommits().get(lane.lane());
-            boolean in = access.isAncestor(lane.head(), now) || (laneCommit != null && access.isAncestor(laneCommit, now));
+            boolean in = laneCommit != null ? access.isAncestor(laneCommit, now) : access.isAncestor(lane.head(), now);
             if (!in) {
                 throw LaneException.internal("lane " + lane.lane() + " was merged but its commit is not in " + mainRef
                         + " at " + now.name() + "; nothing was recorded", null);
