@@ -42,6 +42,8 @@ final class RepoAccess implements AutoCloseable {
     private final ObjectInserter inserter;
     private final ObjectReader reader;
     private final RevWalk walk;
+    /** A second walk kept for merge bases: its parsed commits stay cached across calls (no re-reading objects). */
+    private final RevWalk mergeBaseWalk;
 
     RepoAccess(MainRepository main) {
         try {
@@ -55,6 +57,7 @@ final class RepoAccess implements AutoCloseable {
         this.inserter = repo.newObjectInserter();
         this.reader = inserter.newReader();
         this.walk = new RevWalk(reader);
+        this.mergeBaseWalk = new RevWalk(reader);
     }
 
     Repository repository() {
@@ -116,7 +119,9 @@ final class RepoAccess implements AutoCloseable {
 
     /** The best common ancestors of two commits (at most two: enough to tell one from several). */
     List<RevCommit> mergeBases(ObjectId a, ObjectId b) {
-        try (RevWalk mb = new RevWalk(reader)) {
+        RevWalk mb = mergeBaseWalk;
+        try {
+            mb.reset();
             mb.setRevFilter(RevFilter.MERGE_BASE);
             mb.markStart(mb.parseCommit(a));
             mb.markStart(mb.parseCommit(b));
@@ -132,15 +137,8 @@ final class RepoAccess implements AutoCloseable {
 
     /** The best common ancestor of two commits, or empty if they share no history. */
     Optional<RevCommit> mergeBase(ObjectId a, ObjectId b) {
-        try (RevWalk mb = new RevWalk(reader)) {
-            mb.setRevFilter(RevFilter.MERGE_BASE);
-            mb.markStart(mb.parseCommit(a));
-            mb.markStart(mb.parseCommit(b));
-            RevCommit base = mb.next();
-            return Optional.ofNullable(base == null ? null : walk.parseCommit(base.getId()));
-        } catch (IOException e) {
-            throw io("find a merge base", e);
-        }
+        List<RevCommit> bases = mergeBases(a, b);
+        return bases.isEmpty() ? Optional.empty() : Optional.of(bases.get(0));
     }
 
     /** The text of the file at {@code path} in {@code tree}, or empty if there is no such file. */
@@ -230,6 +228,7 @@ final class RepoAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        mergeBaseWalk.close();
         walk.close();
         reader.close();
         inserter.close();
