@@ -8,7 +8,6 @@ import dev.lane.intent.VersionFile;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
-import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import dev.lane.submit.Submission;
@@ -106,47 +105,12 @@ public final class Integrator {
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
-        SharedSurfaces surfaces = new SharedSurfaces(ws.config());
-        SubmissionStore submissions = new SubmissionStore(ws.inbox());
-
-        Map<String, LaneOutcome> decided = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>();
-        List<String> notSubmitted = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (ClaimRecord claim : ordered) {
-            Optional<Submission> sub = submissions.submission(wave, new LaneId(claim.lane()));
-            if (sub.isEmpty()) {
-                notSubmitted.add(claim.lane());
-                continue;
-            }
-            Submission s = sub.get();
-            order.add(claim.lane());
-            Optional<RevCommit> head = access.commitIfPresent(s.head());
-            if (head.isEmpty()) {
-                decided.put(claim.lane(), parked(claim.lane(), s, "its submitted head " + s.head() + " is not in the "
-                        + "repository (branch deleted?); lane submit again from its worktree"));
-                continue;
-            }
-            Optional<RevCommit> fork = access.mergeBase(base, head.get());
-            boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
-                    || history.squashed(claim.lane(), s.head());
-            PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
-                    waveBump);
-            if (inMain && pending.isEmpty()) {
-                decided.put(claim.lane(), new LaneOutcome(claim.lane(), LaneStatus.ALREADY_INTEGRATED,
-                        "main already holds head " + s.head().substring(0, 12) + " and its intents",
-                        s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null));
-                continue;
-            }
-            if (!inMain) {
-                Optional<String> bypass = bypass(access, fork, head.get(), surfaces);
-                if (bypass.isPresent()) {
-                    decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
-                    continue;
-                }
-            }
-            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending));
-        }
+        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), new SubmissionStore(ws.inbox()), wave)
+                .triage(ordered, base, history, manifestNow, waveBump);
+        List<String> order = triage.order();
+        Map<String, LaneOutcome> decided = triage.decided();
+        List<String> notSubmitted = triage.notSubmitted();
+        List<Candidate> candidates = triage.candidates();
 
         Author who = author(request);
         ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
@@ -238,8 +202,7 @@ public final class Integrator {
     }
 
     private static LaneOutcome parked(String lane, Submission s, String reason) {
-        return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
-                null);
+        return LaneTriage.parked(lane, s, reason);
     }
 
     private static void refuseOnProblems(List<String> problems) {
@@ -247,21 +210,6 @@ public final class Integrator {
             throw LaneException.refused("integrate refused by the checks; nothing was changed:\n  - "
                     + String.join("\n  - ", problems));
         }
-    }
-
-    /** The shared files the lane's branch changes itself, relative to where it forked from main. */
-    private static Optional<String> bypass(RepoAccess access, Optional<RevCommit> fork, RevCommit head,
-                                           SharedSurfaces surfaces) {
-        if (fork.isEmpty()) {
-            return Optional.of("its branch shares no history with main; claim the lane again from main");
-        }
-        List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains);
-        if (touched.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("its branch changes shared files itself (" + String.join(", ", touched) + "): it bypassed "
-                + "lane submit. Run lane submit in its worktree (it moves those edits into intents), then integrate "
-                + "again.");
     }
 
     private Semver versionAt(RepoAccess access, ObjectId tree) {

@@ -1,0 +1,108 @@
+package dev.lane.integrate;
+
+import dev.lane.claim.ClaimRecord;
+import dev.lane.config.LaneConfig;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.submit.Submission;
+import dev.lane.submit.SubmissionStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Sorts the claimed lanes of a wave before merging: not submitted (left out), already integrated (main holds the
+ * head and every intent), parked at once (head missing, no shared history, or a branch that changes shared files
+ * itself, bypassing submit), or a candidate for the pass with its pending intents.
+ */
+final class LaneTriage {
+    private final RepoAccess access;
+    private final SharedSurfaces surfaces;
+    private final SubmissionStore submissions;
+    private final WaveId wave;
+
+    LaneTriage(RepoAccess access, LaneConfig config, SubmissionStore submissions, WaveId wave) {
+        this.access = access;
+        this.surfaces = new SharedSurfaces(config);
+        this.submissions = submissions;
+        this.wave = wave;
+    }
+
+    /**
+     * The sorted lanes.
+     *
+     * @param order        submitted lanes in merge order
+     * @param decided      lanes whose outcome is known before merging
+     * @param notSubmitted claimed lanes without a submission
+     * @param candidates   lanes to merge, in order
+     */
+    record Triage(List<String> order, Map<String, LaneOutcome> decided, List<String> notSubmitted,
+                  List<Candidate> candidates) {
+    }
+
+    Triage triage(List<ClaimRecord> ordered, RevCommit base, WaveHistory history, Set<String> manifestNow,
+                  WaveBump waveBump) {
+        Map<String, LaneOutcome> decided = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        List<String> notSubmitted = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ClaimRecord claim : ordered) {
+            Optional<Submission> sub = submissions.submission(wave, new LaneId(claim.lane()));
+            if (sub.isEmpty()) {
+                notSubmitted.add(claim.lane());
+                continue;
+            }
+            Submission s = sub.get();
+            order.add(claim.lane());
+            Optional<RevCommit> head = access.commitIfPresent(s.head());
+            if (head.isEmpty()) {
+                decided.put(claim.lane(), parked(claim.lane(), s, "its submitted head " + s.head() + " is not in the "
+                        + "repository (branch deleted?); lane submit again from its worktree"));
+                continue;
+            }
+            Optional<RevCommit> fork = access.mergeBase(base, head.get());
+            boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
+                    || history.squashed(claim.lane(), s.head());
+            PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
+                    waveBump);
+            if (inMain && pending.isEmpty()) {
+                decided.put(claim.lane(), new LaneOutcome(claim.lane(), LaneStatus.ALREADY_INTEGRATED,
+                        "main already holds head " + s.head().substring(0, 12) + " and its intents",
+                        s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null));
+                continue;
+            }
+            if (!inMain) {
+                Optional<String> bypass = bypass(fork, head.get());
+                if (bypass.isPresent()) {
+                    decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
+                    continue;
+                }
+            }
+            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending));
+        }
+        return new Triage(order, decided, notSubmitted, candidates);
+    }
+
+    static LaneOutcome parked(String lane, Submission s, String reason) {
+        return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
+                null);
+    }
+
+    /** The shared files the lane's branch changes itself, relative to where it forked from main. */
+    private Optional<String> bypass(Optional<RevCommit> fork, RevCommit head) {
+        if (fork.isEmpty()) {
+            return Optional.of("its branch shares no history with main; claim the lane again from main");
+        }
+        List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains);
+        if (touched.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("its branch changes shared files itself (" + String.join(", ", touched) + "): it bypassed "
+                + "lane submit. Run lane submit in its worktree (it moves those edits into intents), then integrate "
+                + "again.");
+    }
+}
