@@ -121,7 +121,19 @@ public final class SafeFiles {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            refuseIfLink(file);
             throw LaneException.internal("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Throws a refusal naming {@code file} if it is a symbolic link: for callers whose no-follow open just failed,
+     * so a planted link is reported as what it is rather than as an I/O error.
+     */
+    public static void refuseIfLink(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            throw LaneException.refused(file + " is a symbolic link; refusing to follow it. Remove it (it was not "
+                    + "made by lane) and retry.");
         }
     }
 
