@@ -36,8 +36,7 @@ public final class ClaimStore {
     /** The claim of a lane, or a usage error saying it is not claimed. */
     public ClaimRecord require(WaveId wave, LaneId lane) {
         return read(wave, lane).orElseThrow(() -> LaneException.usage("lane " + lane + " of wave " + wave
-                + " is not claimed (no " + inbox.claimRecord(wave, lane) + "); claim it with: lane claim --wave "
-                + wave + " --lane " + lane));
+                + " is not claimed; claim it with: lane claim --wave " + wave + " --lane " + lane));
     }
 
     void write(ClaimRecord record) {

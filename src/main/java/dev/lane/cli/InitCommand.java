@@ -8,7 +8,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Write a commented lanes.yml with the defaults and add the inbox to .gitignore.")
+        description = "Write lanes.yml (the defaults, commented) and keep the inbox out of git.")
 final class InitCommand extends BaseCommand {
     @Override
     public Integer call() {

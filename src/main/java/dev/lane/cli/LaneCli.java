@@ -2,8 +2,12 @@ package dev.lane.cli;
 
 import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
+import dev.lane.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -28,16 +32,21 @@ public final class LaneCli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof LaneException le) {
-                err.println("lane: " + le.getMessage());
-                if (le.exitCode() == ExitCode.INTERNAL && debug(ctx)) {
-                    err.println(trace(le));
-                }
-                return le.exitCode().code();
+            ExitCode code = ex instanceof LaneException le ? le.exitCode() : ExitCode.INTERNAL;
+            String message = ex instanceof LaneException ? ex.getMessage() : "internal error: " + ex;
+            err.println("lane: " + message);
+            if (code == ExitCode.INTERNAL) {
+                err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
             }
-            err.println("lane: internal error: " + ex);
-            err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
-            return ExitCode.INTERNAL.code();
+            if (jsonRequested(parseResult)) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("error", code.name().toLowerCase(Locale.ROOT));
+                doc.put("exitCode", code.code());
+                doc.put("message", message);
+                commandLine.getOut().print(Json.write(doc));
+                commandLine.getOut().flush();
+            }
+            return code.code();
         });
         return cl;
     }
@@ -48,6 +57,16 @@ public final class LaneCli {
         ctx.out().flush();
         ctx.err().flush();
         return code;
+    }
+
+    /** Whether --json was given to the command or before it: then even an error is a JSON document on stdout. */
+    private static boolean jsonRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debug(CliContext ctx) {

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
             ClaimCommand.class,
             SubmitCommand.class,
             ReleaseCommand.class,
-            LedgerCommand.class},
+            LedgerCommand.class,
+            StatusCommand.class,
+            DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

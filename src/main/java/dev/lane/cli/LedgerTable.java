@@ -32,7 +32,12 @@ final class LedgerTable {
     private static String oneLine(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
-            out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
         }
         return out.toString();
     }

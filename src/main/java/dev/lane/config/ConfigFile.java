@@ -1,25 +1,26 @@
 package dev.lane.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * The shape of {@code lanes.yml} as written by a user: every key optional (null means "use the default").
- * Unknown keys and wrong types are rejected by {@link ConfigLoader} with the key and line.
+ * Unknown keys and wrong types are rejected by {@link ConfigLoader} with the key and line. Plain fields rather than
+ * a record on purpose: Jackson then binds while it reads, so an error's location is the offending key's own line
+ * (a record's creator buffers the whole mapping and reports its end).
  */
-record ConfigFile(
-        @JsonProperty("inbox") String inbox,
-        @JsonProperty("worktree") String worktree,
-        @JsonProperty("branch") String branch,
-        @JsonProperty("main") String main,
-        @JsonProperty("manifest") ManifestSection manifest,
-        @JsonProperty("versionFiles") List<String> versionFiles,
-        @JsonProperty("workflows") List<String> workflows,
-        @JsonProperty("check") String check) {
+final class ConfigFile {
+    public String inbox;
+    public String worktree;
+    public String branch;
+    public String main;
+    public ManifestSection manifest;
+    public List<String> versionFiles;
+    public List<String> workflows;
+    public String check;
 
-    record ManifestSection(
-            @JsonProperty("file") String file,
-            @JsonProperty("migrations") String migrations,
-            @JsonProperty("required") List<String> required) {
+    static final class ManifestSection {
+        public String file;
+        public String migrations;
+        public List<String> required;
     }
 }

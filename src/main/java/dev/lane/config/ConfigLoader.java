@@ -50,10 +50,10 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? String.join(", ", KNOWN_KEYS)
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": unknown key '"
+            throw LaneException.usage(source + " line " + tokenLine(e) + ": unknown key '"
                     + path(e) + "' (known keys here: " + known + ")");
         } catch (JsonMappingException e) {
-            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": key '" + path(e)
+            throw LaneException.usage(source + " line " + tokenLine(e) + ": key '" + path(e)
                     + "' has the wrong type: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
@@ -65,18 +65,18 @@ public final class ConfigLoader {
     private static LaneConfig overlay(ConfigFile f) {
         LaneConfig d = LaneConfig.defaults();
         LaneConfig.Manifest dm = d.manifest();
-        ConfigFile.ManifestSection m = f.manifest();
+        ConfigFile.ManifestSection m = f.manifest;
         LaneConfig.Manifest manifest = m == null ? dm : new LaneConfig.Manifest(
-                or(m.file(), dm.file()), or(m.migrations(), dm.migrations()), or(m.required(), dm.required()));
+                or(m.file, dm.file()), or(m.migrations, dm.migrations()), or(m.required, dm.required()));
         return new LaneConfig(
-                nonBlank("inbox", or(f.inbox(), d.inbox())),
-                nonBlank("worktree", or(f.worktree(), d.worktree())),
-                nonBlank("branch", or(f.branch(), d.branch())),
-                nonBlank("main", or(f.main(), d.main())),
+                nonBlank("inbox", or(f.inbox, d.inbox())),
+                nonBlank("worktree", or(f.worktree, d.worktree())),
+                nonBlank("branch", or(f.branch, d.branch())),
+                nonBlank("main", or(f.main, d.main())),
                 manifest,
-                or(f.versionFiles(), d.versionFiles()),
-                or(f.workflows(), d.workflows()),
-                f.check());
+                or(f.versionFiles, d.versionFiles()),
+                or(f.workflows, d.workflows()),
+                f.check);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -107,6 +107,14 @@ public final class ConfigLoader {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The line of the token at fault (the parser's own location may already be past it). */
+    private static String tokenLine(JsonMappingException e) {
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null) {
+            return line(p.currentTokenLocation());
+        }
+        return line(e.getLocation());
     }
 
     private static String line(JsonLocation location) {

@@ -60,6 +60,13 @@ public final class SubmitService {
     }
 
     public Result submit(Request request) {
+        BumpRequest explicitBump = request.bump() == null ? null : BumpRequest.parse(request.bump());
+        for (String entry : request.manifest()) {
+            if (!Manifest.isValidEntry(entry)) {
+                throw LaneException.usage("--manifest " + Name.quote(entry) + " is not a plain migration file name "
+                        + "(like 262_add_index.sql)");
+            }
+        }
         ClaimRecord claim = claims.require(request.wave(), request.lane());
         if (claim.state() != ClaimState.CLAIMED) {
             throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
@@ -68,13 +75,6 @@ public final class SubmitService {
         if (!Files.isDirectory(worktree)) {
             throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "
                     + "release the lane (lane release --force) and claim it again");
-        }
-        BumpRequest explicitBump = request.bump() == null ? null : BumpRequest.parse(request.bump());
-        for (String entry : request.manifest()) {
-            if (!Manifest.isValidEntry(entry)) {
-                throw LaneException.usage("--manifest " + Name.quote(entry) + " is not a plain migration file name "
-                        + "(like 262_add_index.sql)");
-            }
         }
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         List<String> dirty = dirtyFiles(git);

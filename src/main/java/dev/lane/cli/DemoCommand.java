@@ -1,0 +1,44 @@
+package dev.lane.cli;
+
+import dev.lane.core.LaneException;
+import dev.lane.demo.Demo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Run a whole wave for real in a temp folder: a sample repository like the incident's, 18 agents "
+                    + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
+                    + "main's history.",
+            "Touches nothing outside the folder it prints."})
+final class DemoCommand extends BaseCommand {
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo (default: a new temp folder).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        Path parent;
+        if (dir == null) {
+            parent = Files.createTempDirectory("lane-demo-");
+        } else {
+            parent = ctx.cwd().resolve(dir);
+            if (Files.exists(parent) && !isEmptyDirectory(parent)) {
+                throw LaneException.usage("--dir " + parent + " exists and is not empty; give a new or empty folder");
+            }
+            Files.createDirectories(parent);
+        }
+        return new Demo(parent.toRealPath(), out()).run();
+    }
+
+    private static boolean isEmptyDirectory(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (var s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

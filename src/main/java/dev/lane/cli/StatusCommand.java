@@ -1,0 +1,105 @@
+package dev.lane.cli;
+
+import dev.lane.claim.ClaimStore;
+import dev.lane.core.Workspace;
+import dev.lane.names.WaveId;
+import dev.lane.status.LaneState;
+import dev.lane.status.LaneView;
+import dev.lane.status.WaveStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {
+            "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
+            "Without --wave: every wave in the inbox."})
+final class StatusCommand extends BaseCommand {
+    @Option(names = "--wave", paramLabel = "WAVE", description = "Only this wave.")
+    String wave;
+
+    @Override
+    public Integer call() {
+        Workspace ws = workspace();
+        List<WaveId> waves = wave != null ? List.of(new WaveId(wave)) : new ClaimStore(ws.inbox()).waves();
+        List<WaveStatus> statuses = new ArrayList<>();
+        for (WaveId w : waves) {
+            statuses.add(WaveStatus.read(ws.inbox(), w));
+        }
+        if (json()) {
+            printJson(Map.of("waves", statuses.stream().map(StatusCommand::toJson).toList()));
+        } else if (statuses.isEmpty()) {
+            out().println("no waves yet (nothing claimed in " + ws.inbox().root() + ")");
+        } else {
+            for (WaveStatus s : statuses) {
+                out().print(StatusView.render(s, ctx.clock().instant()));
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> toJson(WaveStatus s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("wave", s.wave().value());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        s.counts().forEach((k, v) -> counts.put(k.label(), v));
+        doc.put("counts", counts);
+        List<Map<String, Object>> lanes = new ArrayList<>();
+        for (LaneView v : s.lanes()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("lane", v.lane());
+            l.put("agent", v.agent());
+            l.put("state", v.state().label());
+            l.put("since", v.since().toString());
+            l.put("head", v.head());
+            l.put("sequence", v.sequence());
+            l.put("intents", v.intents());
+            l.put("reason", v.reason());
+            l.put("worktree", v.worktree());
+            lanes.add(l);
+        }
+        doc.put("lanes", lanes);
+        return doc;
+    }
+
+    /** The human view: a summary line, then one row per lane; parked lanes shout. */
+    static final class StatusView {
+        private StatusView() {
+        }
+
+        static String render(WaveStatus s, Instant now) {
+            StringBuilder out = new StringBuilder();
+            List<String> parts = new ArrayList<>();
+            s.counts().forEach((state, n) -> parts.add(n + " " + state.label()));
+            out.append("wave ").append(s.wave()).append(": ").append(s.lanes().size()).append(" lanes")
+                    .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")").append('\n');
+            TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
+            for (LaneView v : s.lanes()) {
+                String state = v.state() == LaneState.PARKED ? "PARKED" : v.state().label();
+                String detail = v.reason() != null ? v.reason() : v.intents();
+                table.add(List.of(v.lane(), v.agent(), state, ago(Duration.between(v.since(), now)),
+                        v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));
+            }
+            return out.append(table.render()).append('\n').toString();
+        }
+
+        static String ago(Duration d) {
+            long s = Math.max(0, d.getSeconds());
+            if (s < 60) {
+                return s + "s ago";
+            }
+            if (s < 3600) {
+                return s / 60 + "m ago";
+            }
+            if (s < 86400) {
+                return s / 3600 + "h" + (s % 3600) / 60 + "m ago";
+            }
+            return s / 86400 + "d ago";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lane.status;
+
+/** Where a lane stands in its wave, as the operator sees it. */
+public enum LaneState {
+    /** The claim folder exists but the worktree is still being made. */
+    CLAIMING("claiming"),
+    /** Claimed; nothing submitted yet. */
+    CLAIMED("claimed"),
+    /** Submitted and waiting for the integrator (or resubmitted since its last outcome). */
+    SUBMITTED("submitted"),
+    /** Its latest submission landed on main. */
+    INTEGRATED("integrated"),
+    /** Its latest submission was already on main. */
+    ALREADY_INTEGRATED("already-integrated"),
+    /** The integrator left its latest submission out; the reason says why. */
+    PARKED("parked");
+
+    private final String label;
+
+    LaneState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lane.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimState;
+import dev.lane.claim.ClaimStore;
+import dev.lane.fs.SafeFiles;
+import dev.lane.inbox.Inbox;
+import dev.lane.json.Json;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.submit.Submission;
+import dev.lane.submit.SubmissionStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes). Read-only:
+ * takes no lock, so it may show a claim or submission that is being written as its previous state.
+ *
+ * @param wave  the wave
+ * @param lanes its lanes in claim order
+ */
+public record WaveStatus(WaveId wave, List<LaneView> lanes) {
+
+    public static WaveStatus read(Inbox inbox, WaveId wave) {
+        ClaimStore claims = new ClaimStore(inbox);
+        SubmissionStore submissions = new SubmissionStore(inbox);
+        List<LaneView> views = new ArrayList<>();
+        for (ClaimRecord c : claims.ofWave(wave)) {
+            LaneId lane = new LaneId(c.lane());
+            Optional<Submission> s = submissions.submission(wave, lane);
+            Optional<JsonNode> outcome = SafeFiles.readIfExists(inbox.outcome(wave, lane))
+                    .map(t -> Json.read(t, JsonNode.class, inbox.outcome(wave, lane)));
+            views.add(view(c, s, outcome));
+        }
+        return new WaveStatus(wave, views);
+    }
+
+    /** How many lanes are in each state. */
+    public Map<LaneState, Integer> counts() {
+        Map<LaneState, Integer> counts = new EnumMap<>(LaneState.class);
+        for (LaneView v : lanes) {
+            counts.merge(v.state(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<JsonNode> outcome) {
+        if (s.isEmpty()) {
+            LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
+            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree());
+        }
+        Submission sub = s.get();
+        LaneState state = LaneState.SUBMITTED;
+        Instant since = sub.submittedAt();
+        String reason = null;
+        if (outcome.isPresent() && outcomeIsFor(outcome.get(), sub)) {
+            JsonNode o = outcome.get();
+            state = switch (o.path("status").asText()) {
+                case "integrated" -> LaneState.INTEGRATED;
+                case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
+                case "parked" -> LaneState.PARKED;
+                default -> LaneState.SUBMITTED;
+            };
+            reason = o.hasNonNull("reason") ? o.get("reason").asText() : null;
+            if (o.hasNonNull("time")) {
+                since = Instant.parse(o.get("time").asText());
+            }
+        }
+        return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(),
+                sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree());
+    }
+
+    /** An outcome counts only for the submission it was about; a later resubmission is waiting again. */
+    private static boolean outcomeIsFor(JsonNode outcome, Submission sub) {
+        JsonNode seq = outcome.get("sequence");
+        JsonNode head = outcome.get("head");
+        if (seq != null && seq.isInt()) {
+            return seq.asInt() == sub.sequence();
+        }
+        return head == null || head.asText().equals(sub.head());
+    }
+}

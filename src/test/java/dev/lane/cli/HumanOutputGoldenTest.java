@@ -1,0 +1,96 @@
+package dev.lane.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.testing.Golden;
+import dev.lane.testing.TestRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Pins everything a person reads: help of every command, the ledger table, and the main error messages. */
+class HumanOutputGoldenTest {
+
+    private static String[] run(Path cwd, int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LaneCli.run(new CliContext(cwd, Map.of("LANE_AGENT", "tester"), Clock.systemUTC(),
+                new PrintWriter(out), new PrintWriter(err)), args);
+        assertEquals(expectedExit, code, "exit code of lane " + String.join(" ", args) + "\n" + out + err);
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @TestFactory
+    Stream<DynamicTest> helpOfEveryCommandIsPinned(@TempDir Path tmp) {
+        CommandLine cl = LaneCli.create(new CliContext(tmp, Map.of(), Clock.systemUTC(),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        Stream<DynamicTest> top = Stream.of(DynamicTest.dynamicTest("lane --help",
+                () -> Golden.assertMatches("help-lane", run(tmp, 0, "--help")[0])));
+        Stream<DynamicTest> subs = cl.getSubcommands().keySet().stream().map(name -> DynamicTest.dynamicTest(
+                "lane " + name + " --help", () -> Golden.assertMatches("help-" + name, run(tmp, 0, name, "--help")[0])));
+        return Stream.concat(top, subs);
+    }
+
+    @Test
+    void theLedgerTableIsPinned() {
+        Instant t = Instant.parse("2026-11-22T10:15:30.123Z");
+        String table = LedgerTable.render(List.of(
+                new LedgerEntry(t, LedgerEvent.CLAIMED, "45", "dimA", "agent-7",
+                        "worktree /tmp/jpcite-45-dimA, branch lane/45/dimA, base 0123456789ab"),
+                new LedgerEntry(t.plusSeconds(95), LedgerEvent.SUBMITTED, "45", "dimA", "agent-7",
+                        "head 89abcdef0123, manifest +1 (252_law_jorei_pref.sql), bump minor"),
+                new LedgerEntry(t.plusSeconds(120), LedgerEvent.RELEASED, "45", "cell12", "ops",
+                        "forced; line one\nline two")));
+        Golden.assertMatches("ledger-table", table);
+    }
+
+    @Test
+    void theStatusViewIsPinned() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        var lanes = List.of(
+                new dev.lane.status.LaneView("dimA", "agent-7", dev.lane.status.LaneState.INTEGRATED,
+                        now.minusSeconds(300), "89abcdef0123456789", 1, "manifest +1 (252_law_jorei_pref.sql)", null,
+                        "/tmp/jpcite-45-dimA"),
+                new dev.lane.status.LaneView("cell3", "agent-x", dev.lane.status.LaneState.PARKED,
+                        now.minusSeconds(40), "0123456789abcdef", 2, "manifest +1 (262_realtime_cache.sql)",
+                        "manifest number 262 is taken: 262_realtime_cache.sql clashes with dimF's 262_subsidy.sql",
+                        "/tmp/jpcite-45-cell3"),
+                new dev.lane.status.LaneView("docs", "agent-d", dev.lane.status.LaneState.CLAIMED,
+                        now.minusSeconds(7300), null, 0, "", null, "/tmp/jpcite-45-docs"));
+        Golden.assertMatches("status-view", StatusCommand.StatusView.render(
+                new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes), now));
+    }
+
+    @Test
+    void usageErrorMessagesArePinned(@TempDir Path tmp) throws Exception {
+        TestRepo repo = TestRepo.create(tmp);
+        StringBuilder all = new StringBuilder();
+        String[][] cases = {
+            {"claim", "--wave", "45", "--lane", "../etc"},
+            {"claim", "--wave", "4 5", "--lane", "dimA"},
+            {"claim", "--lane", "dimA"},
+            {"claim", "--wave", "45", "--lane", "dimA", "--colour"},
+            {"submit", "--wave", "45"},
+            {"submit", "--wave", "45", "--lane", "dimA", "--bump", "huge"},
+            {"release", "--wave", "45", "--lane", "dimZ"},
+            {"frobnicate"},
+        };
+        for (String[] args : cases) {
+            String[] r = run(repo.dir(), 2, args);
+            all.append("$ lane ").append(String.join(" ", args)).append('\n').append(r[0]).append(r[1]).append('\n');
+        }
+        Golden.assertMatches("usage-errors", all.toString());
+    }
+}

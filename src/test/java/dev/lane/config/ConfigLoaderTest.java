@@ -1,0 +1,107 @@
+package dev.lane.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.core.ExitCode;
+import dev.lane.core.LaneException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void aRepositoryWithoutLanesYmlGetsTheBriefsLayout(@TempDir Path repo) {
+        LaneConfig c = ConfigLoader.load(repo);
+        assertEquals("tools/offline/_inbox", c.inbox());
+        assertEquals("/tmp/{repo}-{wave}-{lane}", c.worktree());
+        assertEquals("lane/{wave}/{lane}", c.branch());
+        assertEquals("main", c.main());
+        assertEquals("scripts/migrations/autonomath_boot_manifest.txt", c.manifest().file());
+        assertEquals("scripts/migrations", c.manifest().migrations());
+        assertEquals(List.of("pyproject.toml", "server.json"), c.versionFiles());
+        assertEquals(List.of(".github/workflows/*.yml"), c.workflows());
+        assertNull(c.check());
+    }
+
+    @Test
+    void keysGivenOverrideTheDefaultsAndTheRestKeepTheirDefaults() {
+        LaneConfig c = ConfigLoader.parse("""
+                main: trunk
+                manifest:
+                  required: [049_provenance_strengthen.sql]
+                check: mvn -q test
+                """, "lanes.yml");
+        assertEquals("trunk", c.main());
+        assertEquals(List.of("049_provenance_strengthen.sql"), c.manifest().required());
+        assertEquals("scripts/migrations", c.manifest().migrations());
+        assertEquals("mvn -q test", c.check());
+        assertEquals("tools/offline/_inbox", c.inbox());
+    }
+
+    @Test
+    void anUnknownKeyIsAUsageErrorNamingTheKeyAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                main: main
+                # a comment
+                worktrees: /tmp/x
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 3: unknown key 'worktrees'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownNestedKeyNamesItsFullPath() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                manifest:
+                  file: m.txt
+                  requried: []
+                """, "lanes.yml"));
+        assertTrue(e.getMessage().contains("line 3: unknown key 'manifest.requried'"), e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeIsAUsageErrorNamingTheKeyAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                inbox: inbox
+                versionFiles: pyproject.toml
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 2: key 'versionFiles' has the wrong type"), e.getMessage());
+    }
+
+    @Test
+    void aNumberWhereTextIsExpectedIsRefusedRatherThanSilentlyConverted() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("main: 5\n", "lanes.yml"));
+        assertTrue(e.getMessage().contains("key 'main' has the wrong type"), e.getMessage());
+    }
+
+    @Test
+    void brokenYamlIsAUsageErrorWithItsLine() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("main: main\nmanifest: [unclosed\n", "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line "), e.getMessage());
+    }
+
+    @Test
+    void theFileWrittenByInitLoadsAsTheDefaults(@TempDir Path repo) throws Exception {
+        ConfigInit.Result r = ConfigInit.init(repo);
+        assertEquals(LaneConfig.defaults(), ConfigLoader.load(repo));
+        assertTrue(r.gitignoreUpdated());
+        assertTrue(Files.readString(repo.resolve(".gitignore")).contains("/tools/offline/_inbox/"));
+    }
+
+    @Test
+    void initRefusesToOverwriteAnExistingConfig(@TempDir Path repo) throws Exception {
+        Files.writeString(repo.resolve("lanes.yml"), "main: trunk\n");
+        LaneException e = assertThrows(LaneException.class, () -> ConfigInit.init(repo));
+        assertEquals(ExitCode.REFUSED, e.exitCode());
+        assertEquals("main: trunk\n", Files.readString(repo.resolve("lanes.yml")));
+    }
+}
