@@ -116,7 +116,8 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"versionFiles: 5", "manifest: just-a-string", "inbox: 42", "main: [a, b]"})
+    @ValueSource(strings = {"versionFiles: 5", "manifest: just-a-string", "inbox: 42", "main: [a, b]",
+        "main:\n  - a\n  - b"})
     void aWrongTypeInLanesYmlIsRefusedNamingTheKeyAndTheLine(String line) {
         TestRepo repo = TestRepo.create(temp);
         repo.writeConfig(repo.defaultConfig() + "check: null\n" + line + "\n");
