@@ -28,6 +28,9 @@ public final class LaneCli {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("lane: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                printJsonError(ex.getCommandLine(), ExitCode.USAGE, ex.getMessage());
+            }
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -39,12 +42,7 @@ public final class LaneCli {
                 err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
             }
             if (jsonRequested(parseResult)) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("error", code.name().toLowerCase(Locale.ROOT));
-                doc.put("exitCode", code.code());
-                doc.put("message", message);
-                commandLine.getOut().print(Json.write(doc));
-                commandLine.getOut().flush();
+                printJsonError(commandLine, code, message);
             }
             return code.code();
         });
@@ -57,6 +55,16 @@ public final class LaneCli {
         ctx.out().flush();
         ctx.err().flush();
         return code;
+    }
+
+    /** The JSON form of an error: {"error": kind, "exitCode": n, "message": text}. */
+    private static void printJsonError(CommandLine commandLine, ExitCode code, String message) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("error", code.name().toLowerCase(Locale.ROOT));
+        doc.put("exitCode", code.code());
+        doc.put("message", message);
+        commandLine.getOut().print(Json.write(doc));
+        commandLine.getOut().flush();
     }
 
     /** Whether --json was given to the command or before it: then even an error is a JSON document on stdout. */

@@ -35,12 +35,13 @@ final class ReleaseCommand extends BaseCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", w.value());
             doc.put("lane", l.value());
-            doc.put("worktreeRemoved", r.claim().worktree());
+            doc.put("worktreeRemoved", r.claim() == null ? null : r.claim().worktree());
             doc.put("archivedRef", r.archivedRef());
             doc.put("claimMovedTo", r.releasedTo().toString());
             printJson(doc);
         } else {
-            out().println("released lane " + l + " of wave " + w + "; worktree " + r.claim().worktree() + " removed");
+            out().println("released lane " + l + " of wave " + w + (r.claim() == null ? "; its damaged claim was moved "
+                    + "to " + r.releasedTo() : "; worktree " + r.claim().worktree() + " removed"));
             if (r.archivedRef() != null) {
                 out().println("branch kept as " + r.archivedRef());
             }

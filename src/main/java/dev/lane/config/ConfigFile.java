@@ -22,5 +22,6 @@ final class ConfigFile {
         public String file;
         public String migrations;
         public List<String> required;
+        public String pattern;
     }
 }

@@ -59,6 +59,7 @@ public final class ConfigInit {
                   file: %s
                   migrations: %s
                   required: []          # migrations the manifest must always list (checked by the integrator)
+                  pattern: "*.sql"      # which new files in the migrations folder are migrations
 
                 # Files carrying the project version: one bump per wave, applied to all of them.
                 versionFiles: [pyproject.toml, server.json]

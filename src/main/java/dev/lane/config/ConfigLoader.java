@@ -49,19 +49,29 @@ public final class ConfigLoader {
             return LaneConfig.defaults();
         }
         ConfigFile file;
-        try {
-            file = mapper().readValue(yaml, ConfigFile.class);
+        ObjectMapper mapper = mapper();
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(yaml)) {
+            if (parser.nextToken() == null) {
+                return LaneConfig.defaults(); // only comments: all defaults
+            }
+            file = mapper.readValue(parser, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? String.join(", ", KNOWN_KEYS)
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": unknown key '"
                     + path(e) + "' (known keys here: " + known + ")");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": " + (path(e).isEmpty()
+                    ? "the file must be a mapping of keys (see docs/config.md)"
+                    : "key '" + path(e) + "' has the wrong type: expected " + expected(e.getTargetType())));
         } catch (JsonMappingException e) {
             throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": key '" + path(e)
-                    + "' has the wrong type: " + firstLine(e.getOriginalMessage()));
+                    + "' is invalid: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
                     + firstLine(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw LaneException.usage(source + ": cannot be read: " + e.getMessage());
         }
         return file == null ? LaneConfig.defaults() : overlay(file);
     }
@@ -71,16 +81,28 @@ public final class ConfigLoader {
         LaneConfig.Manifest dm = d.manifest();
         ConfigFile.ManifestSection m = f.manifest;
         LaneConfig.Manifest manifest = m == null ? dm : new LaneConfig.Manifest(
-                or(m.file, dm.file()), or(m.migrations, dm.migrations()), or(m.required, dm.required()));
+                or(m.file, dm.file()), or(m.migrations, dm.migrations()), or(m.required, dm.required()),
+                nonBlank("manifest.pattern", or(m.pattern, dm.pattern())));
         return new LaneConfig(
                 nonBlank("inbox", or(f.inbox, d.inbox())),
                 nonBlank("worktree", or(f.worktree, d.worktree())),
                 nonBlank("branch", or(f.branch, d.branch())),
                 nonBlank("main", or(f.main, d.main())),
                 manifest,
-                or(f.versionFiles, d.versionFiles()),
+                versionFiles(or(f.versionFiles, d.versionFiles())),
                 or(f.workflows, d.workflows()),
                 f.check);
+    }
+
+    private static List<String> versionFiles(List<String> files) {
+        for (String f : files) {
+            if (f == null || !(f.endsWith(".toml") || f.endsWith(".json"))) {
+                throw LaneException.usage(FILE_NAME + ": versionFiles entry '" + f + "' is not supported: lane reads "
+                        + "and bumps the version of .toml (project.version, tool.poetry.version or version) and "
+                        + ".json (top-level \"version\") files only");
+            }
+        }
+        return files;
     }
 
     private static <T> T or(T value, T fallback) {
@@ -105,6 +127,22 @@ public final class ConfigLoader {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list, like [a, b]";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == ConfigFile.ManifestSection.class) {
+            return "a mapping with file, migrations, required, pattern";
+        }
+        return "a mapping";
     }
 
     private static String path(JsonMappingException e) {

@@ -26,10 +26,24 @@ public record LaneConfig(
         List<String> workflows,
         String check) {
 
-    /** The migration manifest: a file listing migration file names, and the folder holding the migrations. */
-    public record Manifest(String file, String migrations, List<String> required) {
+    /**
+     * The migration manifest.
+     *
+     * @param file       the manifest file, listing one migration file name per line
+     * @param migrations the folder holding the migration files
+     * @param required   migrations the manifest must always list (checked by the integrator)
+     * @param pattern    glob of the file names in {@code migrations} that are migrations (others, like a README,
+     *                   never become manifest entries)
+     */
+    public record Manifest(String file, String migrations, List<String> required, String pattern) {
         public Manifest {
             required = List.copyOf(required);
+        }
+
+        /** Whether a file name in the migrations folder is a migration. */
+        public boolean isMigration(String fileName) {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern)
+                    .matches(java.nio.file.Path.of(fileName));
         }
     }
 
@@ -44,7 +58,7 @@ public record LaneConfig(
                 "/tmp/{repo}-{wave}-{lane}",
                 "lane/{wave}/{lane}",
                 "main",
-                new Manifest("scripts/migrations/autonomath_boot_manifest.txt", "scripts/migrations", List.of()),
+                new Manifest("scripts/migrations/autonomath_boot_manifest.txt", "scripts/migrations", List.of(), "*.sql"),
                 List.of("pyproject.toml", "server.json"),
                 List.of(".github/workflows/*.yml"),
                 null);

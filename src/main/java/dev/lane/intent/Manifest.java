@@ -35,6 +35,20 @@ public final class Manifest {
         return out;
     }
 
+    /**
+     * {@code text} without the lines that list one of {@code entries}, line endings normalised and trailing
+     * newlines dropped: two manifests that differ only by added entry lines give the same result.
+     */
+    public static String withoutEntries(String text, List<String> entries) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!entries.contains(line.strip())) {
+                out.append(line.stripTrailing()).append('\n');
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
     /** Whether {@code name} is a plain migration file name (no folders, no spaces, not hidden). */
     public static boolean isValidEntry(String name) {
         return ENTRY.matcher(name).matches() && !name.contains("..");

@@ -38,6 +38,7 @@ import java.util.List;
  */
 public final class Ledger {
     static final List<String> COLUMNS = List.of("time", "event", "wave", "lane", "agent", "detail", "chain");
+    static final String SEPARATOR = "|------|-------|------|------|-------|--------|-------|";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int TAIL = 64 * 1024;
 
@@ -100,7 +101,7 @@ public final class Ledger {
         return "# Agent ledger: wave " + LedgerRow.escape(wave) + "\n\n"
                 + "Append-only, written by `lane`. Check it with `lane ledger --verify`.\n\n"
                 + LedgerRow.format(COLUMNS) + "\n"
-                + "|------|-------|------|------|-------|--------|-------|\n";
+                + SEPARATOR + "\n";
     }
 
     static String chain(String previous, String body) {

@@ -62,13 +62,18 @@ public final class LedgerReader {
         }
         String previous = "";
         int entries = 0;
-        boolean inTable = false;
-        for (int i = 0; i < lines.length - 1; i++) {
-            String line = lines[i];
-            if (!inTable) {
-                inTable = line.startsWith("|------|");
-                continue;
+        int header = -1;
+        for (int i = 0; i < lines.length - 1 && header < 0; i++) {
+            if (lines[i].equals(LedgerRow.format(Ledger.COLUMNS))) {
+                header = i;
             }
+        }
+        if (header < 0 || header + 1 >= lines.length - 1 || !lines[header + 1].equals(Ledger.SEPARATOR)) {
+            int line = header < 0 ? 1 : header + 2;
+            return new Verification.Broken(line, 0, "the table header or its separator row is missing or edited");
+        }
+        for (int i = header + 2; i < lines.length - 1; i++) {
+            String line = lines[i];
             List<String> cells = LedgerRow.cells(line);
             if (cells == null || cells.size() != Ledger.COLUMNS.size()) {
                 return new Verification.Broken(i + 1, entries, "not a ledger row (edited by hand?)");

@@ -46,7 +46,28 @@ public final class ReleaseService {
 
     public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
         ClaimStore claims = new ClaimStore(ws.inbox());
-        ClaimRecord claim = claims.require(wave, lane);
+        ClaimRecord claim;
+        try {
+            claim = claims.require(wave, lane);
+        } catch (LaneException unreadable) {
+            if (!force || !Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)
+                    || unreadable.exitCode() != dev.lane.core.ExitCode.INTERNAL) {
+                throw unreadable.exitCode() == dev.lane.core.ExitCode.INTERNAL ? LaneException.refused(
+                        unreadable.getMessage() + ". Run lane release --wave " + wave + " --lane " + lane
+                                + " --force to remove the claim (its worktree and branch, if any, stay for you to "
+                                + "remove by hand).") : unreadable;
+            }
+            Path target = moveClaimAside(wave, lane);
+            new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
+                    wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
+                            + ws.inbox().root().relativize(target)));
+            return new Result(null, null, target);
+        }
+        if (claim.state() == dev.lane.claim.ClaimState.CLAIMING && !force) {
+            throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "
+                    + claim.agent() + " (pid " + claim.pid() + " on " + claim.host() + "); retry in a moment, or pass "
+                    + "--force if that process is gone");
+        }
         Path worktree = Path.of(claim.worktree());
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
@@ -73,19 +94,25 @@ public final class ReleaseService {
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }
-        Path releasedDir = ws.inbox().releasedDir(wave);
-        SafeFiles.ensureDirectory(releasedDir);
-        Path target = releasedDir.resolve(lane + "." + now);
-        try {
-            Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
-        }
+        Path target = moveClaimAside(wave, lane);
         new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
                 wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of " + claim.agent()
                         + " moved to " + ws.inbox().root().relativize(target)
                         + (archived == null ? "" : ", branch kept as " + archived)));
         return new Result(claim, archived, target);
+    }
+
+    /** Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename. */
+    private Path moveClaimAside(WaveId wave, LaneId lane) {
+        Path releasedDir = ws.inbox().releasedDir(wave);
+        SafeFiles.ensureDirectory(releasedDir);
+        Path target = releasedDir.resolve(lane + "." + ws.clock().millis());
+        try {
+            Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
+        }
+        return target;
     }
 
     private void refuseIfWorkWouldBeLost(WaveId wave, LaneId lane, Path worktree, boolean worktreeExists,

@@ -69,7 +69,8 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
                 }
                 surfaces.add(path);
                 edits.add(new WorkflowEdit(path, status == 'A' ? null : show(git, fork, path), show(git, tree, path)));
-            } else if (status == 'A' && path.startsWith(migrations) && path.indexOf('/', migrations.length()) < 0) {
+            } else if (status == 'A' && path.startsWith(migrations) && path.indexOf('/', migrations.length()) < 0
+                    && config.manifest().isMigration(path.substring(migrations.length()))) {
                 entries.add(path.substring(migrations.length()));
             }
         }
@@ -93,8 +94,11 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
     /** The migration files (plain names) in the migrations folder of {@code tree}. */
     static Set<String> migrationFiles(GitCli git, LaneConfig config, String tree) {
         String folder = stripSlash(config.manifest().migrations());
-        GitCli.Result r = git.ok("ls-tree", "-z", "--name-only", tree + ":" + folder);
+        GitCli.Result r = git.run("ls-tree", "-z", "--name-only", tree + ":" + folder);
         Set<String> names = new java.util.HashSet<>();
+        if (!r.ok()) {
+            return names; // no migrations folder in this tree: no migration files
+        }
         for (String n : r.out().split("\0")) {
             if (!n.isEmpty()) {
                 names.add(n);
@@ -107,14 +111,22 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         if (status == 'D') {
             throw LaneException.usage("the lane deletes the manifest " + path + "; manifest entries can only be added");
         }
-        List<String> before = status == 'A' ? List.of() : Manifest.entries(show(git, fork, path));
-        List<String> after = Manifest.entries(show(git, tree, path));
+        String baseText = status == 'A' ? "" : show(git, fork, path);
+        String laneText = show(git, tree, path);
+        List<String> before = Manifest.entries(baseText);
+        List<String> after = Manifest.entries(laneText);
         List<String> removed = before.stream().filter(e -> !after.contains(e)).toList();
         if (!removed.isEmpty()) {
             throw LaneException.usage("the lane removes manifest entries " + String.join(", ", removed) + " from "
                     + path + "; manifest entries can only be added. Restore those lines and submit again.");
         }
-        return after.stream().filter(e -> !before.contains(e)).toList();
+        List<String> added = after.stream().filter(e -> !before.contains(e)).toList();
+        if (!Manifest.withoutEntries(laneText, added).equals(Manifest.withoutEntries(baseText, List.of()))) {
+            throw LaneException.usage("the lane changes " + path + " beyond adding entries (comments, blank lines or "
+                    + "order); those changes cannot travel through a lane and would be lost. Restore them, keep only "
+                    + "the added entry lines, and submit again.");
+        }
+        return added;
     }
 
     private static BumpRequest versionChange(GitCli git, String fork, String tree, String path, char status) {

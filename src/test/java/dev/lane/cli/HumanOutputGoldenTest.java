@@ -86,6 +86,7 @@ class HumanOutputGoldenTest {
             {"submit", "--wave", "45", "--lane", "dimA", "--bump", "huge"},
             {"release", "--wave", "45", "--lane", "dimZ"},
             {"frobnicate"},
+            {"--json", "claim", "--wave", "45"},
         };
         for (String[] args : cases) {
             String[] r = run(repo.dir(), 2, args);

@@ -104,4 +104,34 @@ class ConfigLoaderTest {
         assertEquals(ExitCode.REFUSED, e.exitCode());
         assertEquals("main: trunk\n", Files.readString(repo.resolve("lanes.yml")));
     }
+
+    @Test
+    void aFileWithOnlyCommentsMeansAllDefaults() {
+        assertEquals(LaneConfig.defaults(), ConfigLoader.parse("# nothing here yet\n\n", "lanes.yml"));
+    }
+
+    @Test
+    void theWrongTypeMessageSaysWhatWasExpectedInTheUsersTerms() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("workflows: .github/workflows/deploy.yml\n", "lanes.yml"));
+        assertEquals("lanes.yml line 1: key 'workflows' has the wrong type: expected a list, like [a, b]",
+                e.getMessage());
+    }
+
+    @Test
+    void aVersionFileLaneCannotReadIsRefusedWhenTheConfigLoads() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("versionFiles: [VERSION]\n", "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("versionFiles entry 'VERSION' is not supported"), e.getMessage());
+    }
+
+    @Test
+    void onlyFilesMatchingTheMigrationPatternAreMigrations() {
+        LaneConfig.Manifest m = ConfigLoader.parse("manifest:\n  pattern: \"[0-9]*.sql\"\n", "lanes.yml").manifest();
+        assertTrue(m.isMigration("262_a.sql"));
+        assertTrue(!m.isMigration("README.md") && !m.isMigration("notes.sql"));
+        assertTrue(LaneConfig.defaults().manifest().isMigration("notes.sql"));
+        assertTrue(!LaneConfig.defaults().manifest().isMigration("notes.md"));
+    }
 }

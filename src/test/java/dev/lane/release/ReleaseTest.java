@@ -78,4 +78,15 @@ class ReleaseTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("lane nope of wave 45 is not claimed"), r.err());
     }
+
+    @Test
+    void aDamagedClaimRecordIsRefusedWithTheWayOutAndForceRemovesIt() throws Exception {
+        Files.writeString(repo.inbox().resolve("45/dimA/claim.json"), "{broken");
+        Run refused = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        assertEquals(5, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("damaged") && refused.err().contains("--force"), refused.err());
+        Run forced = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+        assertEquals(0, forced.exitCode(), forced.toString());
+        assertFalse(Files.exists(repo.inbox().resolve("45/dimA")));
+    }
 }

@@ -168,4 +168,35 @@ class SubmitTest {
         Run fromSubfolder = repo.laneIn(wt.resolve("app"), "submit");
         assertEquals(0, fromSubfolder.exitCode(), fromSubfolder.toString());
     }
+
+    @Test
+    void aFileInTheMigrationsFolderThatIsNotAMigrationNeverBecomesAnEntry() throws Exception {
+        TestRepo.write(wt, "scripts/migrations/README.md", "how to write migrations\n");
+        assertEquals(0, submitJson("-m", "docs").get("intents").get("manifest").size());
+    }
+
+    @Test
+    void aManifestEditBeyondAddingEntriesIsRefusedRatherThanSilentlyLost() throws Exception {
+        TestRepo.write(wt, "scripts/migrations/252_a.sql", "x\n");
+        TestRepo.write(wt, TestRepo.MANIFEST, "# boot allowlist\n001_init.sql\n049_provenance_strengthen.sql\n252_a.sql\n");
+        Run r = repo.laneIn(wt, "submit", "-m", "comment");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("beyond adding entries"), r.err());
+    }
+
+    @Test
+    void aRepositoryWithoutAMigrationsFolderCanSubmitCodeChanges(@TempDir Path other) throws Exception {
+        Path plain = other.resolve("plain");
+        Files.createDirectories(plain);
+        TestRepo.gitIn(plain, "init", "-q", "-b", "main");
+        TestRepo.write(plain, "a.txt", "a\n");
+        TestRepo.write(plain, "lanes.yml", "worktree: " + other.resolve("wt") + "/{lane}\n");
+        TestRepo.gitIn(plain, "add", "-A");
+        TestRepo.gitIn(plain, "commit", "-qm", "a");
+        assertEquals(0, repo.laneIn(plain, "claim", "--wave", "1", "--lane", "a").exitCode());
+        TestRepo.write(other.resolve("wt/a"), "b.txt", "b\n");
+        Run r = repo.laneIn(other.resolve("wt/a"), "submit", "-m", "b");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("intents: no intents"), r.out());
+    }
 }
