@@ -156,6 +156,7 @@ public final class ClaimService {
 
     private static void createWorktreeFolder(Path worktree) {
         try {
+            SafeFiles.refuseForeignLinksAbove(worktree);
             Path parent = worktree.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
                 Files.createDirectories(parent);

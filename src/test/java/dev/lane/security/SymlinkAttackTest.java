@@ -126,6 +126,26 @@ class SymlinkAttackTest {
                 Files.getPosixFilePermissions(worktree, LinkOption.NOFOLLOW_LINKS)));
     }
 
+    @Test
+    void aFolderAboveTheWorktreePathThatIsAnotherUsersLinkIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "planting a link owned by another user needs root (lchown)");
+        Path shared = temp.resolve("shared");
+        Files.createSymbolicLink(shared, victim);
+        var nobody = shared.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.getFileAttributeView(shared, java.nio.file.attribute.PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).setOwner(nobody);
+        repo.writeConfig("worktree: " + shared + "/{repo}-{wave}-{lane}\n");
+
+        CliRun claim = claim();
+
+        assertEquals(5, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains(shared + " (above ") && claim.err().contains("owned by another user"),
+                claim::toString);
+        assertVictimUntouched();
+        assertNothingClaimed();
+    }
+
     private CliRun claim() {
         return repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
     }
