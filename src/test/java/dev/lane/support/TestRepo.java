@@ -25,6 +25,21 @@ public final class TestRepo {
     public static final String VERSION = "0.3.5";
     public static final String MANIFEST = "scripts/migrations/autonomath_boot_manifest.txt";
     public static final String INBOX = "tools/offline/_inbox";
+    public static final String DEPLOY = ".github/workflows/deploy.yml";
+    public static final String PYPROJECT = "[project]\nname = \"jpcite\"\nversion = \"" + VERSION + "\"\n";
+    public static final String SERVER_JSON = "{\n  \"name\": \"jpcite\",\n  \"version\": \"" + VERSION + "\"\n}\n";
+    public static final String WORKFLOW = """
+            name: deploy
+            on:
+              push:
+                branches: [main]
+              workflow_dispatch:
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo deploy
+            """;
 
     private final Path temp;
     private final Path root;
@@ -41,20 +56,9 @@ public final class TestRepo {
         repo.write(MANIFEST, "049_provenance_strengthen.sql\n075_am_amendment_diff.sql\n");
         repo.write("scripts/migrations/049_provenance_strengthen.sql", "-- 049\nSELECT 1;\n");
         repo.write("scripts/migrations/075_am_amendment_diff.sql", "-- 075\nSELECT 1;\n");
-        repo.write("pyproject.toml", "[project]\nname = \"jpcite\"\nversion = \"" + VERSION + "\"\n");
-        repo.write("server.json", "{\n  \"name\": \"jpcite\",\n  \"version\": \"" + VERSION + "\"\n}\n");
-        repo.write(".github/workflows/deploy.yml", """
-                name: deploy
-                on:
-                  push:
-                    branches: [main]
-                  workflow_dispatch:
-                jobs:
-                  deploy:
-                    runs-on: ubuntu-latest
-                    steps:
-                      - run: echo deploy
-                """);
+        repo.write("pyproject.toml", PYPROJECT);
+        repo.write("server.json", SERVER_JSON);
+        repo.write(DEPLOY, WORKFLOW);
         repo.write("src/app.py", "print('hello')\n");
         repo.write(".gitignore", "/" + INBOX + "/\n");
         repo.write("lanes.yml", repo.defaultConfig());
@@ -149,8 +153,13 @@ public final class TestRepo {
     }
 
     public void write(String relative, String content) {
+        write(root, relative, content);
+    }
+
+    /** Writes a file under any folder (a lane's worktree, say), creating its parent folders. */
+    public static void write(Path base, String relative, String content) {
         try {
-            Path file = root.resolve(relative);
+            Path file = base.resolve(relative);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
