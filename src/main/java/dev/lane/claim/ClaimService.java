@@ -1,7 +1,9 @@
 package dev.lane.claim;
 
+import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.ledger.Ledger;
@@ -25,17 +27,22 @@ import java.util.Optional;
  * branch from main's head.
  *
  * <p>Protocol. The claim is the atomic {@code mkdir <inbox>/<wave>/<lane>}: the one process whose mkdir succeeds
- * owns the lane; every other gets {@link dev.lane.core.ExitCode#CONTENTION} naming the holder. The winner then, in
- * order: writes {@code claim.json} in state CLAIMING (so losers can name it), creates the worktree folder itself
- * (private, refusing any existing path or planted link), runs {@code git worktree add --no-track -b} into it (no
- * tracking config, so parallel claims never race on {@code .git/config.lock}), rewrites {@code claim.json} as
- * CLAIMED with the base commit, and appends to the ledger. If any step after the mkdir fails, everything it made
- * is undone in reverse (worktree, branch, claim folder) and the error says which step failed.
+ * owns the lane; every other gets {@link dev.lane.core.ExitCode#CONTENTION} naming the holder. Each claimant makes
+ * its mkdir while holding the lane's claim lock ({@code <wave>/.<lane>.claim.lock}, a POSIX lock the kernel drops
+ * when its holder dies) and keeps it until {@code claim.json} exists in state CLAIMING: so a loser, which reads the
+ * record under the same lock, can always name the holder, and a claim folder without a record found under the lock
+ * was left by a claimant that died right after its mkdir. The winner then, in order: creates the worktree folder
+ * itself (private, refusing any existing path or planted link), runs {@code git worktree add --no-track -b} into it
+ * (no tracking config, so parallel claims never race on {@code .git/config.lock}; and under the inbox's
+ * {@code .worktrees.lock}, because parallel adds read each other's half-written admin files and fail), rewrites
+ * {@code claim.json} as CLAIMED with the base commit, and appends to the ledger. If any step after the mkdir fails,
+ * everything it made is undone in reverse (worktree, branch, claim folder) and the error says which step failed.
  *
- * <p>A claimant killed mid-claim leaves a claim folder in state CLAIMING whose pid is dead. The next claimant of
- * that lane on the same host sees that, moves the dead claim folder aside with one atomic rename (only one racer
- * can win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a
- * lane for longer than it takes to notice it.
+ * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in state
+ * CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING record:
+ * on the same host), removes the empty folder or moves the dead one aside with one atomic rename (only one racer can
+ * win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a lane
+ * for longer than it takes to notice it.
  */
 public final class ClaimService {
     private final Workspace ws;
@@ -50,35 +57,34 @@ public final class ClaimService {
         Inbox inbox = ws.inbox();
         SafeFiles.ensureDirectory(inbox.waveDir(wave));
         Path claimDir = inbox.claimDir(wave, lane);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                Files.createDirectory(claimDir);
-                break;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 0 && takeOverDeadClaim(wave, lane)) {
-                    continue;
-                }
-                throw heldBy(wave, lane);
-            } catch (IOException e) {
-                throw LaneException.internal("cannot create the claim folder " + claimDir + ": " + e.getMessage(), e);
-            }
-        }
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
-        ClaimRecord pending = new ClaimRecord(wave.value(), lane.value(), agent.value(), ws.clock().instant(),
-                ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(), ProcessHandle.current().pid());
         Rollback rollback = new Rollback(claimDir);
+        ClaimRecord pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
+            makeClaimFolder(wave, lane, claimDir);
+            ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(), ws.clock().instant(),
+                    ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(), ProcessHandle.current().pid());
+            try {
+                CrashPoint.reached("claim-after-mkdir");
+                store.write(record);
+            } catch (RuntimeException failure) {
+                rollback.undo(failure);
+                throw failure;
+            }
+            return record;
+        });
         try {
-            store.write(pending);
+            CrashPoint.reached("claim-after-record");
             String base = resolveBaseRefusingExistingBranch(branch);
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
-            GitCli.Result add = ws.git().run("worktree", "add", "--no-track", "-q", "-b", branch,
-                    worktree.toString(), base);
+            GitCli.Result add = LockFile.holding(inbox.worktreesLock(), () -> ws.git().run("worktree", "add",
+                    "--no-track", "-q", "-b", branch, worktree.toString(), base));
             rollback.branch = branch;
             if (!add.ok()) {
                 throw LaneException.internal("git worktree add failed for " + worktree + ": " + add.err().strip(), null);
             }
+            CrashPoint.reached("claim-after-worktree-add");
             ClaimRecord done = pending.completed(base);
             store.write(done);
             new Ledger(inbox.ledger(wave)).append(new LedgerEntry(done.claimedAt(), LedgerEvent.CLAIMED,
@@ -88,6 +94,23 @@ public final class ClaimService {
         } catch (RuntimeException failure) {
             rollback.undo(failure);
             throw failure;
+        }
+    }
+
+    /** The atomic mkdir, run while holding the lane's claim lock; takes over a dead half-made claim once. */
+    private void makeClaimFolder(WaveId wave, LaneId lane, Path claimDir) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.createDirectory(claimDir);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 0 && takeOverDeadClaim(wave, lane)) {
+                    continue;
+                }
+                throw heldBy(wave, lane);
+            } catch (IOException e) {
+                throw LaneException.internal("cannot create the claim folder " + claimDir + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -133,6 +156,7 @@ public final class ClaimService {
 
     private static void createWorktreeFolder(Path worktree) {
         try {
+            SafeFiles.refuseForeignLinksAbove(worktree);
             Path parent = worktree.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
                 Files.createDirectories(parent);
@@ -148,10 +172,18 @@ public final class ClaimService {
     }
 
     /**
-     * If the lane's claim folder holds a CLAIMING record of a dead process on this host, moves it aside atomically
-     * and removes what that claim made. Returns true if the caller should try its mkdir again.
+     * Called while holding the lane's claim lock, so no live claimant is between its mkdir and its first record.
+     * If the claim folder has no record (its claimant died right after the mkdir) or holds a CLAIMING record of a
+     * dead process on this host, moves it aside atomically and removes what that claim made. Returns true if the
+     * caller should try its mkdir again.
      */
     private boolean takeOverDeadClaim(WaveId wave, LaneId lane) {
+        Path claimDir = ws.inbox().claimDir(wave, lane);
+        try {
+            SafeFiles.requireOwnedDirectory(claimDir);
+        } catch (IOException e) {
+            return false;
+        }
         Optional<ClaimRecord> existing;
         try {
             existing = store.read(wave, lane);
@@ -159,13 +191,12 @@ public final class ClaimService {
             return false;
         }
         if (existing.isEmpty()) {
-            return false;
+            return takeOverRecordlessClaim(wave, lane, claimDir);
         }
         ClaimRecord dead = existing.get();
         if (dead.state() != ClaimState.CLAIMING || !dead.host().equals(Host.name()) || Host.isAlive(dead.pid())) {
             return false;
         }
-        Path claimDir = ws.inbox().claimDir(wave, lane);
         Path aside = ws.inbox().waveDir(wave).resolve(".dead-" + lane + "-" + dead.pid() + "-" + System.nanoTime());
         try {
             Files.move(claimDir, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -183,12 +214,33 @@ public final class ClaimService {
     }
 
     /**
+     * A claim folder without a record, found while holding the claim lock: its claimant died between its mkdir and
+     * its first record. It holds nothing but maybe a stray temp file of that record, so removing it loses nothing.
+     * A folder with anything else in it was not made by lane and is left alone.
+     */
+    private boolean takeOverRecordlessClaim(WaveId wave, LaneId lane, Path claimDir) {
+        try (var entries = Files.list(claimDir)) {
+            if (!entries.allMatch(p -> p.getFileName().toString().startsWith(".tmp-"))) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        SafeFiles.deleteTree(claimDir);
+        new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.CLAIM_ROLLED_BACK,
+                wave.value(), lane.value(), "", "claim folder left without a record by a claimant that died right "
+                        + "after its mkdir removed"));
+        return true;
+    }
+
+    /**
      * Removes the worktree and branch a dead claimant may have made, but only what is provably its own and holds no
      * work: a worktree git has registered (or an empty private folder), and a branch that main already contains.
      */
     private void removeWhatADeadClaimMade(ClaimRecord dead) {
         Path folder = Path.of(dead.worktree());
-        ws.git().run("worktree", "remove", "--force", "--force", folder.toString());
+        LockFile.holding(ws.inbox().worktreesLock(), () -> ws.git().run("worktree", "remove", "--force", "--force",
+                folder.toString()));
         try {
             if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 SafeFiles.requireOwnedDirectory(folder);
@@ -201,7 +253,7 @@ public final class ClaimService {
         } catch (IOException | LaneException notOurs) {
             // not ours or not empty: leave it; the new claim will refuse the path and say so
         }
-        ws.git().run("worktree", "prune");
+        LockFile.holding(ws.inbox().worktreesLock(), () -> ws.git().run("worktree", "prune"));
         String ref = "refs/heads/" + dead.branch();
         if (ws.git().run("merge-base", "--is-ancestor", ref, ws.mainRef()).ok()) {
             ws.git().run("update-ref", "-d", ref);
@@ -220,11 +272,14 @@ public final class ClaimService {
 
         void undo(RuntimeException cause) {
             if (worktreeFolder != null) {
-                ws.git().run("worktree", "remove", "--force", "--force", worktreeFolder.toString());
-                if (Files.exists(worktreeFolder, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(worktreeFolder)) {
-                    quietly(() -> SafeFiles.deleteTree(worktreeFolder), cause);
-                }
-                ws.git().run("worktree", "prune");
+                quietly(() -> LockFile.holding(ws.inbox().worktreesLock(), () -> {
+                    ws.git().run("worktree", "remove", "--force", "--force", worktreeFolder.toString());
+                    if (Files.exists(worktreeFolder, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isSymbolicLink(worktreeFolder)) {
+                        SafeFiles.deleteTree(worktreeFolder);
+                    }
+                    ws.git().run("worktree", "prune");
+                }), cause);
             }
             if (branch != null) {
                 ws.git().run("update-ref", "-d", "refs/heads/" + branch);

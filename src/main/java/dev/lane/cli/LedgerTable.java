@@ -19,13 +19,16 @@ final class LedgerTable {
         }
         TextTable table = new TextTable(List.of("TIME", "EVENT", "WAVE", "LANE", "AGENT", "DETAIL"));
         for (LedgerEntry e : entries) {
-            table.add(List.of(TIME.format(e.time()), e.event().label(), e.wave(), e.lane(), e.agent(),
-                    oneLine(e.detail())));
+            table.add(List.of(TIME.format(e.time()), e.event().label(), oneLine(e.wave()), oneLine(e.lane()),
+                    oneLine(e.agent()), oneLine(e.detail())));
         }
         return table.render();
     }
 
-    /** Details may hold anything; the table shows control characters escaped so each entry stays one line. */
+    /**
+     * Fields read from the file may hold anything (the file can be edited by hand); the table shows control
+     * characters escaped so each entry stays one line and nothing reaches the terminal as a control sequence.
+     */
     private static String oneLine(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {

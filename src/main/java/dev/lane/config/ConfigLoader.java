@@ -1,6 +1,9 @@
 package dev.lane.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,14 +58,14 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? String.join(", ", KNOWN_KEYS)
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw LaneException.usage(source + " line " + tokenLine(e) + ": unknown key '"
+            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": unknown key '"
                     + path(e) + "' (known keys here: " + known + ")");
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw LaneException.usage(source + " line " + tokenLine(e) + ": " + (path(e).isEmpty()
+            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": " + (path(e).isEmpty()
                     ? "the file must be a mapping of keys (see docs/config.md)"
                     : "key '" + path(e) + "' has the wrong type: expected " + expected(e.getTargetType())));
         } catch (JsonMappingException e) {
-            throw LaneException.usage(source + " line " + tokenLine(e) + ": key '" + path(e)
+            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": key '" + path(e)
                     + "' is invalid: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
@@ -145,6 +149,28 @@ public final class ConfigLoader {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * The line of the key an error is about. The parser's token at fault is the key's value, which for a block value
+     * ({@code key:} then indented lines) starts on a later line; so the key itself is looked up in the YAML's own
+     * token stream, falling back to the token at fault (a list element, say).
+     */
+    private static String keyLine(String yaml, JsonMappingException e) {
+        JsonPointer key = JsonPointer.empty();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            key = r.getFieldName() != null ? key.appendProperty(r.getFieldName()) : key.appendIndex(r.getIndex());
+        }
+        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(key)) {
+                    return line(p.currentTokenLocation());
+                }
+            }
+        } catch (IOException notFound) {
+            // fall back to the token at fault
+        }
+        return tokenLine(e);
     }
 
     /** The line of the token at fault (the parser's own location may already be past it). */

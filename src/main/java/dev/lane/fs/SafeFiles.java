@@ -74,6 +74,26 @@ public final class SafeFiles {
     }
 
     /**
+     * Refuses a path if one of the folders above it is a symbolic link made by another user (a link planted in a
+     * shared folder such as {@code /tmp} would send our files into the planter's chosen place). Links owned by us
+     * or by root (system layout such as {@code /tmp -> /private/tmp}) are trusted.
+     */
+    public static void refuseForeignLinksAbove(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        long me = currentUid();
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                Object owner = Files.getAttribute(p, "unix:uid", NOFOLLOW);
+                if (owner instanceof Integer uid && uid != me && uid != 0) {
+                    throw LaneException.refused(p + " (above " + path + ") is a symbolic link owned by another user "
+                            + "(uid " + uid + "); refusing to follow it. Use a folder of your own in the worktree: "
+                            + "setting of lanes.yml.");
+                }
+            }
+        }
+    }
+
+    /**
      * Creates a new, empty directory readable only by its owner. Fails with {@link FileAlreadyExistsException} if
      * anything (file, folder or link) is already there: the caller never adopts a path it did not create.
      */
@@ -121,7 +141,19 @@ public final class SafeFiles {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            refuseIfLink(file);
             throw LaneException.internal("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Throws a refusal naming {@code file} if it is a symbolic link: for callers whose no-follow open just failed,
+     * so a planted link is reported as what it is rather than as an I/O error.
+     */
+    public static void refuseIfLink(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            throw LaneException.refused(file + " is a symbolic link; refusing to follow it. Remove it (it was not "
+                    + "made by lane) and retry.");
         }
     }
 

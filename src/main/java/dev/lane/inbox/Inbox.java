@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/outcome.json     what the integrator did with the lane
  * &lt;inbox&gt;/&lt;wave&gt;/.released/&lt;lane&gt;.&lt;ms&gt;/  claim folders of released lanes, kept for the record
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
+ * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
+ * &lt;inbox&gt;/.worktrees.lock                 held around every git worktree add/remove/prune lane runs
  * </pre>
  * Names that start with '.' can never be wave or lane names, so bookkeeping entries cannot collide with them.
  *
@@ -57,5 +59,19 @@ public record Inbox(Path root) {
 
     public Path integrateLock(WaveId wave) {
         return waveDir(wave).resolve(".integrate.lock");
+    }
+
+    /** Held by a claimant from its mkdir until its claim record is written (see {@code ClaimService}). */
+    public Path claimLock(WaveId wave, LaneId lane) {
+        return waveDir(wave).resolve("." + lane.value() + ".claim.lock");
+    }
+
+    /**
+     * Serialises lane's own changes to the repository's worktree list: parallel {@code git worktree add} calls
+     * read each other's half-written admin files and fail, and a {@code prune} can remove an admin folder another
+     * add has just made.
+     */
+    public Path worktreesLock() {
+        return root.resolve(".worktrees.lock");
     }
 }

@@ -92,6 +92,7 @@ public final class Ledger {
                 pos += ch.write(buf, pos);
             }
         } catch (IOException e) {
+            SafeFiles.refuseIfLink(file);
             throw LaneException.internal("cannot append to the ledger " + file + ": " + e.getMessage(), e);
         }
     }

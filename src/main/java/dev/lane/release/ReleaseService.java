@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
@@ -80,14 +81,16 @@ public final class ReleaseService {
             archived = "refs/lane-archive/" + wave + "/" + lane + "/" + now;
             ws.git().ok("update-ref", archived, branchHead.line());
         }
-        if (worktreeExists) {
-            GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
-            if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)) {
-                throw LaneException.internal("cannot remove the worktree " + worktree + ": " + removed.err().strip(),
-                        null);
+        LockFile.holding(ws.inbox().worktreesLock(), () -> {
+            if (worktreeExists) {
+                GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
+                if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)) {
+                    throw LaneException.internal("cannot remove the worktree " + worktree + ": "
+                            + removed.err().strip(), null);
+                }
             }
-        }
-        ws.git().run("worktree", "prune");
+            ws.git().run("worktree", "prune");
+        });
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }

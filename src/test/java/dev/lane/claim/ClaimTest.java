@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lane.testing.TestRepo;
-import dev.lane.testing.TestRepo.Run;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.RepoState;
+import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,25 +31,26 @@ class ClaimTest {
     void theWinnerGetsAPrivateWorktreeOnAFreshBranchFromMainsHead() throws Exception {
         String mainHead = repo.git("rev-parse", "main").strip();
 
-        Run r = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "agent-7");
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "agent-7");
 
         assertEquals(0, r.exitCode(), r.toString());
         Path wt = repo.worktree("45", "dimA");
         assertEquals(wt + "\n", r.out(), "plain output is just the worktree path, for $(lane claim ...)");
-        assertEquals("lane/45/dimA", TestRepo.gitIn(wt, "rev-parse", "--abbrev-ref", "HEAD").strip());
-        assertEquals(mainHead, TestRepo.gitIn(wt, "rev-parse", "HEAD").strip());
+        assertEquals("lane/45/dimA", Git.ok(wt, "rev-parse", "--abbrev-ref", "HEAD").strip());
+        assertEquals(mainHead, Git.ok(wt, "rev-parse", "HEAD").strip());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(wt)));
         String record = Files.readString(repo.inbox().resolve("45/dimA/claim.json"));
         for (String field : new String[] {"agent-7", mainHead, wt.toString(), "\"host\"", "\"pid\"", "CLAIMED"}) {
             assertTrue(record.contains(field), field + " missing from " + record);
         }
-        assertFalse(TestRepo.gitIn(repo.dir(), "config", "--local", "--list").contains("branch.lane/"),
+        assertFalse(Git.ok(repo.root(), "config", "--local", "--list").contains("branch.lane/"),
                 "no tracking config is written (parallel claims would race on .git/config.lock)");
     }
 
     @Test
     void jsonOutputCarriesWaveLaneAgentWorktreeBranchAndBase() throws Exception {
-        Run r = repo.lane("claim", "--wave", "45", "--lane", "dimB", "--json");
+        CliRun r = CliRun.run(repo.root(), java.util.Map.of("LANE_AGENT", "tester"), "claim", "--wave", "45",
+                "--lane", "dimB", "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("45", doc.get("wave").asText());
@@ -61,7 +64,7 @@ class ClaimTest {
     @Test
     void aSecondClaimOfTheSameLaneIsContentionNamingTheHolder() {
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "first").exitCode());
-        Run second = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "second");
+        CliRun second = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "second");
         assertEquals(3, second.exitCode(), second.toString());
         assertTrue(second.err().contains("already claimed: held by agent first since 20"), second.err());
         assertEquals("", second.out());
@@ -70,11 +73,11 @@ class ClaimTest {
     @Test
     void commandsRunInsideALaneWorktreeUseTheMainRepositorysState() {
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
-        Path sub = repo.worktree("45", "dimA").resolve("app");
-        Run ledger = repo.laneIn(sub, "ledger", "--wave", "45");
+        Path sub = repo.worktree("45", "dimA").resolve("src");
+        CliRun ledger = repo.laneIn(sub, "ledger", "--wave", "45");
         assertEquals(0, ledger.exitCode(), ledger.toString());
         assertTrue(ledger.out().contains("claimed"), ledger.out());
-        Run other = repo.laneIn(sub, "claim", "--wave", "45", "--lane", "dimC");
+        CliRun other = repo.laneIn(sub, "claim", "--wave", "45", "--lane", "dimC");
         assertEquals(0, other.exitCode(), other.toString());
         assertTrue(Files.isDirectory(repo.inbox().resolve("45/dimC")), "claimed in the main repository's inbox");
         assertTrue(!Files.exists(repo.worktree("45", "dimA").resolve("tools/offline/_inbox")));
@@ -82,8 +85,8 @@ class ClaimTest {
 
     @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
-        repo.write("lanes.yml", "worktree: " + tmp.resolve("wt") + "/{repo}-{wave}-{lane}\nmain: trunk\n");
-        Run r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+        repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("the main branch 'trunk' does not exist"), r.err());
         assertTrue(!Files.exists(repo.inbox().resolve("45/dimA")), "the claim was rolled back");

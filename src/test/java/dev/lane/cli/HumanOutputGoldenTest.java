@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
-import dev.lane.testing.Golden;
-import dev.lane.testing.TestRepo;
+import dev.lane.support.Golden;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.RepoState;
+import dev.lane.support.TestRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -89,7 +92,7 @@ class HumanOutputGoldenTest {
             {"--json", "claim", "--wave", "45"},
         };
         for (String[] args : cases) {
-            String[] r = run(repo.dir(), 2, args);
+            String[] r = run(repo.root(), 2, args);
             all.append("$ lane ").append(String.join(" ", args)).append('\n').append(r[0]).append(r[1]).append('\n');
         }
         Golden.assertMatches("usage-errors", all.toString());

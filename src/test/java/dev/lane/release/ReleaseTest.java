@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lane.testing.TestRepo;
-import dev.lane.testing.TestRepo.Run;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.RepoState;
+import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,7 @@ class ReleaseTest {
 
     @Test
     void anUntouchedLaneIsReleasedAndCanBeClaimedAgain() {
-        Run r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(0, r.exitCode(), r.toString());
         assertFalse(Files.exists(wt));
         assertFalse(Files.exists(repo.inbox().resolve("45/dimA")));
@@ -38,33 +40,33 @@ class ReleaseTest {
 
     @Test
     void uncommittedWorkIsRefusedAndNothingChanges() throws Exception {
-        TestRepo.write(wt, "app/wip.py", "x = 1\n");
-        var before = repo.inboxListing();
-        Run r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        TestRepo.write(wt, "src/wip.py", "x = 1\n");
+        RepoState before = RepoState.of(repo);
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(5, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("uncommitted changes") && r.err().contains("app/wip.py"), r.err());
-        assertTrue(Files.exists(wt.resolve("app/wip.py")));
-        assertEquals(before, repo.inboxListing());
+        assertTrue(r.err().contains("uncommitted changes") && r.err().contains("src/wip.py"), r.err());
+        assertTrue(Files.exists(wt.resolve("src/wip.py")));
+        assertEquals(before, RepoState.of(repo));
     }
 
     @Test
     void unsubmittedCommitsAreRefused() throws Exception {
-        TestRepo.write(wt, "app/done.py", "x = 1\n");
-        TestRepo.gitIn(wt, "add", "-A");
-        TestRepo.gitIn(wt, "commit", "-qm", "work");
-        Run r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", "work");
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(5, r.exitCode(), r.toString());
         assertTrue(r.err().contains("never submitted"), r.err());
     }
 
     @Test
     void aForcedReleaseKeepsTheBranchCommitUnderTheArchiveSoNothingIsLost() throws Exception {
-        TestRepo.write(wt, "app/done.py", "x = 1\n");
-        TestRepo.gitIn(wt, "add", "-A");
-        TestRepo.gitIn(wt, "commit", "-qm", "work");
-        String head = TestRepo.gitIn(wt, "rev-parse", "HEAD").strip();
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", "work");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
 
-        Run r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force", "--json");
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force", "--json");
 
         assertEquals(0, r.exitCode(), r.toString());
         String archived = repo.git("for-each-ref", "--format=%(objectname)", "refs/lane-archive/45/dimA/").strip();
@@ -74,7 +76,7 @@ class ReleaseTest {
 
     @Test
     void releasingALaneThatIsNotClaimedIsAUsageError() {
-        Run r = repo.lane("release", "--wave", "45", "--lane", "nope");
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "nope");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("lane nope of wave 45 is not claimed"), r.err());
     }
@@ -82,10 +84,10 @@ class ReleaseTest {
     @Test
     void aDamagedClaimRecordIsRefusedWithTheWayOutAndForceRemovesIt() throws Exception {
         Files.writeString(repo.inbox().resolve("45/dimA/claim.json"), "{broken");
-        Run refused = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        CliRun refused = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(5, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("damaged") && refused.err().contains("--force"), refused.err());
-        Run forced = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+        CliRun forced = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
         assertEquals(0, forced.exitCode(), forced.toString());
         assertFalse(Files.exists(repo.inbox().resolve("45/dimA")));
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lane.testing.TestRepo;
-import dev.lane.testing.TestRepo.Run;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.RepoState;
+import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,7 @@ class SubmitTest {
     @BeforeEach
     void claimALane() throws Exception {
         repo = TestRepo.create(tmp);
-        Run claim = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA");
         assertEquals(0, claim.exitCode(), claim.toString());
         wt = repo.worktree("45", "dimA");
     }
@@ -33,19 +35,19 @@ class SubmitTest {
         args[0] = "submit";
         args[1] = "--json";
         System.arraycopy(extra, 0, args, 2, extra.length);
-        Run r = repo.laneIn(wt, args);
+        CliRun r = repo.laneIn(wt, args);
         assertEquals(0, r.exitCode(), r.toString());
         return new ObjectMapper().readTree(r.out());
     }
 
     @Test
     void sharedFileEditsBecomeIntentsAndLeaveTheLaneBranch() throws Exception {
-        TestRepo.write(wt, TestRepo.MANIFEST, "001_init.sql\n049_provenance_strengthen.sql\n252_law_jorei_pref.sql\n");
+        TestRepo.write(wt, TestRepo.MANIFEST, "049_provenance_strengthen.sql\n075_am_amendment_diff.sql\n252_law_jorei_pref.sql\n");
         TestRepo.write(wt, "scripts/migrations/252_law_jorei_pref.sql", "create table law(x int);\n");
         TestRepo.write(wt, "scripts/migrations/255_enforcement_municipality.sql", "create table e(x int);\n");
         TestRepo.write(wt, "pyproject.toml", TestRepo.PYPROJECT.replace("0.3.5", "0.4.0"));
-        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("concurrency: deploy", "concurrency: deploy-prod"));
-        TestRepo.write(wt, "app/law.py", "LAW = 1\n");
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --prod"));
+        TestRepo.write(wt, "src/law.py", "LAW = 1\n");
 
         JsonNode doc = submitJson("-m", "laws");
 
@@ -57,13 +59,13 @@ class SubmitTest {
         assertEquals(TestRepo.WORKFLOW, intents.get("workflows").get(0).get("base").asText());
         String base = doc.get("base").asText();
         String head = doc.get("head").asText();
-        String surfaceDiff = TestRepo.gitIn(wt, "diff", "--name-only", base, head, "--", TestRepo.MANIFEST,
+        String surfaceDiff = Git.ok(wt, "diff", "--name-only", base, head, "--", TestRepo.MANIFEST,
                 "pyproject.toml", "server.json", ".github/workflows");
         assertEquals("", surfaceDiff, "the lane branch must touch no shared file");
-        String laneDiff = TestRepo.gitIn(wt, "diff", "--name-only", base, head);
-        assertTrue(laneDiff.contains("app/law.py") && laneDiff.contains("scripts/migrations/252_law_jorei_pref.sql"),
+        String laneDiff = Git.ok(wt, "diff", "--name-only", base, head);
+        assertTrue(laneDiff.contains("src/law.py") && laneDiff.contains("scripts/migrations/252_law_jorei_pref.sql"),
                 laneDiff);
-        assertEquals("", TestRepo.gitIn(wt, "status", "--porcelain"), "the worktree is clean after submit");
+        assertEquals("", Git.ok(wt, "status", "--porcelain"), "the worktree is clean after submit");
         assertTrue(Files.readString(repo.inbox().resolve("45/dimA/submission.json")).contains(head));
     }
 
@@ -75,61 +77,61 @@ class SubmitTest {
 
     @Test
     void aDirtyWorktreeWithoutMessageIsRefusedWithTheFilesAndNothingChanges() throws Exception {
-        TestRepo.write(wt, "app/new.py", "x = 1\n");
-        TestRepo.write(wt, "app/main.py", "print('changed')\n");
-        List<String> before = repo.inboxListing();
-        String headBefore = TestRepo.gitIn(wt, "rev-parse", "HEAD");
+        TestRepo.write(wt, "src/new.py", "x = 1\n");
+        TestRepo.write(wt, "src/app.py", "print('changed')\n");
+        RepoState before = RepoState.of(repo);
+        String headBefore = Git.ok(wt, "rev-parse", "HEAD");
 
-        Run r = repo.laneIn(wt, "submit");
+        CliRun r = repo.laneIn(wt, "submit");
 
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("M app/main.py") && r.err().contains("?? app/new.py"), r.err());
+        assertTrue(r.err().contains("M src/app.py") && r.err().contains("?? src/new.py"), r.err());
         assertTrue(r.err().contains("-m MESSAGE"), r.err());
-        assertEquals(before, repo.inboxListing());
-        assertEquals(headBefore, TestRepo.gitIn(wt, "rev-parse", "HEAD"));
+        assertEquals(before, RepoState.of(repo));
+        assertEquals(headBefore, Git.ok(wt, "rev-parse", "HEAD"));
     }
 
     @Test
     void aManifestEntryWithoutItsMigrationFileIsRefusedBeforeAnythingIsCommitted() throws Exception {
-        TestRepo.write(wt, "app/x.py", "x = 1\n");
-        String headBefore = TestRepo.gitIn(wt, "rev-parse", "HEAD");
-        List<String> before = repo.inboxListing();
+        TestRepo.write(wt, "src/x.py", "x = 1\n");
+        String headBefore = Git.ok(wt, "rev-parse", "HEAD");
+        RepoState before = RepoState.of(repo);
 
-        Run r = repo.laneIn(wt, "submit", "-m", "x", "--manifest", "260_vec_e5.sql");
+        CliRun r = repo.laneIn(wt, "submit", "-m", "x", "--manifest", "260_vec_e5.sql");
 
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("260_vec_e5.sql names no migration file"), r.err());
-        assertEquals(headBefore, TestRepo.gitIn(wt, "rev-parse", "HEAD"), "-m must not have committed");
-        assertEquals("?? app/x.py\n", TestRepo.gitIn(wt, "status", "--porcelain"));
-        assertEquals(before, repo.inboxListing());
+        assertEquals(headBefore, Git.ok(wt, "rev-parse", "HEAD"), "-m must not have committed");
+        assertEquals("?? src/x.py\n", Git.ok(wt, "status", "--porcelain"));
+        assertEquals(before, RepoState.of(repo));
     }
 
     @Test
     void aBumpLowerThanTheBaseVersionIsRefused() {
-        Run r = repo.laneIn(wt, "submit", "--bump", "0.3.4");
+        CliRun r = repo.laneIn(wt, "submit", "--bump", "0.3.4");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("lower than the current version 0.3.5"), r.err());
     }
 
     @Test
     void aGarbageBumpIsAUsageErrorNamingIt() {
-        Run r = repo.laneIn(wt, "submit", "--bump", "huge");
+        CliRun r = repo.laneIn(wt, "submit", "--bump", "huge");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("invalid bump 'huge'"), r.err());
     }
 
     @Test
     void removingAManifestLineIsRefusedBecauseEntriesCanOnlyBeAdded() throws Exception {
-        TestRepo.write(wt, TestRepo.MANIFEST, "001_init.sql\n");
-        Run r = repo.laneIn(wt, "submit", "-m", "drop");
+        TestRepo.write(wt, TestRepo.MANIFEST, "075_am_amendment_diff.sql\n");
+        CliRun r = repo.laneIn(wt, "submit", "-m", "drop");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("removes manifest entries 049_provenance_strengthen.sql"), r.err());
     }
 
     @Test
     void editingAVersionFileBeyondItsVersionIsRefused() throws Exception {
-        TestRepo.write(wt, "pyproject.toml", TestRepo.PYPROJECT.replace("fastapi", "flask"));
-        Run r = repo.laneIn(wt, "submit", "-m", "deps");
+        TestRepo.write(wt, "pyproject.toml", TestRepo.PYPROJECT.replace("name = \"jpcite\"", "name = \"jpcite-api\""));
+        CliRun r = repo.laneIn(wt, "submit", "-m", "deps");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("pyproject.toml beyond its version value"), r.err());
     }
@@ -137,7 +139,7 @@ class SubmitTest {
     @Test
     void aWorkflowEditThatDropsManualDispatchIsRefusedAtSubmit() throws Exception {
         TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("  workflow_dispatch:\n", ""));
-        Run r = repo.laneIn(wt, "submit", "-m", "ci");
+        CliRun r = repo.laneIn(wt, "submit", "-m", "ci");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("lost its workflow_dispatch trigger"), r.err());
     }
@@ -154,18 +156,18 @@ class SubmitTest {
         assertTrue(second.get("resubmission").asBoolean());
         assertEquals("[\"252_a.sql\",\"253_b.sql\"]", second.get("intents").get("manifest").toString());
         assertEquals("minor", second.get("intents").get("bump").asText(), "a later bump replaces an earlier one");
-        Run ledger = repo.lane("ledger", "--lane", "dimA");
+        CliRun ledger = repo.lane("ledger", "--lane", "dimA");
         assertTrue(ledger.out().contains("submitted") && ledger.out().contains("resubmitted"), ledger.out());
     }
 
     @Test
     void submitKnowsItsLaneFromTheWorktreeAndAlsoWorksFromElsewhereWithWaveAndLane() throws Exception {
-        Run outside = repo.lane("submit");
+        CliRun outside = repo.lane("submit");
         assertEquals(2, outside.exitCode());
         assertTrue(outside.err().contains("not inside a lane's worktree"), outside.err());
-        Run named = repo.lane("submit", "--wave", "45", "--lane", "dimA");
+        CliRun named = repo.lane("submit", "--wave", "45", "--lane", "dimA");
         assertEquals(0, named.exitCode(), named.toString());
-        Run fromSubfolder = repo.laneIn(wt.resolve("app"), "submit");
+        CliRun fromSubfolder = repo.laneIn(wt.resolve("src"), "submit");
         assertEquals(0, fromSubfolder.exitCode(), fromSubfolder.toString());
     }
 
@@ -178,8 +180,8 @@ class SubmitTest {
     @Test
     void aManifestEditBeyondAddingEntriesIsRefusedRatherThanSilentlyLost() throws Exception {
         TestRepo.write(wt, "scripts/migrations/252_a.sql", "x\n");
-        TestRepo.write(wt, TestRepo.MANIFEST, "# boot allowlist\n001_init.sql\n049_provenance_strengthen.sql\n252_a.sql\n");
-        Run r = repo.laneIn(wt, "submit", "-m", "comment");
+        TestRepo.write(wt, TestRepo.MANIFEST, "# boot allowlist\n049_provenance_strengthen.sql\n075_am_amendment_diff.sql\n252_a.sql\n");
+        CliRun r = repo.laneIn(wt, "submit", "-m", "comment");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("beyond adding entries"), r.err());
     }
@@ -188,14 +190,14 @@ class SubmitTest {
     void aRepositoryWithoutAMigrationsFolderCanSubmitCodeChanges(@TempDir Path other) throws Exception {
         Path plain = other.resolve("plain");
         Files.createDirectories(plain);
-        TestRepo.gitIn(plain, "init", "-q", "-b", "main");
+        Git.ok(plain, "init", "-q", "-b", "main");
         TestRepo.write(plain, "a.txt", "a\n");
         TestRepo.write(plain, "lanes.yml", "worktree: " + other.resolve("wt") + "/{lane}\n");
-        TestRepo.gitIn(plain, "add", "-A");
-        TestRepo.gitIn(plain, "commit", "-qm", "a");
+        Git.ok(plain, "add", "-A");
+        Git.ok(plain, "commit", "-qm", "a");
         assertEquals(0, repo.laneIn(plain, "claim", "--wave", "1", "--lane", "a").exitCode());
         TestRepo.write(other.resolve("wt/a"), "b.txt", "b\n");
-        Run r = repo.laneIn(other.resolve("wt/a"), "submit", "-m", "b");
+        CliRun r = repo.laneIn(other.resolve("wt/a"), "submit", "-m", "b");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("intents: no intents"), r.out());
     }

@@ -1,4 +1,4 @@
-package dev.lane.testing;
+package dev.lane.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
