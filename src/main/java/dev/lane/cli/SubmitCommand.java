@@ -35,12 +35,17 @@ final class SubmitCommand extends BaseCommand {
             description = "Request a version bump: patch, minor, major, or an explicit version.")
     String bump;
 
+    @Option(names = "--reset-intents",
+            description = "Forget the intents of earlier submissions: only what this submit finds and the options "
+                    + "given count.")
+    boolean resetIntents;
+
     @Override
     public Integer call() {
         Workspace ws = workspace();
         LaneSelection sel = LaneSelection.resolve(ws, ctx.cwd(), wave, lane);
         SubmitService.Result r = new SubmitService(ws).submit(
-                new SubmitService.Request(sel.wave(), sel.lane(), message, manifest, bump));
+                new SubmitService.Request(sel.wave(), sel.lane(), message, manifest, bump, resetIntents));
         var s = r.submission();
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -54,6 +59,7 @@ final class SubmitCommand extends BaseCommand {
             doc.put("committedWork", r.committedWork());
             doc.put("movedToIntents", r.movedFiles());
             doc.put("intents", s.intents());
+            doc.put("notices", r.notices());
             printJson(doc);
         } else {
             out().println((r.resubmission() ? "resubmitted" : "submitted") + " lane " + s.lane() + " of wave "
@@ -63,6 +69,7 @@ final class SubmitCommand extends BaseCommand {
                 out().println("shared files moved into intents: " + String.join(", ", r.movedFiles()));
             }
             out().println("intents: " + s.intents().summary());
+            r.notices().forEach(n -> out().println("note: " + n));
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Manifest;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowEdit;
+import dev.lane.intent.WorkflowMerge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

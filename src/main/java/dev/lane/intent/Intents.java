@@ -1,7 +1,6 @@
 package dev.lane.intent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -25,22 +24,6 @@ public record Intents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return manifest.isEmpty() && bump == null && workflows.isEmpty();
-    }
-
-    /**
-     * These intents followed by {@code later} ones: manifest entries are united (each once), a later bump
-     * replaces an earlier one, and later workflow edits are kept after earlier ones (an identical edit once).
-     */
-    public Intents then(Intents later) {
-        LinkedHashSet<String> entries = new LinkedHashSet<>(manifest);
-        entries.addAll(later.manifest);
-        List<WorkflowEdit> edits = new ArrayList<>(workflows);
-        for (WorkflowEdit e : later.workflows) {
-            if (!edits.contains(e)) {
-                edits.add(e);
-            }
-        }
-        return new Intents(List.copyOf(entries), later.bump != null ? later.bump : bump, edits);
     }
 
     /** A one-line summary for people and the ledger, e.g. "manifest +2, bump minor, workflows 1". */

@@ -52,11 +52,13 @@ public final class SubmitService {
     }
 
     /** What the caller asked for: -m, --manifest and --bump. */
-    public record Request(WaveId wave, LaneId lane, String message, List<String> manifest, String bump) {
+    public record Request(WaveId wave, LaneId lane, String message, List<String> manifest, String bump,
+                          boolean resetIntents) {
     }
 
     /** What submit did. */
-    public record Result(Submission submission, boolean resubmission, boolean committedWork, List<String> movedFiles) {
+    public record Result(Submission submission, boolean resubmission, boolean committedWork, List<String> movedFiles,
+                         List<String> notices) {
     }
 
     public Result submit(Request request) {
@@ -85,11 +87,14 @@ public final class SubmitService {
         String tree = dirty.isEmpty() ? git.ok("rev-parse", "HEAD^{tree}").line() : scratchTree(git);
         String fork = forkPoint(git, claim);
 
-        Intents previous = store.intents(request.wave(), request.lane());
+        Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree);
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
-        Intents intents = previous.then(found.intents()).then(explicit);
-        validate(git, intents, fork, tree);
+        Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
+        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
+                request.lane().value());
+        Intents intents = update.intents();
+        validate(git, intents, fork, migrations);
 
         boolean committed = false;
         if (!dirty.isEmpty()) {
@@ -112,11 +117,10 @@ public final class SubmitService {
                 resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
                         + ", " + intents.summary()));
-        return new Result(submission, resubmission, committed, found.surfacePaths());
+        return new Result(submission, resubmission, committed, found.surfacePaths(), update.notices());
     }
 
-    private void validate(GitCli git, Intents intents, String fork, String tree) {
-        Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
+    private void validate(GitCli git, Intents intents, String fork, Set<String> migrations) {
         IntentValidator validator = new IntentValidator(migrations::contains,
                 SurfaceChanges.versionAt(git, ws.config(), fork));
         List<String> problems = validator.problems(intents);

@@ -201,4 +201,47 @@ class SubmitTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("intents: no intents"), r.out());
     }
+
+    @Test
+    void renumberingAMigrationAfterAClashReplacesItsManifestEntry() throws Exception {
+        TestRepo.write(wt, "scripts/migrations/262_b.sql", "x\n");
+        submitJson("-m", "262");
+        Git.ok(wt, "mv", "scripts/migrations/262_b.sql", "scripts/migrations/263_b.sql");
+
+        JsonNode again = submitJson("-m", "renumbered");
+
+        assertEquals("[\"263_b.sql\"]", again.get("intents").get("manifest").toString());
+        assertTrue(again.get("notices").toString().contains("dropped the earlier manifest entry 262_b.sql"),
+                again.toString());
+    }
+
+    @Test
+    void aSecondEditOfTheSameWorkflowIsMergedWithTheFirst() throws Exception {
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-api"));
+        submitJson("-m", "rename");
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh"));
+
+        JsonNode again = submitJson("-m", "script");
+
+        JsonNode edits = again.get("intents").get("workflows");
+        assertEquals(1, edits.size());
+        assertEquals(TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-api").replace("echo deploy", "./deploy.sh"),
+                edits.get(0).get("lane").asText());
+    }
+
+    @Test
+    void aSecondEditOverlappingTheFirstIsRefusedWithTheHunkAndAWayOut() throws Exception {
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --a"));
+        submitJson("-m", "a");
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --b"));
+
+        CliRun refused = repo.laneIn(wt, "submit", "-m", "b");
+
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("overlaps the edit of it you submitted earlier")
+                && refused.err().contains("<<<<<<<") && refused.err().contains("--reset-intents"), refused.err());
+        JsonNode reset = submitJson("-m", "b", "--reset-intents");
+        assertEquals(TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --b"),
+                reset.get("intents").get("workflows").get(0).get("lane").asText());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.lane.integrate;
+package dev.lane.intent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,12 +16,12 @@ import org.eclipse.jgit.merge.MergeResult;
  * the current result (main plus the edits applied before), and the lane's version. Non-overlapping edits combine;
  * an overlapping edit is a conflict, reported with its hunk in the usual conflict-marker form.
  */
-final class WorkflowMerge {
+public final class WorkflowMerge {
     private WorkflowMerge() {
     }
 
     /** The merged text, or the conflicting hunks. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         record Merged(String text) implements Outcome {
         }
 
@@ -29,7 +29,11 @@ final class WorkflowMerge {
         }
     }
 
-    static Outcome merge(String base, String current, String lane, String laneName) {
+    /**
+     * Merges {@code current} and {@code lane}, both made from {@code base}; {@code laneName} labels the lane's side
+     * of a conflict.
+     */
+    public static Outcome merge(String base, String current, String lane, String laneName) {
         MergeResult<RawText> r = new MergeAlgorithm().merge(RawTextComparator.DEFAULT, text(base), text(current),
                 text(lane));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,92 @@
+package dev.lane.submit;
+
+import dev.lane.core.LaneException;
+import dev.lane.intent.BumpRequest;
+import dev.lane.intent.Intents;
+import dev.lane.intent.WorkflowEdit;
+import dev.lane.intent.WorkflowMerge;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * How a submission's intents follow from the lane's earlier ones. Earlier intents are kept (the lane's branch no
+ * longer carries those edits, so they live only here) but never blindly:
+ * <ul>
+ *   <li>a manifest entry whose migration file is gone from the lane's tree (renamed to a free number after a
+ *       clash, say) is dropped;</li>
+ *   <li>a later bump request replaces an earlier one (an explicit {@code --bump} wins over an edited version);</li>
+ *   <li>a new edit of a workflow file made from the same base as the earlier edit of it is three-way merged into
+ *       it (an overlap is refused, naming the hunk); one made from another base (after {@code lane sync}) replaces
+ *       the earlier edits of that file.</li>
+ * </ul>
+ * {@code --reset-intents} starts from nothing instead. Every change to an earlier intent is reported in
+ * {@link #notices()}.
+ *
+ * @param intents the lane's intents after this submission
+ * @param notices what happened to earlier intents, for the agent to read
+ */
+record IntentUpdate(Intents intents, List<String> notices) {
+
+    static IntentUpdate of(Intents previous, Intents detected, Intents explicit, Predicate<String> migrationExists,
+                           String lane) {
+        List<String> notices = new ArrayList<>();
+        LinkedHashSet<String> entries = new LinkedHashSet<>();
+        for (String entry : previous.manifest()) {
+            if (migrationExists.test(entry)) {
+                entries.add(entry);
+            } else {
+                notices.add("dropped the earlier manifest entry " + entry + ": its migration file is no longer in the "
+                        + "lane");
+            }
+        }
+        entries.addAll(detected.manifest());
+        entries.addAll(explicit.manifest());
+
+        BumpRequest bump = explicit.bump() != null ? explicit.bump()
+                : detected.bump() != null ? detected.bump() : previous.bump();
+        if (previous.bump() != null && bump != null && !bump.toString().equals(previous.bump().toString())) {
+            notices.add("bump request " + previous.bump() + " replaced by " + bump);
+        }
+
+        List<WorkflowEdit> edits = new ArrayList<>(previous.workflows());
+        for (WorkflowEdit edit : detected.workflows()) {
+            edits = withEdit(edits, edit, lane, notices);
+        }
+        return new IntentUpdate(new Intents(List.copyOf(entries), bump, edits), notices);
+    }
+
+    private static List<WorkflowEdit> withEdit(List<WorkflowEdit> edits, WorkflowEdit edit, String lane,
+                                               List<String> notices) {
+        List<WorkflowEdit> out = new ArrayList<>();
+        WorkflowEdit sameBase = null;
+        boolean replaced = false;
+        for (WorkflowEdit e : edits) {
+            if (!e.path().equals(edit.path())) {
+                out.add(e);
+            } else if (java.util.Objects.equals(e.base(), edit.base())) {
+                sameBase = e;
+            } else {
+                replaced = true;
+            }
+        }
+        if (replaced) {
+            notices.add("the earlier edit of " + edit.path() + " (made from an older " + "base) is replaced by this one");
+        }
+        if (sameBase == null || sameBase.lane().equals(edit.lane())) {
+            out.add(edit);
+            return out;
+        }
+        String base = edit.base() == null ? "" : edit.base();
+        WorkflowMerge.Outcome merged = WorkflowMerge.merge(base, sameBase.lane(), edit.lane(), lane);
+        if (merged instanceof WorkflowMerge.Outcome.Conflict c) {
+            throw LaneException.usage("your new edit of " + edit.path() + " overlaps the edit of it you submitted "
+                    + "earlier (kept in the lane's intents.json):\n" + c.hunks() + "\nMake the file hold both edits, "
+                    + "or pass --reset-intents to replace every earlier intent with what this submit finds.");
+        }
+        out.add(new WorkflowEdit(edit.path(), edit.base(), ((WorkflowMerge.Outcome.Merged) merged).text()));
+        notices.add("the new edit of " + edit.path() + " was merged with the one submitted earlier");
+        return out;
+    }
+}
