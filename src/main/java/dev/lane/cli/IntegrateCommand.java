@@ -107,12 +107,21 @@ final class IntegrateCommand extends BaseCommand {
         if (r.lanes().isEmpty()) {
             out.append("(no submitted lanes)\n");
         } else {
-            TextTable table = new TextTable(List.of("LANE", "STATUS", "DETAIL"));
-            for (LaneOutcome l : r.lanes()) {
-                String status = l.status() == LaneStatus.PARKED ? "PARKED" : l.status().label();
-                table.add(List.of(l.lane(), status, detail(l)));
+            List<LaneOutcome> news = r.lanes().stream()
+                    .filter(l -> l.status() != LaneStatus.ALREADY_INTEGRATED).toList();
+            if (!news.isEmpty()) {
+                TextTable table = new TextTable(List.of("LANE", "STATUS", "DETAIL"));
+                for (LaneOutcome l : news) {
+                    String status = l.status() == LaneStatus.PARKED ? "PARKED" : l.status().label();
+                    table.add(List.of(l.lane(), status, detail(l)));
+                }
+                out.append(table.render());
             }
-            out.append(table.render());
+            List<String> already = r.lanes().stream().filter(l -> l.status() == LaneStatus.ALREADY_INTEGRATED)
+                    .map(LaneOutcome::lane).toList();
+            if (!already.isEmpty()) {
+                out.append("already on main, nothing to do: ").append(String.join(", ", already)).append('\n');
+            }
         }
         if (!r.manifestAdded().isEmpty()) {
             out.append("manifest:  +").append(String.join(" +", r.manifestAdded())).append('\n');

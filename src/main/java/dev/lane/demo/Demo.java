@@ -62,13 +62,23 @@ public final class Demo {
         out.println("   (exit " + integrate.exitCode() + (integrate.exitCode() == 4 ? ": some lanes parked, the rest "
                 + "landed" : "") + ")");
 
-        heading("4. The ledger: lane ledger --wave " + WAVE);
-        out.print(indent(LaneProcess.run(repo, "operator", List.of("ledger", "--wave", WAVE)).out()));
-
-        heading("5. main moved once: git log --first-parent --oneline main");
         GitCli git = new GitCli(repo);
+        heading("4. main moved once: git log --first-parent --oneline main");
         out.print(indent(git.run("log", "--first-parent", "--oneline", "main").out()));
-        heading("6. The shared files on main");
+
+        heading("5. The parked lane fixes itself where it works: lane sync, renumber, lane submit, integrate again");
+        LaneProcess.Result second = fixClashingLane(repo);
+        out.print(indent(second.out()));
+        out.println("   (exit " + second.exitCode() + ")");
+
+        heading("6. The operator's views: lane status --wave " + WAVE + ", then lane ledger --wave " + WAVE);
+        out.print(indent(LaneProcess.run(repo, "operator", List.of("status", "--wave", WAVE)).out()));
+        out.print(indent(LaneProcess.run(repo, "operator", List.of("ledger", "--wave", WAVE)).out()));
+        out.print(indent(LaneProcess.run(repo, "operator", List.of("ledger", "--wave", WAVE, "--verify")).out()));
+
+        heading("7. main after both passes: git log --first-parent --oneline main");
+        out.print(indent(git.run("log", "--first-parent", "--oneline", "main").out()));
+        heading("8. The shared files on main");
         out.print(indent(git.run("show", "main:scripts/migrations/autonomath_boot_manifest.txt").out()));
         out.print(indent(grep(git.run("show", "main:pyproject.toml").out(), "version")));
         out.print(indent(grep(git.run("show", "main:server.json").out(), "version")));
@@ -76,8 +86,31 @@ public final class Demo {
         out.println("The demo repository stays at " + repo + " (worktrees under " + parent.resolve("worktrees")
                 + "); look around, then delete " + parent);
         boolean agentsOk = runs.stream().allMatch(AgentRun::ok);
-        boolean landed = integrate.exitCode() == 0 || integrate.exitCode() == 4;
+        boolean landed = (integrate.exitCode() == 0 || integrate.exitCode() == 4) && second.exitCode() == 0;
         return agentsOk && landed ? 0 : 1;
+    }
+
+    /**
+     * The lane whose migration number clashed renames it to a free number in its worktree, merges the new main
+     * into its branch with {@code lane sync}, submits again, and the integrator runs a second pass.
+     */
+    private LaneProcess.Result fixClashingLane(Path repo) {
+        AgentScript clashing = AgentScript.wave().stream().filter(AgentScript::clashes).findFirst().orElseThrow();
+        String agent = "agent-" + clashing.lane();
+        Path worktree = Path.of(LaneProcess.run(repo, agent, List.of("status", "--wave", WAVE, "--json")).out()
+                .lines().filter(l -> l.contains("\"worktree\"") && l.contains("-" + clashing.lane() + "\""))
+                .findFirst().map(l -> l.substring(l.indexOf(": \"") + 3, l.lastIndexOf('"'))).orElseThrow());
+        String from = clashing.writes().keySet().iterator().next();
+        String to = from.replace("/262_", "/264_");
+        LaneProcess.Result sync = LaneProcess.run(worktree, agent, List.of("sync"));
+        out.print(indent("$ lane sync\n" + sync.out() + sync.err()));
+        out.println("   $ git mv " + from + " " + to);
+        new GitCli(worktree).ok("mv", from, to);
+        LaneProcess.Result submit = LaneProcess.run(worktree, agent, List.of("submit", "-m",
+                clashing.lane() + ": renumber the migration to 264"));
+        out.print(indent("$ lane submit -m ...\n" + submit.out() + submit.err()));
+        out.println("   $ lane integrate --wave " + WAVE);
+        return LaneProcess.run(repo, "integrator", List.of("integrate", "--wave", WAVE));
     }
 
     private List<AgentRun> runAgents(Path repo, List<AgentScript> scripts) {

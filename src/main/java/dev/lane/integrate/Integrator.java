@@ -69,8 +69,8 @@ public final class Integrator {
             ordered = WaveLanes.ordered(claims, wave, request.order()); // re-read under the lock
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
-                ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "base " + ws.config().main()
-                        + (request.squash() ? ", squash" : "")));
+                ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
+                        + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
             }
             try {
                 return pass(request, ordered, access, ledger);

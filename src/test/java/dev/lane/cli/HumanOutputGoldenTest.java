@@ -77,6 +77,28 @@ class HumanOutputGoldenTest {
     }
 
     @Test
+    void theIntegrateReportIsPinned() {
+        var none = new dev.lane.integrate.LaneOutcome.Applied(List.of(), null, List.of());
+        var lanes = List.of(
+                new dev.lane.integrate.LaneOutcome("dimA", dev.lane.integrate.LaneStatus.INTEGRATED, null,
+                        "aaaaaaaaaaaaaaaa", 1, new dev.lane.integrate.LaneOutcome.Applied(
+                                List.of("252_law_jorei_pref.sql"), "minor", List.of()), "1111111111111111"),
+                new dev.lane.integrate.LaneOutcome("cell1", dev.lane.integrate.LaneStatus.INTEGRATED, null,
+                        "bbbbbbbbbbbbbbbb", 1, new dev.lane.integrate.LaneOutcome.Applied(List.of(), null,
+                                List.of(".github/workflows/deploy.yml")), "2222222222222222"),
+                new dev.lane.integrate.LaneOutcome("cell3", dev.lane.integrate.LaneStatus.PARKED,
+                        "migration number 262 is taken twice: 262_realtime_cache.sql (this lane) and "
+                                + "262_subsidy_rate_history.sql (lane dimF). Renumber this lane's migration, then "
+                                + "lane sync and lane submit again.", "cccccccccccccccc", 2, none, null),
+                new dev.lane.integrate.LaneOutcome("dimB", dev.lane.integrate.LaneStatus.ALREADY_INTEGRATED,
+                        "main already holds head dddddddddddd and its intents", "dddddddddddddddd", 1, none, null));
+        var result = new dev.lane.integrate.IntegrateResult("45", "0000000000000000", "9999999999999999",
+                "9999999999999999", false, lanes, List.of("252_law_jorei_pref.sql"), "0.3.5", "0.4.0",
+                List.of(".github/workflows/deploy.yml"), List.of("docs"), null, 0);
+        Golden.assertMatches("integrate-report", IntegrateCommand.human(result));
+    }
+
+    @Test
     void usageErrorMessagesArePinned(@TempDir Path tmp) throws Exception {
         TestRepo repo = TestRepo.create(tmp);
         StringBuilder all = new StringBuilder();
