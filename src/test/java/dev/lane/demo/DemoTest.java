@@ -1,0 +1,47 @@
+package dev.lane.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.support.Git;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, end to end: 18 agents as separate processes, two integrate passes. */
+class DemoTest {
+
+    @Test
+    void theDemoWaveLandsEveryLaneWithOneBumpAndTheClashingLaneAfterItFixesItself(@TempDir Path tmp) {
+        StringWriter text = new StringWriter();
+        int code = new Demo(tmp, new PrintWriter(text, true)).run();
+        String out = text.toString();
+
+        assertEquals(0, code, out);
+        assertTrue(out.contains("Wave 45: 17 integrated, 1 parked, 0 already integrated"), out);
+        assertTrue(out.contains("PARKED cell3:"), out);
+        assertTrue(out.contains("Wave 45: 1 integrated, 0 parked, 17 already integrated"), out);
+        assertTrue(out.contains("wave 45: 18 lanes (18 integrated)"), out);
+        assertTrue(out.contains("wave 45: intact"), out);
+
+        Path repo = tmp.resolve("jpcite");
+        List<String> manifest = Git.ok(repo, "show", "main:scripts/migrations/autonomath_boot_manifest.txt")
+                .lines().toList();
+        assertEquals(List.of("001_init.sql", "049_provenance_strengthen.sql", "075_am_amendment_diff.sql",
+                "090_law_article_body_en.sql", "115_source_manifest_view.sql",
+                "121_jpi_programs_subsidy_rate_text_column.sql", "252_law_jorei_pref.sql",
+                "255_enforcement_municipality.sql", "259_court_decisions_extended.sql", "260_vec_e5.sql",
+                "261_legal_chain_v2.sql", "262_subsidy_rate_history.sql", "263_realtime_signal.sql",
+                "264_realtime_cache.sql"), manifest);
+        assertTrue(Git.ok(repo, "show", "main:pyproject.toml").contains("version = \"0.4.0\""));
+        assertTrue(Git.ok(repo, "show", "main:server.json").contains("\"version\": \"0.4.0\""));
+        String workflow = Git.ok(repo, "show", "main:.github/workflows/deploy.yml");
+        assertTrue(workflow.contains("cancel-in-progress: true") && workflow.contains("if: github.event_name"),
+                "both workflow edits landed:\n" + workflow);
+        List<String> firstParent = Git.ok(repo, "log", "--first-parent", "--format=%s", "main").lines().toList();
+        assertEquals(18 + 2 + 1, firstParent.size(), "18 lane merges, 2 shared-file commits, the initial commit");
+    }
+}
