@@ -9,18 +9,42 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Builds the one {@link CommandLine} used by {@link Main} and by the tests: same commands, same error handling,
  * same exit codes. User mistakes and refusals print one clear message on stderr, never a stack trace; only a real
  * bug prints a trace (and only with {@code LANE_DEBUG=1}).
+ *
+ * <p>Start-up: building picocli's model of a command (reflection over its annotated fields) is most of what a
+ * short lane run costs before it does any work, so {@link #run} registers only the subcommand its arguments name.
+ * When the arguments do not name one for certain (no subcommand, a typo, an {@code @file}, {@code --}), every
+ * subcommand is registered, so help, suggestions and errors are exactly those of the full command.
  */
 public final class LaneCli {
     private LaneCli() {
     }
 
+    /** The command line with every subcommand registered. */
     public static CommandLine create(CliContext ctx) {
+        return create(ctx, null);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they name if that is certain, else with all.
+     * Parsing {@code args} with either gives the same result.
+     */
+    static CommandLine create(CliContext ctx, String[] args) {
         CommandLine cl = new CommandLine(new LaneCommand(), new ContextFactory(ctx));
+        Class<?> named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
+        for (Class<?> sub : LaneCommand.SUBCOMMANDS) {
+            if (named == null || named == sub) {
+                cl.addSubcommand(sub);
+            }
+        }
+        // Streams, colours and handlers apply to the subcommands registered so far: register them first.
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -51,10 +75,49 @@ public final class LaneCli {
 
     /** Runs one command line to completion and returns its exit code; output goes to the context's streams. */
     public static int run(CliContext ctx, String... args) {
-        int code = create(ctx).execute(args);
+        int code = create(ctx, args).execute(args);
         ctx.out().flush();
         ctx.err().flush();
         return code;
+    }
+
+    /**
+     * The subcommand {@code args} name, or null unless that is certain: the first argument that is neither an
+     * option of the top-level command nor an option's value must be a subcommand's name, reached only through
+     * options the top-level command knows.
+     */
+    static Class<?> namedSubcommand(CommandSpec root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.equals("--")) {
+                return null; // an argument file picocli expands, or the end of options: let picocli decide
+            }
+            if (arg.startsWith("-")) {
+                int eq = arg.indexOf('=');
+                OptionSpec option = root.findOption(eq > 0 ? arg.substring(0, eq) : arg);
+                if (option == null || option.usageHelp() || option.versionHelp()
+                        || option.arity().min() != option.arity().max()) {
+                    return null; // unknown to the top level (a cluster, a typo), help, or a variable arity
+                }
+                for (int v = 0; eq < 0 && v < option.arity().max(); v++) {
+                    if (++i < args.length && subcommandNamed(args[i]) != null) {
+                        return null; // picocli refuses a subcommand name as an option's value: let it say so
+                    }
+                }
+                continue;
+            }
+            return subcommandNamed(arg);
+        }
+        return null;
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        for (Class<?> sub : LaneCommand.SUBCOMMANDS) {
+            if (name.equals(sub.getAnnotation(Command.class).name())) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     /** The JSON form of an error: {"error": kind, "exitCode": n, "message": text}. */

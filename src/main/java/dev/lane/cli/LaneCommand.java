@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,16 +14,6 @@ import picocli.CommandLine.Spec;
             "Many agents, one repository: claim a lane, work in its own worktree, submit, and let one integrator "
                     + "pass land the whole wave on main.",
             ""},
-        subcommands = {
-            InitCommand.class,
-            ClaimCommand.class,
-            SubmitCommand.class,
-            ReleaseCommand.class,
-            SyncCommand.class,
-            IntegrateCommand.class,
-            LedgerCommand.class,
-            StatusCommand.class,
-            DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -34,6 +25,21 @@ import picocli.CommandLine.Spec;
             "",
             "Docs: docs/agent-guide.md, docs/config.md, docs/ledger.md, docs/exit-codes.md"})
 public final class LaneCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code lane --help} lists them. {@link LaneCli} registers them (not a
+     * {@code subcommands} attribute above) so that a run builds the model of only the one it needs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            InitCommand.class,
+            ClaimCommand.class,
+            SubmitCommand.class,
+            ReleaseCommand.class,
+            SyncCommand.class,
+            IntegrateCommand.class,
+            LedgerCommand.class,
+            StatusCommand.class,
+            DemoCommand.class);
+
     @Spec
     CommandSpec spec;
 
