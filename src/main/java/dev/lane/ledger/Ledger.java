@@ -40,6 +40,7 @@ public final class Ledger {
     static final List<String> COLUMNS = List.of("time", "event", "wave", "lane", "agent", "detail", "chain");
     static final String SEPARATOR = "|------|-------|------|------|-------|--------|-------|";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final int FIRST_TAIL = 4 * 1024;
     private static final int TAIL = 64 * 1024;
 
     private final Path file;
@@ -117,8 +118,24 @@ public final class Ledger {
     private record Tail(String lastChain, boolean endsWithNewline) {
     }
 
+    /**
+     * The chain of the last complete row, looked for in the last {@value #FIRST_TAIL} bytes first and in up to
+     * {@value #TAIL} bytes if that holds no complete row (a long detail), so an append reads little of a big ledger.
+     */
     private static Tail readTail(FileChannel ch, long size) throws IOException {
-        int n = (int) Math.min(size, TAIL);
+        for (long n = Math.min(size, FIRST_TAIL); ; n = Math.min(size, Math.min(n * 4, TAIL))) {
+            Tail tail = scanTail(ch, size, (int) n);
+            if (tail.lastChain() != null) {
+                return tail;
+            }
+            if (n == size || n == TAIL) {
+                return new Tail("", tail.endsWithNewline());
+            }
+        }
+    }
+
+    /** The last complete row in the last {@code n} bytes, or a null chain if there is none. */
+    private static Tail scanTail(FileChannel ch, long size, int n) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(n);
         long pos = size - n;
         while (buf.hasRemaining()) {
@@ -130,7 +147,8 @@ public final class Ledger {
         String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
         boolean newline = text.endsWith("\n");
         String[] lines = text.split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
+        int first = pos == 0 ? 0 : 1; // a window that starts mid-file may start mid-line: skip that piece
+        for (int i = lines.length - 1; i >= first; i--) {
             if (i == lines.length - 1 && !newline) {
                 continue; // an incomplete last line (crash mid-write) carries no trustworthy chain
             }
@@ -140,7 +158,7 @@ public final class Ledger {
                 return new Tail(cells.get(6), newline);
             }
         }
-        return new Tail("", newline);
+        return new Tail(null, newline);
     }
 
     /** Parses a time cell written by {@link #append}. */
