@@ -48,11 +48,11 @@ public final class LaneCli {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("lane: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            if (java.util.Arrays.asList(args).contains("--json")) {
+            if (java.util.Arrays.asList(given).contains("--json")) {
                 printJsonError(ex.getCommandLine(), ExitCode.USAGE, ex.getMessage());
             }
             return ExitCode.USAGE.code();
