@@ -20,8 +20,8 @@ import java.util.Map;
  * later runs map those classes instead of loading, parsing and verifying them from the jar.
  *
  * <p>It runs the real commands through {@link LaneCli} (help, version, usage errors, init, claim, a lost claim race,
- * submit with shared-file edits, a resubmission, the ledger and its check, release) against a throwaway repository
- * in a fresh private temporary folder, which it deletes at the end. It never reads or writes any other repository,
+ * submit with shared-file edits, a resubmission, the ledger and its check, status, release) against a throwaway
+ * repository in a fresh private temporary folder, which it deletes at the end. It never reads or writes any other repository,
  * prints nothing, and always exits 0: a step that fails only leaves its classes out of the archive.
  */
 public final class StartupTraining {
@@ -96,6 +96,8 @@ public final class StartupTraining {
         lane(steps, repo, "ledger");
         lane(steps, repo, "ledger", "--json", "--wave", "t");
         lane(steps, repo, "ledger", "--verify");
+        lane(steps, repo, "status");
+        lane(steps, repo, "--json", "status");
         lane(steps, repo, "--json", "release", "--wave", "t", "--lane", "b", "--agent", "trainer");
         lane(steps, repo, "release", "--wave", "t", "--lane", "a", "--agent", "trainer", "--force");
         return steps;

@@ -21,6 +21,7 @@ class StartupTrainingTest {
                 "0", "0", "3", // claim, claim --json, a lost claim
                 "0", "0",      // submit with shared-file edits, resubmit with a bump
                 "0", "0", "0", // ledger, ledger --json, ledger --verify
+                "0", "0",      // status, status --json
                 "0", "0"),     // release, release --force
                 codes, String.join("\n", steps));
     }
