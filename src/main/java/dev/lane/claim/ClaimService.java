@@ -78,8 +78,14 @@ public final class ClaimService {
             String base = resolveBaseRefusingExistingBranch(branch);
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
-            GitCli.Result add = LockFile.holding(inbox.worktreesLock(), () -> ws.git().run("worktree", "add",
-                    "--no-track", "-q", "-b", branch, worktree.toString(), base));
+            Checkout checkout = LockFile.holding(inbox.worktreesLock(), () -> {
+                Process add = ws.git().start("worktree", "add", "--no-track", "-q", "-b", branch,
+                        worktree.toString(), base);
+                // Readied while git checks out (the first hashing of a process costs some milliseconds).
+                Ledger ledger = new Ledger(inbox.ledger(wave));
+                return new Checkout(GitCli.await(add), ledger);
+            });
+            GitCli.Result add = checkout.git();
             rollback.branch = branch;
             if (!add.ok()) {
                 throw LaneException.internal("git worktree add failed for " + worktree + ": " + add.err().strip(), null);
@@ -87,7 +93,7 @@ public final class ClaimService {
             CrashPoint.reached("claim-after-worktree-add");
             ClaimRecord done = pending.completed(base);
             store.write(done);
-            new Ledger(inbox.ledger(wave)).append(new LedgerEntry(done.claimedAt(), LedgerEvent.CLAIMED,
+            checkout.ledger().append(new LedgerEntry(done.claimedAt(), LedgerEvent.CLAIMED,
                     wave.value(), lane.value(), agent.value(),
                     "worktree " + worktree + ", branch " + branch + ", base " + base.substring(0, 12)));
             return done;
@@ -95,6 +101,10 @@ public final class ClaimService {
             rollback.undo(failure);
             throw failure;
         }
+    }
+
+    /** What {@code git worktree add} returned, and the wave's ledger, readied while git ran. */
+    private record Checkout(GitCli.Result git, Ledger ledger) {
     }
 
     /** The atomic mkdir, run while holding the lane's claim lock; takes over a dead half-made claim once. */

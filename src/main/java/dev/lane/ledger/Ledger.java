@@ -44,9 +44,16 @@ public final class Ledger {
     private static final int TAIL = 64 * 1024;
 
     private final Path file;
+    private final MessageDigest sha256;
 
+    /**
+     * A ledger file. Creating it readies its hashing (a process's first SHA-256 loads the JDK's security providers,
+     * which takes some milliseconds), so a caller can create it ahead of slow work and append when that is done.
+     * An instance is for one thread at a time; any number of instances, threads and processes may append at once.
+     */
     public Ledger(Path file) {
         this.file = file;
+        this.sha256 = sha256();
     }
 
     public Path file() {
@@ -83,7 +90,7 @@ public final class Ledger {
             for (LedgerEntry e : entries) {
                 String body = LedgerRow.format(List.of(TIME.format(e.time().truncatedTo(ChronoUnit.MILLIS)),
                         e.event().label(), e.wave(), e.lane(), e.agent(), e.detail()));
-                String chain = chain(previous, body);
+                String chain = chain(sha256, previous, body);
                 out.append(body).append(' ').append(chain).append(" |\n");
                 previous = chain;
             }
@@ -106,10 +113,17 @@ public final class Ledger {
     }
 
     static String chain(String previous, String body) {
+        return chain(sha256(), previous, body);
+    }
+
+    private static String chain(MessageDigest sha256, String previous, String body) {
+        byte[] digest = sha256.digest((previous + "\n" + body).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 6);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((previous + "\n" + body).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
