@@ -40,8 +40,9 @@ import java.util.Optional;
  *
  * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in state
  * CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING record:
- * on the same host), removes the empty folder or moves the dead one aside with one atomic rename (only one racer can
- * win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a lane
+ * on the same host, and read again after its process was seen dead, because a claimant can finish its claim and
+ * exit between the first read and that check), removes the empty folder or moves the dead one aside with one
+ * atomic rename (only one racer can win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a lane
  * for longer than it takes to notice it.
  */
 public final class ClaimService {
@@ -205,6 +206,16 @@ public final class ClaimService {
         }
         ClaimRecord dead = existing.get();
         if (dead.state() != ClaimState.CLAIMING || !dead.host().equals(Host.name()) || Host.isAlive(dead.pid())) {
+            return false;
+        }
+        // The record was read before its process was seen dead: in between, that claimant may have finished its
+        // claim (CLAIMED) and exited. A dead process writes nothing more, so a record read now is final: take over
+        // only if it is still the same half-made one.
+        try {
+            if (!store.read(wave, lane).equals(existing)) {
+                return false;
+            }
+        } catch (LaneException damaged) {
             return false;
         }
         Path aside = ws.inbox().waveDir(wave).resolve(".dead-" + lane + "-" + dead.pid() + "-" + System.nanoTime());
