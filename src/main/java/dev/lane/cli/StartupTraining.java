@@ -20,9 +20,10 @@ import java.util.Map;
  * later runs map those classes instead of loading, parsing and verifying them from the jar.
  *
  * <p>It runs the real commands through {@link LaneCli} (help, version, usage errors, init, claim, a lost claim race,
- * submit with shared-file edits, a resubmission, the ledger and its check, status, release) against a throwaway
- * repository in a fresh private temporary folder, which it deletes at the end. It never reads or writes any other repository,
- * prints nothing, and always exits 0: a step that fails only leaves its classes out of the archive.
+ * submit with shared-file edits, a resubmission, integrate (dry run and real), sync, the ledger and its check,
+ * status, release) against a throwaway repository in a fresh private temporary folder, which it deletes at the end.
+ * It never reads or writes any other repository, prints nothing, and always exits 0: a step that fails only leaves
+ * its classes out of the archive. A new command belongs in this run too.
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -93,6 +94,9 @@ public final class StartupTraining {
                 "name: deploy\non:\n  push:\n  workflow_dispatch:\njobs:\n  build:\n    runs-on: x\n");
         lane(steps, worktree, "submit", "-m", "training work");
         lane(steps, worktree, "--json", "submit", "--bump", "patch");
+        lane(steps, repo, "integrate", "--wave", "t", "--dry-run");
+        lane(steps, repo, "integrate", "--wave", "t", "--agent", "trainer");
+        lane(steps, tmp.resolve("wt-t-b"), "sync");
         lane(steps, repo, "ledger");
         lane(steps, repo, "ledger", "--json", "--wave", "t");
         lane(steps, repo, "ledger", "--verify");
