@@ -38,12 +38,12 @@ import java.util.Optional;
  * {@code claim.json} as CLAIMED with the base commit, and appends to the ledger. If any step after the mkdir fails,
  * everything it made is undone in reverse (worktree, branch, claim folder) and the error says which step failed.
  *
- * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in state
- * CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING record:
- * on the same host, and read again after its process was seen dead, because a claimant can finish its claim and
- * exit between the first read and that check), removes the empty folder or moves the dead one aside with one
- * atomic rename (only one racer can win that rename), removes what the dead claim made, and claims again. So a half-made claim never blocks a lane
- * for longer than it takes to notice it.
+ * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in
+ * state CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING
+ * record: on the same host, and read again after its process was seen dead, because a claimant can finish its claim
+ * and exit between the first read and that check), removes the empty folder or moves the dead one aside with one
+ * atomic rename (only one racer can win that rename), removes what the dead claim made, and claims again. So a
+ * half-made claim never blocks a lane for longer than it takes to notice it.
  */
 public final class ClaimService {
     private final Workspace ws;
