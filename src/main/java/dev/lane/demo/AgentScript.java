@@ -18,11 +18,6 @@ import java.util.Map;
 record AgentScript(String lane, Map<String, String> writes, Map<String, String[]> edits, List<String> submitArgs,
                    String plan) {
 
-    /** Whether this agent's migration number clashes with another lane's (it will be parked). */
-    boolean clashes() {
-        return plan.contains("same number");
-    }
-
     /** The 18 agents of the demo wave, shaped like the lanes of the incident. */
     static List<AgentScript> wave() {
         List<AgentScript> agents = new ArrayList<>();

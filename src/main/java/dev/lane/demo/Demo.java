@@ -1,6 +1,12 @@
 package dev.lane.demo;
 
+import dev.lane.config.LaneConfig;
 import dev.lane.core.LaneException;
+import dev.lane.inbox.Inbox;
+import dev.lane.names.WaveId;
+import dev.lane.status.LaneState;
+import dev.lane.status.LaneView;
+import dev.lane.status.WaveStatus;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,16 +97,19 @@ public final class Demo {
     }
 
     /**
-     * The lane whose migration number clashed renames it to a free number in its worktree, merges the new main
-     * into its branch with {@code lane sync}, submits again, and the integrator runs a second pass.
+     * The lane parked for its migration number (whichever of the two clashing lanes claimed later) merges the new
+     * main into its branch with {@code lane sync}, renames its migration to a free number, submits again, and the
+     * integrator runs a second pass.
      */
     private LaneProcess.Result fixClashingLane(Path repo) {
-        AgentScript clashing = AgentScript.wave().stream().filter(AgentScript::clashes).findFirst().orElseThrow();
+        LaneView parked = WaveStatus.read(new Inbox(repo.resolve(LaneConfig.defaults().inbox())), new WaveId(WAVE))
+                .lanes().stream().filter(v -> v.state() == LaneState.PARKED).findFirst()
+                .orElseThrow(() -> LaneException.internal("demo: no lane was parked by the first pass", null));
+        AgentScript clashing = AgentScript.wave().stream().filter(a -> a.lane().equals(parked.lane())).findFirst()
+                .orElseThrow();
         String agent = "agent-" + clashing.lane();
-        Path worktree = Path.of(LaneProcess.run(repo, agent, List.of("status", "--wave", WAVE, "--json")).out()
-                .lines().filter(l -> l.contains("\"worktree\"") && l.contains("-" + clashing.lane() + "\""))
-                .findFirst().map(l -> l.substring(l.indexOf(": \"") + 3, l.lastIndexOf('"'))).orElseThrow());
-        String from = clashing.writes().keySet().iterator().next();
+        Path worktree = Path.of(parked.worktree());
+        String from = clashing.writes().keySet().stream().filter(f -> f.contains("/262_")).findFirst().orElseThrow();
         String to = from.replace("/262_", "/264_");
         LaneProcess.Result sync = LaneProcess.run(worktree, agent, List.of("sync"));
         out.print(indent("$ lane sync\n" + sync.out() + sync.err()));
