@@ -129,8 +129,11 @@ public final class ClaimService {
         Optional<ClaimRecord> holder = Optional.empty();
         try {
             holder = store.read(wave, lane);
-        } catch (LaneException unreadable) {
-            // a record being replaced right now, or damaged: report what we can
+        } catch (LaneException damaged) {
+            // Records are replaced by atomic renames and read under the claim lock: unreadable means damaged.
+            return LaneException.refused("lane " + lane + " of wave " + wave + " is claimed, but its claim record is "
+                    + "damaged (" + damaged.getMessage() + "). Retrying will not help: if no one holds the lane, run "
+                    + "lane release --wave " + wave + " --lane " + lane + " --force, then claim again.");
         }
         String who = holder.map(h -> "held by agent " + h.agent() + " since " + h.claimedAt()
                         + (h.state() == ClaimState.CLAIMING ? " (claim still being set up)" : "")

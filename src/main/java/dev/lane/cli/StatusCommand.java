@@ -76,7 +76,7 @@ final class StatusCommand extends BaseCommand {
             StringBuilder out = new StringBuilder();
             List<String> parts = new ArrayList<>();
             s.counts().forEach((state, n) -> parts.add(n + " " + state.label()));
-            out.append("wave ").append(s.wave()).append(": ").append(s.lanes().size()).append(" lanes")
+            out.append("wave ").append(s.wave()).append(": ").append(s.lanes().size()).append(s.lanes().size() == 1 ? " lane" : " lanes")
                     .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")").append('\n');
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
             for (LaneView v : s.lanes()) {

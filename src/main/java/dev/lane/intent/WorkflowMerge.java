@@ -34,11 +34,16 @@ public final class WorkflowMerge {
      * of a conflict.
      */
     public static Outcome merge(String base, String current, String lane, String laneName) {
+        return merge(base, current, lane, "main", "lane " + laneName);
+    }
+
+    /** {@link #merge(String, String, String, String)} with the labels a conflict shows for each side. */
+    public static Outcome merge(String base, String current, String lane, String currentLabel, String laneLabel) {
         MergeResult<RawText> r = new MergeAlgorithm().merge(RawTextComparator.DEFAULT, text(base), text(current),
                 text(lane));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new MergeFormatter().formatMerge(out, r, List.of("base", "main", "lane " + laneName),
+            new MergeFormatter().formatMerge(out, r, List.of("base", currentLabel, laneLabel),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);

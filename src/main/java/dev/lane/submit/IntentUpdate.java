@@ -29,8 +29,7 @@ import java.util.function.Predicate;
  */
 record IntentUpdate(Intents intents, List<String> notices) {
 
-    static IntentUpdate of(Intents previous, Intents detected, Intents explicit, Predicate<String> migrationExists,
-                           String lane) {
+    static IntentUpdate of(Intents previous, Intents detected, Intents explicit, Predicate<String> migrationExists) {
         List<String> notices = new ArrayList<>();
         LinkedHashSet<String> entries = new LinkedHashSet<>();
         for (String entry : previous.manifest()) {
@@ -52,13 +51,12 @@ record IntentUpdate(Intents intents, List<String> notices) {
 
         List<WorkflowEdit> edits = new ArrayList<>(previous.workflows());
         for (WorkflowEdit edit : detected.workflows()) {
-            edits = withEdit(edits, edit, lane, notices);
+            edits = withEdit(edits, edit, notices);
         }
         return new IntentUpdate(new Intents(List.copyOf(entries), bump, edits), notices);
     }
 
-    private static List<WorkflowEdit> withEdit(List<WorkflowEdit> edits, WorkflowEdit edit, String lane,
-                                               List<String> notices) {
+    private static List<WorkflowEdit> withEdit(List<WorkflowEdit> edits, WorkflowEdit edit, List<String> notices) {
         List<WorkflowEdit> out = new ArrayList<>();
         WorkflowEdit sameBase = null;
         boolean replaced = false;
@@ -79,7 +77,8 @@ record IntentUpdate(Intents intents, List<String> notices) {
             return out;
         }
         String base = edit.base() == null ? "" : edit.base();
-        WorkflowMerge.Outcome merged = WorkflowMerge.merge(base, sameBase.lane(), edit.lane(), lane);
+        WorkflowMerge.Outcome merged = WorkflowMerge.merge(base, sameBase.lane(), edit.lane(),
+                "your earlier submitted edit", "your new edit");
         if (merged instanceof WorkflowMerge.Outcome.Conflict c) {
             throw LaneException.usage("your new edit of " + edit.path() + " overlaps the edit of it you submitted "
                     + "earlier (kept in the lane's intents.json):\n" + c.hunks() + "\nMake the file hold both edits, "

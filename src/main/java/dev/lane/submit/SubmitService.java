@@ -91,8 +91,7 @@ public final class SubmitService {
         SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree);
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
         Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
-        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
-                request.lane().value());
+        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains);
         Intents intents = update.intents();
         validate(git, intents, fork, migrations);
 

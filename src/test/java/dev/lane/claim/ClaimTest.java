@@ -92,4 +92,13 @@ class ClaimTest {
         assertTrue(!Files.exists(repo.inbox().resolve("45/dimA")), "the claim was rolled back");
         assertEquals(0, repo.lane("ledger", "--wave", "45", "--json").out().length());
     }
+
+    @Test
+    void aDamagedClaimRecordIsARefusalPointingAtReleaseNotARetryableContention() throws Exception {
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+        Files.writeString(repo.claimDir("45", "dimA").resolve("claim.json"), "{broken");
+        CliRun again = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+        assertEquals(5, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("claim record is damaged") && again.err().contains("--force"), again.err());
+    }
 }
