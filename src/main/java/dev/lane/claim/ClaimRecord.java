@@ -1,5 +1,6 @@
 package dev.lane.claim;
 
+import dev.lane.json.JsonFields;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,13 @@ public record ClaimRecord(
         String branch,
         String host,
         long pid) {
+
+    /** The record from {@code claim.json} as {@link ClaimStore} writes it (only {@code base} may be null). */
+    public static ClaimRecord fromJson(JsonFields f) {
+        return new ClaimRecord(f.string("wave"), f.string("lane"), f.string("agent"), f.instant("claimedAt"),
+                f.enumValue("state", ClaimState.class), f.nullableString("base"), f.string("worktree"),
+                f.string("branch"), f.string("host"), f.longValue("pid"));
+    }
 
     public ClaimRecord completed(String baseCommit) {
         return new ClaimRecord(wave, lane, agent, claimedAt, ClaimState.CLAIMED, baseCommit, worktree, branch, host, pid);

@@ -4,6 +4,7 @@ import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.json.Json;
+import dev.lane.json.JsonFields;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class ClaimStore {
 
     public Optional<ClaimRecord> read(WaveId wave, LaneId lane) {
         Path file = inbox.claimRecord(wave, lane);
-        return SafeFiles.readIfExists(file).map(text -> Json.read(text, ClaimRecord.class, file));
+        return SafeFiles.readIfExists(file).map(text -> ClaimRecord.fromJson(JsonFields.of(text, file)));
     }
 
     /** The claim of a lane, or a usage error saying it is not claimed. */
@@ -49,7 +50,7 @@ public final class ClaimStore {
     /**
      * The JSON document of a claim record: the text the databind mapper writes for the record (its components in
      * order, the time as ISO-8601, the state by name), built as a plain map so that writing it costs no mapper
-     * start-up on the claim path. {@link #read} reads it back with the mapper.
+     * start-up on the claim path. {@link #read} reads it back with {@link ClaimRecord#fromJson}, no mapper either.
      */
     static Map<String, Object> document(ClaimRecord r) {
         Map<String, Object> doc = new LinkedHashMap<>();

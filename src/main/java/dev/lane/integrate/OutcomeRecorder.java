@@ -1,5 +1,6 @@
 package dev.lane.integrate;
 
+import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.json.Json;
@@ -83,7 +84,7 @@ final class OutcomeRecorder {
             doc.put("sequence", lane.sequence());
             doc.put("head", lane.head());
             doc.put("commit", lane.commit());
-            doc.put("applied", lane.applied());
+            doc.put("applied", appliedDocument(lane.applied()));
             doc.put("mainBefore", result.mainBefore());
             doc.put("mainAfter", result.mainAfter());
             doc.put("time", now.toString());
@@ -97,12 +98,29 @@ final class OutcomeRecorder {
             return false;
         }
         try {
-            var node = Json.mapper().readTree(text.get());
-            return "integrated".equals(node.path("status").asText()) && lane.head().equals(node.path("head").asText())
-                    && node.path("sequence").asInt() == lane.sequence();
-        } catch (java.io.IOException damaged) {
+            if (!(Json.readTree(text.get(), file) instanceof Map<?, ?> doc)) {
+                return false;
+            }
+            return "integrated".equals(doc.get("status")) && lane.head().equals(doc.get("head"))
+                    && doc.get("sequence") instanceof Integer sequence && sequence == lane.sequence();
+        } catch (LaneException damaged) {
             return false;
         }
+    }
+
+    /**
+     * The applied intents as a plain map: the text the mapper writes for the record (its components in order), so
+     * that writing outcomes costs no mapper start-up.
+     */
+    private static Map<String, Object> appliedDocument(LaneOutcome.Applied a) {
+        if (a == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("manifest", a.manifest());
+        doc.put("bump", a.bump());
+        doc.put("workflows", a.workflows());
+        return doc;
     }
 
     private static String appliedText(LaneOutcome.Applied a) {

@@ -1,5 +1,7 @@
 package dev.lane.intent;
 
+import dev.lane.core.LaneException;
+import dev.lane.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,24 @@ public record Intents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
     public Intents {
         manifest = List.copyOf(manifest == null ? List.of() : manifest);
         workflows = List.copyOf(workflows == null ? List.of() : workflows);
+    }
+
+    /**
+     * The intents as written in {@code intents.json} or a submission: {@code manifest} (list of names), {@code bump}
+     * (the request's text, or null) and {@code workflows} (list of {@link WorkflowEdit}).
+     */
+    public static Intents fromJson(JsonFields f) {
+        List<String> manifest = f.strings("manifest");
+        String bumpText = f.nullableString("bump");
+        BumpRequest bump = null;
+        if (bumpText != null) {
+            try {
+                bump = BumpRequest.parse(bumpText);
+            } catch (LaneException e) {
+                throw f.damaged("bump", "is not a bump request: " + bumpText);
+            }
+        }
+        return new Intents(manifest, bump, f.objects("workflows").stream().map(WorkflowEdit::fromJson).toList());
     }
 
     public static Intents none() {

@@ -1,5 +1,7 @@
 package dev.lane.intent;
 
+import dev.lane.json.JsonFields;
+
 /**
  * A lane's edit of a workflow file, kept as the two versions a three-way merge needs.
  *
@@ -8,4 +10,9 @@ package dev.lane.intent;
  * @param lane the file as the lane left it
  */
 public record WorkflowEdit(String path, String base, String lane) {
+
+    /** The edit as written in intents: {@code {"path", "base" (or null), "lane"}}. */
+    public static WorkflowEdit fromJson(JsonFields f) {
+        return new WorkflowEdit(f.string("path"), f.nullableString("base"), f.string("lane"));
+    }
 }

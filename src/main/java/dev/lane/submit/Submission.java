@@ -1,6 +1,7 @@
 package dev.lane.submit;
 
 import dev.lane.intent.Intents;
+import dev.lane.json.JsonFields;
 import java.time.Instant;
 
 /**
@@ -24,4 +25,11 @@ public record Submission(
         Instant submittedAt,
         int sequence,
         Intents intents) {
+
+    /** The submission from {@code submission.json} as {@link SubmissionStore} writes it (only {@code base} may be null). */
+    public static Submission fromJson(JsonFields f) {
+        return new Submission(f.string("wave"), f.string("lane"), f.string("agent"), f.string("head"),
+                f.nullableString("base"), f.instant("submittedAt"), f.intValue("sequence"),
+                Intents.fromJson(f.object("intents")));
+    }
 }
