@@ -15,7 +15,7 @@ public interface StepHook {
     };
 
     /** The environment variable of the crash test hook. */
-    String CRASH_ENV = "LANE_CRASH_AT";
+    String CRASH_ENV = dev.lane.core.CrashPoint.ENV;
 
     void reached(Step step);
 
