@@ -32,7 +32,11 @@ public final class ClaimStore {
     }
 
     public Optional<ClaimRecord> read(WaveId wave, LaneId lane) {
-        Path file = inbox.claimRecord(wave, lane);
+        return readFile(inbox.claimRecord(wave, lane));
+    }
+
+    /** A claim record file anywhere (a live claim, or one kept under {@code .released}); empty if absent. */
+    public static Optional<ClaimRecord> readFile(Path file) {
         return SafeFiles.readIfExists(file).map(text -> ClaimRecord.fromJson(JsonFields.of(text, file)));
     }
 

@@ -3,9 +3,7 @@ package dev.lane.integrate;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
-import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
-import dev.lane.json.Json;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.io.IOException;
@@ -68,8 +66,7 @@ final class WaveLanes {
                 for (Path dir : ds) {
                     Path record = dir.resolve("claim.json");
                     try {
-                        SafeFiles.readIfExists(record).map(t -> Json.read(t, ClaimRecord.class, record))
-                                .ifPresent(c -> addBase(bases, c.base()));
+                        ClaimStore.readFile(record).ifPresent(c -> addBase(bases, c.base()));
                     } catch (LaneException damaged) {
                         bases.clear(); // cannot know where the wave began: scan all of main's history
                         return bases;

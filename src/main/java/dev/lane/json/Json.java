@@ -30,10 +30,9 @@ import java.util.Map;
  * start-up. Both write byte-for-byte the same text for the same document. Neither holds state beyond its
  * configuration.
  *
- * <p>Reading works the same way. The records read on hot paths (claim records, submissions, intents) are parsed by
- * jackson-core's streaming parser into plain values ({@link #readTree}) and mapped field by field by their own
- * {@code fromJson} factories through {@link JsonFields}, so that reading fifty of them costs no mapper start-up;
- * {@link #read} still reads any type through the mapper.
+ * <p>Reading never uses the mapper. Every file lane reads back (claim records, submissions, intents, outcomes) is
+ * parsed by jackson-core's streaming parser into plain values ({@link #readTree}) and mapped field by field by a
+ * {@code fromJson} factory or directly through {@link JsonFields}, so reading fifty of them costs no mapper start-up.
  */
 public final class Json {
     private static final JsonFactory GENERATORS = new JsonFactory();
@@ -80,15 +79,6 @@ public final class Json {
             return mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw LaneException.internal("cannot encode " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a record written by lane; {@code source} names the file in the error if it is damaged. */
-    public static <T> T read(String text, Class<T> type, Path source) {
-        try {
-            return mapper().readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw LaneException.internal(source + " is damaged (not the JSON lane wrote): " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,16 +1,16 @@
 package dev.lane.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
-import dev.lane.json.Json;
+import dev.lane.json.JsonFields;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,8 +34,8 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         for (ClaimRecord c : claims.ofWave(wave)) {
             LaneId lane = new LaneId(c.lane());
             Optional<Submission> s = submissions.submission(wave, lane);
-            Optional<JsonNode> outcome = SafeFiles.readIfExists(inbox.outcome(wave, lane))
-                    .map(t -> Json.read(t, JsonNode.class, inbox.outcome(wave, lane)));
+            Path file = inbox.outcome(wave, lane);
+            Optional<JsonFields> outcome = SafeFiles.readIfExists(file).map(t -> JsonFields.of(t, file));
             views.add(view(c, s, outcome));
         }
         return new WaveStatus(wave, views);
@@ -50,7 +50,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         return counts;
     }
 
-    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<JsonNode> outcome) {
+    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<JsonFields> outcome) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
             return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree());
@@ -59,30 +59,19 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         LaneState state = LaneState.SUBMITTED;
         Instant since = sub.submittedAt();
         String reason = null;
-        if (outcome.isPresent() && outcomeIsFor(outcome.get(), sub)) {
-            JsonNode o = outcome.get();
-            state = switch (o.path("status").asText()) {
+        // An outcome counts only for the submission it was about; a later resubmission is waiting again.
+        if (outcome.isPresent() && outcome.get().intValue("sequence") == sub.sequence()) {
+            JsonFields o = outcome.get();
+            state = switch (o.string("status")) {
                 case "integrated" -> LaneState.INTEGRATED;
                 case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
                 case "parked" -> LaneState.PARKED;
                 default -> LaneState.SUBMITTED;
             };
-            reason = o.hasNonNull("reason") ? o.get("reason").asText() : null;
-            if (o.hasNonNull("time")) {
-                since = Instant.parse(o.get("time").asText());
-            }
+            reason = o.nullableString("reason");
+            since = o.instant("time");
         }
         return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(),
                 sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree());
-    }
-
-    /** An outcome counts only for the submission it was about; a later resubmission is waiting again. */
-    private static boolean outcomeIsFor(JsonNode outcome, Submission sub) {
-        JsonNode seq = outcome.get("sequence");
-        JsonNode head = outcome.get("head");
-        if (seq != null && seq.isInt()) {
-            return seq.asInt() == sub.sequence();
-        }
-        return head == null || head.asText().equals(sub.head());
     }
 }
