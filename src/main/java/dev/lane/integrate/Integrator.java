@@ -2,6 +2,7 @@ package dev.lane.integrate;
 
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.intent.VersionFile;
@@ -59,12 +60,22 @@ public final class Integrator {
     }
 
     public IntegrateResult integrate(IntegrateRequest request) {
+        // Start-up work that only reads, on other threads while this one reads the claims and takes the lock.
+        try (Background<RepoAccess> opening = Background.start("open-repository", () -> new RepoAccess(ws.repo()),
+                RepoAccess::close);
+             Background<Author> author = Background.start("author", () -> author(request))) {
+            return integrate(request, opening, author);
+        }
+    }
+
+    private IntegrateResult integrate(IntegrateRequest request, Background<RepoAccess> opening,
+                                      Background<Author> author) {
         WaveId wave = request.wave();
         ClaimStore claims = new ClaimStore(ws.inbox());
         List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order());
         String agent = request.agent().value();
         try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant());
-             RepoAccess access = new RepoAccess(ws.repo())) {
+             RepoAccess access = opening.get()) {
             hook.reached(Step.LOCKED);
             ordered = WaveLanes.ordered(claims, wave, request.order()); // re-read under the lock
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
@@ -73,7 +84,7 @@ public final class Integrator {
                         + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
             }
             try {
-                return pass(request, ordered, access, ledger);
+                return pass(request, ordered, access, ledger, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -88,7 +99,7 @@ public final class Integrator {
     }
 
     private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered, RepoAccess access,
-                                 Ledger ledger) {
+                                 Ledger ledger, Background<Author> author) {
         WaveId wave = request.wave();
         String mainRef = ws.mainRef();
         MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
@@ -112,7 +123,7 @@ public final class Integrator {
         List<String> notSubmitted = triage.notSubmitted();
         List<Candidate> candidates = triage.candidates();
 
-        Author who = author(request);
+        Author who = author.get();
         ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
         LaneMerger merger = new LaneMerger(access, ws.git(), writer, request.squash());
         PassPlanner planner = new PassPlanner(base, merger, applier, writer, waveBump, hook);
