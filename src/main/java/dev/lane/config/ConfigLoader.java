@@ -2,36 +2,60 @@ package dev.lane.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@code lanes.yml} from the root of the main checkout, layering it over {@link LaneConfig#defaults()}.
- * A missing file means all defaults (and costs no YAML parser start-up). An unknown key, a wrong type or broken
- * YAML is a usage error naming the key and the line.
+ * A missing file means all defaults (and costs no YAML parser start-up). An unknown key, a key given twice, a wrong
+ * type or broken YAML is a usage error naming the key and its line.
+ *
+ * <p>How it reads: jackson-dataformat-yaml's streaming parser does all the YAML; this class walks its tokens once and
+ * binds each key to its field by hand, the way {@code JsonFields} does for lane's JSON files. Why not databind: every
+ * lane command loads this file, and building an {@code ObjectMapper} and its bean deserializers cost about 65 ms of a
+ * cold start, most of the time this load took. Walking the tokens also puts every error at the key's own line.
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = "lanes.yml";
-    private static final List<String> KNOWN_KEYS =
-            List.of("inbox", "worktree", "branch", "main", "manifest", "versionFiles", "workflows", "check");
 
-    private ConfigLoader() {
+    /** What a key's value must be, and how an error says so. */
+    private enum Shape {
+        TEXT("text"),
+        LIST("a list, like [a, b]"),
+        MANIFEST("a mapping with file, migrations, required, pattern");
+
+        final String expected;
+
+        Shape(String expected) {
+            this.expected = expected;
+        }
+    }
+
+    private static final Map<String, Shape> KEYS = Map.of("inbox", Shape.TEXT, "worktree", Shape.TEXT,
+            "branch", Shape.TEXT, "main", Shape.TEXT, "manifest", Shape.MANIFEST, "versionFiles", Shape.LIST,
+            "workflows", Shape.LIST, "check", Shape.TEXT);
+    private static final Map<String, Shape> MANIFEST_KEYS = Map.of("file", Shape.TEXT, "migrations", Shape.TEXT,
+            "required", Shape.LIST, "pattern", Shape.TEXT);
+
+    private final JsonParser parser;
+    private final String source;
+
+    private ConfigLoader(JsonParser parser, String source) {
+        this.parser = parser;
+        this.source = source;
     }
 
     public static LaneConfig load(Path repoRoot) {
@@ -48,65 +72,111 @@ public final class ConfigLoader {
         if (yaml.isBlank()) {
             return LaneConfig.defaults();
         }
-        ConfigFile file;
-        ObjectMapper mapper = mapper();
-        try (com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(yaml)) {
-            if (parser.nextToken() == null) {
-                return LaneConfig.defaults(); // only comments: all defaults
-            }
-            file = mapper.readValue(parser, ConfigFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? String.join(", ", KNOWN_KEYS)
-                    : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": unknown key '"
-                    + path(e) + "' (known keys here: " + known + ")");
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": " + (path(e).isEmpty()
-                    ? "the file must be a mapping of keys (see docs/config.md)"
-                    : "key '" + path(e) + "' has the wrong type: expected " + expected(e.getTargetType())));
-        } catch (JsonMappingException e) {
-            throw LaneException.usage(source + " line " + keyLine(yaml, e) + ": key '" + path(e)
-                    + "' is invalid: " + firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
+        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+            return overlay(new ConfigLoader(parser, source).file());
+        } catch (StreamReadException e) {
             throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
                     + firstLine(e.getOriginalMessage()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw LaneException.usage(source + ": cannot be read: " + e.getMessage());
         }
-        return file == null ? LaneConfig.defaults() : overlay(file);
     }
 
-    private static LaneConfig overlay(ConfigFile f) {
+    /** The keys the file gives a value (null ones left out); empty if it holds only comments or a null. */
+    private Map<String, Object> file() throws IOException {
+        JsonToken root = parser.nextToken();
+        if (root == null || root == JsonToken.VALUE_NULL) {
+            return Map.of();
+        }
+        Map<String, Object> keys = root == JsonToken.START_OBJECT ? mapping("", KEYS) : null;
+        if (keys == null || parser.nextToken() != null) { // a list, a scalar, or a second document
+            throw error(parser.currentTokenLocation(), "the file must be a mapping of keys (see docs/config.md)");
+        }
+        return keys;
+    }
+
+    /** The mapping whose start is the current token, read up to its end; {@code prefix} names nested keys. */
+    private Map<String, Object> mapping(String prefix, Map<String, Shape> known) throws IOException {
+        Map<String, Object> values = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            String key = prefix + name;
+            JsonLocation at = parser.currentTokenLocation();
+            Shape shape = known.get(name);
+            if (shape == null) {
+                throw error(at, "unknown key '" + key + "' (known keys here: "
+                        + String.join(", ", new TreeSet<>(known.keySet())) + ")");
+            }
+            if (!seen.add(name)) {
+                throw error(at, "key '" + key + "' is given twice");
+            }
+            Object value = value(parser.nextToken(), shape, key, at);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
+        return values;
+    }
+
+    /** The value of {@code key} (the current token) as {@code shape} says, or null for a YAML null. */
+    private Object value(JsonToken token, Shape shape, String key, JsonLocation at) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (shape == Shape.TEXT && token == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (shape == Shape.LIST && token == JsonToken.START_ARRAY) {
+            List<String> texts = new ArrayList<>();
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                if (t != JsonToken.VALUE_STRING) { // numbers, booleans, nulls, lists and mappings alike
+                    throw wrongType(key + "[" + texts.size() + "]", Shape.TEXT, parser.currentTokenLocation());
+                }
+                texts.add(parser.getText());
+            }
+            return texts;
+        }
+        if (shape == Shape.MANIFEST && token == JsonToken.START_OBJECT) {
+            return mapping(key + ".", MANIFEST_KEYS);
+        }
+        throw wrongType(key, shape, at); // numbers and booleans are never taken as text
+    }
+
+    private static LaneConfig overlay(Map<String, Object> f) {
         LaneConfig d = LaneConfig.defaults();
         LaneConfig.Manifest dm = d.manifest();
-        ConfigFile.ManifestSection m = f.manifest;
-        LaneConfig.Manifest manifest = m == null ? dm : new LaneConfig.Manifest(
-                or(m.file, dm.file()), or(m.migrations, dm.migrations()), or(m.required, dm.required()),
-                nonBlank("manifest.pattern", or(m.pattern, dm.pattern())));
+        Map<String, Object> m = or(f, "manifest", Map.of());
+        LaneConfig.Manifest manifest = new LaneConfig.Manifest(or(m, "file", dm.file()),
+                or(m, "migrations", dm.migrations()), or(m, "required", dm.required()),
+                nonBlank("manifest.pattern", or(m, "pattern", dm.pattern())));
         return new LaneConfig(
-                nonBlank("inbox", or(f.inbox, d.inbox())),
-                nonBlank("worktree", or(f.worktree, d.worktree())),
-                nonBlank("branch", or(f.branch, d.branch())),
-                nonBlank("main", or(f.main, d.main())),
+                nonBlank("inbox", or(f, "inbox", d.inbox())),
+                nonBlank("worktree", or(f, "worktree", d.worktree())),
+                nonBlank("branch", or(f, "branch", d.branch())),
+                nonBlank("main", or(f, "main", d.main())),
                 manifest,
-                versionFiles(or(f.versionFiles, d.versionFiles())),
-                or(f.workflows, d.workflows()),
-                f.check);
+                versionFiles(or(f, "versionFiles", d.versionFiles())),
+                or(f, "workflows", d.workflows()),
+                or(f, "check", d.check()));
+    }
+
+    /** The value read for {@code key}, whose type its {@link Shape} fixed, or the default. */
+    @SuppressWarnings("unchecked")
+    private static <T> T or(Map<String, Object> values, String key, T fallback) {
+        Object value = values.get(key);
+        return value == null ? fallback : (T) value;
     }
 
     private static List<String> versionFiles(List<String> files) {
         for (String f : files) {
-            if (f == null || !(f.endsWith(".toml") || f.endsWith(".json"))) {
+            if (!(f.endsWith(".toml") || f.endsWith(".json"))) {
                 throw LaneException.usage(FILE_NAME + ": versionFiles entry '" + f + "' is not supported: lane reads "
                         + "and bumps the version of .toml (project.version, tool.poetry.version or version) and "
                         + ".json (top-level \"version\") files only");
             }
         }
         return files;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 
     private static String nonBlank(String key, String value) {
@@ -116,69 +186,12 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        // "inbox: 5" or "versionFiles: [1]" are mistakes, not strings: refuse scalar coercion into text.
-        for (CoercionInputShape shape : new CoercionInputShape[] {
-            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
-        return mapper;
+    private LaneException wrongType(String key, Shape shape, JsonLocation at) {
+        return error(at, "key '" + key + "' has the wrong type: expected " + shape.expected);
     }
 
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list, like [a, b]";
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        if (type == ConfigFile.ManifestSection.class) {
-            return "a mapping with file, migrations, required, pattern";
-        }
-        return "a mapping";
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    /**
-     * The line of the key an error is about. The parser's token at fault is the key's value, which for a block value
-     * ({@code key:} then indented lines) starts on a later line; so the key itself is looked up in the YAML's own
-     * token stream, falling back to the token at fault (a list element, say).
-     */
-    private static String keyLine(String yaml, JsonMappingException e) {
-        JsonPointer key = JsonPointer.empty();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            key = r.getFieldName() != null ? key.appendProperty(r.getFieldName()) : key.appendIndex(r.getIndex());
-        }
-        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(key)) {
-                    return line(p.currentTokenLocation());
-                }
-            }
-        } catch (IOException notFound) {
-            // fall back to the token at fault
-        }
-        return tokenLine(e);
-    }
-
-    /** The line of the token at fault (the parser's own location may already be past it). */
-    private static String tokenLine(JsonMappingException e) {
-        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null) {
-            return line(p.currentTokenLocation());
-        }
-        return line(e.getLocation());
+    private LaneException error(JsonLocation at, String problem) {
+        return LaneException.usage(source + " line " + line(at) + ": " + problem);
     }
 
     private static String line(JsonLocation location) {

@@ -52,7 +52,8 @@ class ConfigLoaderTest {
                 worktrees: /tmp/x
                 """, "lanes.yml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertTrue(e.getMessage().startsWith("lanes.yml line 3: unknown key 'worktrees'"), e.getMessage());
+        assertEquals("lanes.yml line 3: unknown key 'worktrees' (known keys here: branch, check, inbox, main, manifest,"
+                + " versionFiles, workflows, worktree)", e.getMessage());
     }
 
     @Test
@@ -62,7 +63,8 @@ class ConfigLoaderTest {
                   file: m.txt
                   requried: []
                 """, "lanes.yml"));
-        assertTrue(e.getMessage().contains("line 3: unknown key 'manifest.requried'"), e.getMessage());
+        assertEquals("lanes.yml line 3: unknown key 'manifest.requried' (known keys here: file, migrations, pattern,"
+                + " required)", e.getMessage());
     }
 
     @Test
@@ -78,7 +80,8 @@ class ConfigLoaderTest {
     @Test
     void aNumberWhereTextIsExpectedIsRefusedRatherThanSilentlyConverted() {
         LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("main: 5\n", "lanes.yml"));
-        assertTrue(e.getMessage().contains("key 'main' has the wrong type"), e.getMessage());
+        assertEquals("lanes.yml line 1: key 'main' has the wrong type: expected text", e.getMessage());
+        assertEquals("5", ConfigLoader.parse("main: \"5\"\n", "lanes.yml").main());
     }
 
     @Test
@@ -87,6 +90,8 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.parse("main: main\nmanifest: [unclosed\n", "lanes.yml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().startsWith("lanes.yml line "), e.getMessage());
+        e = assertThrows(LaneException.class, () -> ConfigLoader.parse("main: main\n  bad: indent\n", "lanes.yml"));
+        assertEquals("lanes.yml line 2: not valid YAML: mapping values are not allowed here", e.getMessage());
     }
 
     @Test
@@ -116,6 +121,80 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.parse("workflows: .github/workflows/deploy.yml\n", "lanes.yml"));
         assertEquals("lanes.yml line 1: key 'workflows' has the wrong type: expected a list, like [a, b]",
                 e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedAtItsSecondLineRatherThanTheLastOneWinning() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                inbox: a
+                main: trunk
+                inbox: b
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertEquals("lanes.yml line 3: key 'inbox' is given twice", e.getMessage());
+    }
+
+    @Test
+    void aNestedKeyGivenTwiceNamesItsFullPath() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                manifest:
+                  file: a.txt
+                  file: b.txt
+                """, "lanes.yml"));
+        assertEquals("lanes.yml line 3: key 'manifest.file' is given twice", e.getMessage());
+    }
+
+    @Test
+    void aListElementOfTheWrongTypeIsNamedWithItsIndexAndLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                versionFiles:
+                  - pyproject.toml
+                  - version: 7
+                """, "lanes.yml"));
+        assertEquals("lanes.yml line 3: key 'versionFiles[1]' has the wrong type: expected text", e.getMessage());
+        e = assertThrows(LaneException.class, () -> ConfigLoader.parse("versionFiles: [1]\n", "lanes.yml"));
+        assertEquals("lanes.yml line 1: key 'versionFiles[0]' has the wrong type: expected text", e.getMessage());
+    }
+
+    @Test
+    void aNullListElementIsAWrongTypeNotAnEmptyEntry() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("workflows: [~]\n", "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertEquals("lanes.yml line 1: key 'workflows[0]' has the wrong type: expected text", e.getMessage());
+        e = assertThrows(LaneException.class, () -> ConfigLoader.parse("manifest:\n  required:\n    -\n", "lanes.yml"));
+        assertEquals("lanes.yml line 3: key 'manifest.required[0]' has the wrong type: expected text", e.getMessage());
+    }
+
+    @Test
+    void aNullValueKeepsTheDefault() {
+        assertEquals(LaneConfig.defaults(), ConfigLoader.parse("""
+                inbox: ~
+                main:
+                manifest:
+                versionFiles: null
+                check: ~
+                """, "lanes.yml"));
+    }
+
+    @Test
+    void aRootThatIsNotAMappingIsRefusedWithItsLine() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("# settings\n- main\n", "lanes.yml"));
+        assertEquals("lanes.yml line 2: the file must be a mapping of keys (see docs/config.md)", e.getMessage());
+        e = assertThrows(LaneException.class, () -> ConfigLoader.parse("trunk\n", "lanes.yml"));
+        assertEquals("lanes.yml line 1: the file must be a mapping of keys (see docs/config.md)", e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeInABlockValueIsReportedAtTheKeysOwnLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                main: trunk
+                manifest:
+                  - a.sql
+                """, "lanes.yml"));
+        assertEquals("lanes.yml line 2: key 'manifest' has the wrong type: expected a mapping with file, migrations,"
+                + " required, pattern", e.getMessage());
     }
 
     @Test
