@@ -72,12 +72,14 @@ public final class Integrator {
                                       Background<Author> author) {
         WaveId wave = request.wave();
         ClaimStore claims = new ClaimStore(ws.inbox());
-        List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order());
+        if (!request.order().isEmpty()) {
+            WaveLanes.ordered(claims, wave, request.order()); // a bad --order is a usage error before the lock
+        }
         String agent = request.agent().value();
         try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant());
              RepoAccess access = opening.get()) {
             hook.reached(Step.LOCKED);
-            ordered = WaveLanes.ordered(claims, wave, request.order()); // re-read under the lock
+            List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order()); // read under the lock
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "

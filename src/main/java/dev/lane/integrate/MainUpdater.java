@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevWalk;
 
@@ -58,9 +60,8 @@ final class MainUpdater {
         String[] ids = text.get().strip().split(" ");
         Optional<String> note = Optional.empty();
         Optional<ObjectId> main = access.resolveRef(mainRef);
-        GitCli.Result head = git.run("symbolic-ref", "-q", "HEAD");
         if (ids.length == 2 && ObjectId.isId(ids[0]) && ObjectId.isId(ids[1]) && main.isPresent()
-                && head.ok() && head.line().equals(mainRef)
+                && mainCheckedOut()
                 && access.isAncestor(ObjectId.fromString(ids[1]), main.get())) {
             git.run("update-index", "-q", "--refresh");
             boolean atBase = git.run("diff-index", "--quiet", "--cached", ids[0], "--").ok()
@@ -82,6 +83,16 @@ final class MainUpdater {
         return note;
     }
 
+    /** Whether the main checkout's HEAD is the main branch (read with JGit: no git process for it). */
+    private boolean mainCheckedOut() {
+        try {
+            Ref head = access.repository().exactRef(Constants.HEAD);
+            return head != null && head.isSymbolic() && head.getTarget().getName().equals(mainRef);
+        } catch (IOException e) {
+            throw RepoAccess.io("read HEAD", e);
+        }
+    }
+
     /** How the main checkout stood before main moved. */
     enum CheckoutState {
         /** main is checked out and no tracked file is changed: its files follow main. */
@@ -93,11 +104,10 @@ final class MainUpdater {
     }
 
     CheckoutState inspect() {
-        GitCli.Result head = git.run("symbolic-ref", "-q", "HEAD");
-        if (!head.ok() || !head.line().equals(mainRef)) {
+        if (!mainCheckedOut()) {
             return CheckoutState.OTHER;
         }
-        git.run("update-index", "-q", "--refresh");
+        // git status refreshes the index's file stats itself before comparing.
         GitCli.Result status = git.run("status", "--porcelain=v1", "--untracked-files=no");
         return status.ok() && status.out().isBlank() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
     }
