@@ -21,11 +21,11 @@ final class ClaimCommand extends BaseCommand {
                 "Claim a lane of a wave: exactly one of any number of concurrent claimants wins.",
                 "The winner gets its own worktree on a fresh branch from main's head, and the path is printed.",
                 "A loser exits with 3 and is told who holds the lane and since when.")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v).required(true)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave, e.g. 45.").build())
-                .addOption(CommandModel.option("--lane", String.class, () -> lane, v -> lane = v).required(true)
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
                         .paramLabel("LANE").description("The lane, e.g. dimA.").build())
-                .addOption(CommandModel.option("--agent", String.class, () -> agent, v -> agent = v)
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Who claims (default: $LANE_AGENT, else $USER).").build());
     }
 

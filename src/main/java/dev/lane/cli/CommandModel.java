@@ -1,5 +1,7 @@
 package dev.lane.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -7,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Builds picocli's model of lane's commands in code, with picocli's programmatic API, instead of letting picocli
@@ -21,6 +24,18 @@ import picocli.CommandLine.Model.OptionSpec;
  * picocli resets it to its initial value, as it does for an annotated field.
  */
 final class CommandModel {
+    /**
+     * picocli's documented system property naming built-in type converters not to register (regexes). Every
+     * {@code CommandLine} registers them, and those for {@code java.sql}, {@code java.time} and {@code Path} are found
+     * and later called by reflection ({@code Class.forName} initialises java.time's formatters; calling
+     * {@code Paths.get} reflectively reads its annotations). lane's options are strings, paths, flags and lists of
+     * strings: {@link #path} converts paths itself, so none of those is needed. {@link Main} sets the property.
+     */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /** The built-in converters lane leaves out: {@value}. */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path";
+
     private CommandModel() {
     }
 
@@ -39,9 +54,15 @@ final class CommandModel {
         return spec;
     }
 
-    /** An option with one value of {@code type} (String, Path), initially null. */
-    static <V> OptionSpec.Builder option(String name, Class<V> type, Supplier<V> get, Consumer<V> set) {
-        return bound(OptionSpec.builder(name).type(type).initialValue(null), new Binding<>(get, set));
+    /** An option with one string value, initially null. */
+    static OptionSpec.Builder string(String name, Supplier<String> get, Consumer<String> set) {
+        return bound(OptionSpec.builder(name).type(String.class).initialValue(null), new Binding<>(get, set));
+    }
+
+    /** An option with one path value (as given, not resolved), initially null. */
+    static OptionSpec.Builder path(String name, Supplier<Path> get, Consumer<Path> set) {
+        return bound(OptionSpec.builder(name).type(Path.class).initialValue(null), new Binding<>(get, set))
+                .converters(CommandModel::toPath);
     }
 
     /** An option without a value: true if given, initially false. */
@@ -53,6 +74,15 @@ final class CommandModel {
     static OptionSpec.Builder list(String name, Supplier<List<String>> get, Consumer<List<String>> set) {
         return bound(OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).initialValue(List.of()),
                 new Binding<>(get, set));
+    }
+
+    /** What picocli's built-in converter does ({@code Paths.get}), with its message, but without reflection. */
+    private static Path toPath(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException(String.format("cannot convert '%s' to %s (%s)", value, Path.class, e));
+        }
     }
 
     private static OptionSpec.Builder bound(OptionSpec.Builder option, Binding<?> binding) {

@@ -17,7 +17,7 @@ final class DemoCommand extends BaseCommand {
                         + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
                         + "main's history.",
                 "Touches nothing outside the folder it prints.")
-                .addOption(CommandModel.option("--dir", Path.class, () -> dir, v -> dir = v).paramLabel("DIR")
+                .addOption(CommandModel.path("--dir", () -> dir, v -> dir = v).paramLabel("DIR")
                         .description("Where to create the demo (default: a new temp folder).").build());
     }
 

@@ -12,7 +12,7 @@ public final class GlobalOptions {
     /** Adds {@code --repo} and {@code --json} to {@code spec}, bound to this object's fields. */
     CommandSpec addTo(CommandSpec spec) {
         return spec
-                .addOption(CommandModel.option("--repo", Path.class, () -> repo, v -> repo = v).paramLabel("DIR")
+                .addOption(CommandModel.path("--repo", () -> repo, v -> repo = v).paramLabel("DIR")
                         .description("The repository (default: the one containing the current folder; from a lane's "
                                 + "worktree, its main repository).").build())
                 .addOption(CommandModel.flag("--json", () -> json, v -> json = v)

@@ -34,7 +34,7 @@ final class IntegrateCommand extends BaseCommand {
                         + "meaning; the checks (and the check: command of lanes.yml) run before main moves.",
                 "Exit: 0 all landed, 3 busy or main moved (nothing changed), 4 some lanes parked (the rest landed), "
                         + "5 a check refused (nothing changed).")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v).required(true)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave to integrate.").build())
                 .addOption(CommandModel.list("--order", () -> order, v -> order = v).splitRegex(",")
                         .paramLabel("LANE").description("Merge these lanes first, in this order (comma-separated); "
@@ -43,7 +43,7 @@ final class IntegrateCommand extends BaseCommand {
                         .description("Land each lane as one squashed commit instead of a merge commit.").build())
                 .addOption(CommandModel.flag("--dry-run", () -> dryRun, v -> dryRun = v)
                         .description("Merge, apply and check, print the plan; move nothing.").build())
-                .addOption(CommandModel.option("--agent", String.class, () -> agent, v -> agent = v)
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Who integrates (default: $LANE_AGENT, else $USER); the "
                                 + "commit author if git has none.").build());
     }

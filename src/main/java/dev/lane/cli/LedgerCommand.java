@@ -31,11 +31,11 @@ final class LedgerCommand extends BaseCommand {
                 "Show the wave ledgers (AGENT_LEDGER.md): who did what, when.",
                 "With --json: one JSON object per line. With --verify: check the hash chain and name the first line "
                         + "that was edited, removed or reordered (exit 5 if one was).")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave (default: all waves).").build())
-                .addOption(CommandModel.option("--lane", String.class, () -> lane, v -> lane = v)
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
                         .paramLabel("LANE").description("Only entries of this lane.").build())
-                .addOption(CommandModel.option("--agent", String.class, () -> agent, v -> agent = v)
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Only entries by this agent.").build())
                 .addOption(CommandModel.flag("--verify", () -> verify, v -> verify = v)
                         .description("Verify the hash chain instead of printing entries.").build());

@@ -22,11 +22,11 @@ final class ReleaseCommand extends BaseCommand {
                 "Give a lane up: remove its worktree and claim so it can be claimed again.",
                 "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit "
                         + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v).required(true)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave.").build())
-                .addOption(CommandModel.option("--lane", String.class, () -> lane, v -> lane = v).required(true)
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
                         .paramLabel("LANE").description("The lane.").build())
-                .addOption(CommandModel.option("--agent", String.class, () -> agent, v -> agent = v)
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Who releases (default: $LANE_AGENT, else $USER).").build())
                 .addOption(CommandModel.flag("--force", () -> force, v -> force = v)
                         .description("Release even if work would be left behind in the worktree.").build());

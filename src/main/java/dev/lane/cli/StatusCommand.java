@@ -22,7 +22,7 @@ final class StatusCommand extends BaseCommand {
         return command(
                 "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
                 "Without --wave: every wave in the inbox.")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave.").build());
     }
 

@@ -27,18 +27,18 @@ final class SubmitCommand extends BaseCommand {
                 "Edits to shared files (manifest, version files, workflows) become intents in the claim folder and "
                         + "are taken out of the lane's branch; the integrator applies them once per wave.",
                 "Submitting again replaces the submission; intents collected earlier are kept.")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
-                .addOption(CommandModel.option("--lane", String.class, () -> lane, v -> lane = v)
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
                         .paramLabel("LANE").description("The lane (default: from the current worktree).").build())
-                .addOption(CommandModel.option("--message", String.class, () -> message, v -> message = v)
+                .addOption(CommandModel.string("--message", () -> message, v -> message = v)
                         .names("-m", "--message").paramLabel("MESSAGE")
                         .description("Commit every change in the worktree with this message first. Without it, a "
                                 + "worktree with uncommitted changes is refused.").build())
                 .addOption(CommandModel.list("--manifest", () -> manifest, v -> manifest = v).paramLabel("NAME")
                         .description("Add a manifest entry (a migration file name in the lane's tree). Repeatable.")
                         .build())
-                .addOption(CommandModel.option("--bump", String.class, () -> bump, v -> bump = v)
+                .addOption(CommandModel.string("--bump", () -> bump, v -> bump = v)
                         .paramLabel("LEVEL|X.Y.Z")
                         .description("Request a version bump: patch, minor, major, or an explicit version.").build())
                 .addOption(CommandModel.flag("--reset-intents", () -> resetIntents, v -> resetIntents = v)

@@ -23,9 +23,9 @@ final class SyncCommand extends BaseCommand {
                         + "resolve and commit (or git rebase --continue); then lane submit again.",
                 "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes or a "
                         + "merge already in progress (nothing changed).")
-                .addOption(CommandModel.option("--wave", String.class, () -> wave, v -> wave = v)
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
-                .addOption(CommandModel.option("--lane", String.class, () -> lane, v -> lane = v)
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
                         .paramLabel("LANE").description("The lane (default: from the current worktree).").build())
                 .addOption(CommandModel.flag("--rebase", () -> rebase, v -> rebase = v)
                         .description("Rebase the lane's commits onto main instead of merging main in.").build());
