@@ -8,23 +8,24 @@ import dev.lane.repo.MainRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: global options, the run's context, and the workspace it acts on. */
 abstract class BaseCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    final GlobalOptions global = new GlobalOptions();
 
-    @Mixin
-    GlobalOptions global;
-
-    @ParentCommand
+    /** The top-level command, whose global options count too (given before the subcommand's name). */
     LaneCommand parent;
 
     CliContext ctx;
+
+    /** This command's model (see {@link CommandModel}), bound to this object's fields; its name is its registration. */
+    abstract CommandSpec spec();
+
+    /** The model every subcommand starts from: its description, help and version, {@code --repo} and {@code --json}. */
+    final CommandSpec command(String... description) {
+        return global.addTo(CommandModel.command(this, description));
+    }
 
     boolean json() {
         return global.json || (parent != null && parent.global.json);

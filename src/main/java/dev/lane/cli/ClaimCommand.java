@@ -6,24 +6,28 @@ import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "claim", mixinStandardHelpOptions = true,
-        description = {
-            "Claim a lane of a wave: exactly one of any number of concurrent claimants wins.",
-            "The winner gets its own worktree on a fresh branch from main's head, and the path is printed.",
-            "A loser exits with 3 and is told who holds the lane and since when."})
 final class ClaimCommand extends BaseCommand {
-    @Option(names = "--wave", required = true, paramLabel = "WAVE", description = "The wave, e.g. 45.")
     String wave;
 
-    @Option(names = "--lane", required = true, paramLabel = "LANE", description = "The lane, e.g. dimA.")
     String lane;
 
-    @Option(names = "--agent", paramLabel = "AGENT",
-            description = "Who claims (default: $LANE_AGENT, else $USER).")
     String agent;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Claim a lane of a wave: exactly one of any number of concurrent claimants wins.",
+                "The winner gets its own worktree on a fresh branch from main's head, and the path is printed.",
+                "A loser exits with 3 and is told who holds the lane and since when.")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
+                        .paramLabel("WAVE").description("The wave, e.g. 45.").build())
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
+                        .paramLabel("LANE").description("The lane, e.g. dimA.").build())
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
+                        .paramLabel("AGENT").description("Who claims (default: $LANE_AGENT, else $USER).").build());
+    }
 
     @Override
     public Integer call() {

@@ -5,18 +5,21 @@ import dev.lane.demo.Demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {
-            "Run a whole wave for real in a temp folder: a sample repository like the incident's, 18 agents "
-                    + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
-                    + "main's history.",
-            "Touches nothing outside the folder it prints."})
 final class DemoCommand extends BaseCommand {
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo (default: a new temp folder).")
     Path dir;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Run a whole wave for real in a temp folder: a sample repository like the incident's, 18 agents "
+                        + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
+                        + "main's history.",
+                "Touches nothing outside the folder it prints.")
+                .addOption(CommandModel.path("--dir", () -> dir, v -> dir = v).paramLabel("DIR")
+                        .description("Where to create the demo (default: a new temp folder).").build());
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -5,11 +5,14 @@ import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Write lanes.yml (the defaults, commented) and keep the inbox out of git.")
 final class InitCommand extends BaseCommand {
+    @Override
+    CommandSpec spec() {
+        return command("Write lanes.yml (the defaults, commented) and keep the inbox out of git.");
+    }
+
     @Override
     public Integer call() {
         Path start = global.repo != null ? ctx.cwd().resolve(global.repo)

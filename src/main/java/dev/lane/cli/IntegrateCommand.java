@@ -12,34 +12,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "integrate", mixinStandardHelpOptions = true,
-        description = {
-            "Land a wave's submitted lanes on main in one serial pass: main moves exactly once, or not at all.",
-            "Lanes merge in claim order (or --order) in memory; a lane that conflicts is parked and the rest go on. "
-                    + "Manifest entries, the wave's one version bump and workflow edits are applied by meaning; the "
-                    + "checks (and the check: command of lanes.yml) run before main moves.",
-            "Exit: 0 all landed, 3 busy or main moved (nothing changed), 4 some lanes parked (the rest landed), "
-                    + "5 a check refused (nothing changed)."})
 final class IntegrateCommand extends BaseCommand {
-    @Option(names = "--wave", required = true, paramLabel = "WAVE", description = "The wave to integrate.")
     String wave;
 
-    @Option(names = "--order", split = ",", paramLabel = "LANE",
-            description = "Merge these lanes first, in this order (comma-separated); the rest follow in claim order.")
-    List<String> order = new ArrayList<>();
+    List<String> order = List.of();
 
-    @Option(names = "--squash", description = "Land each lane as one squashed commit instead of a merge commit.")
     boolean squash;
 
-    @Option(names = "--dry-run", description = "Merge, apply and check, print the plan; move nothing.")
     boolean dryRun;
 
-    @Option(names = "--agent", paramLabel = "AGENT",
-            description = "Who integrates (default: $LANE_AGENT, else $USER); the commit author if git has none.")
     String agent;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Land a wave's submitted lanes on main in one serial pass: main moves exactly once, or not at all.",
+                "Lanes merge in claim order (or --order) in memory; a lane that conflicts is parked and the rest go "
+                        + "on. Manifest entries, the wave's one version bump and workflow edits are applied by "
+                        + "meaning; the checks (and the check: command of lanes.yml) run before main moves.",
+                "Exit: 0 all landed, 3 busy or main moved (nothing changed), 4 some lanes parked (the rest landed), "
+                        + "5 a check refused (nothing changed).")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
+                        .paramLabel("WAVE").description("The wave to integrate.").build())
+                .addOption(CommandModel.list("--order", () -> order, v -> order = v).splitRegex(",")
+                        .paramLabel("LANE").description("Merge these lanes first, in this order (comma-separated); "
+                                + "the rest follow in claim order.").build())
+                .addOption(CommandModel.flag("--squash", () -> squash, v -> squash = v)
+                        .description("Land each lane as one squashed commit instead of a merge commit.").build())
+                .addOption(CommandModel.flag("--dry-run", () -> dryRun, v -> dryRun = v)
+                        .description("Merge, apply and check, print the plan; move nothing.").build())
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
+                        .paramLabel("AGENT").description("Who integrates (default: $LANE_AGENT, else $USER); the "
+                                + "commit author if git has none.").build());
+    }
 
     @Override
     public Integer call() {

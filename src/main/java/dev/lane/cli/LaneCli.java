@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -18,10 +17,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * same exit codes. User mistakes and refusals print one clear message on stderr, never a stack trace; only a real
  * bug prints a trace (and only with {@code LANE_DEBUG=1}).
  *
- * <p>Start-up: building picocli's model of a command (reflection over its annotated fields) is most of what a
- * short lane run costs before it does any work, so {@link #run} registers only the subcommand its arguments name.
- * When the arguments do not name one for certain (no subcommand, a typo, an {@code @file}, {@code --}), every
- * subcommand is registered, so help, suggestions and errors are exactly those of the full command.
+ * <p>Start-up: building picocli's model of a command is most of what a short lane run costs before it does any
+ * work. The models are built in code ({@link CommandModel}: no annotation is read), and {@link #run} registers only
+ * the subcommand its arguments name. When the arguments do not name one for certain (no subcommand, a typo, an
+ * {@code @file}, {@code --}), every subcommand is registered, so help, suggestions and errors are exactly those of
+ * the full command.
  */
 public final class LaneCli {
     private LaneCli() {
@@ -37,11 +37,15 @@ public final class LaneCli {
      * Parsing {@code args} with either gives the same result.
      */
     static CommandLine create(CliContext ctx, String[] args) {
-        CommandLine cl = new CommandLine(new LaneCommand(), new ContextFactory(ctx));
-        Class<?> named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
-        for (Class<?> sub : LaneCommand.SUBCOMMANDS) {
-            if (named == null || named == sub) {
-                cl.addSubcommand(sub);
+        LaneCommand lane = new LaneCommand();
+        CommandLine cl = new CommandLine(lane.spec());
+        String named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
+        for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
+            if (named == null || named.equals(sub.name())) {
+                BaseCommand command = sub.create().get();
+                command.ctx = ctx;
+                command.parent = lane;
+                cl.addSubcommand(sub.name(), command.spec());
             }
         }
         // Streams, colours and handlers apply to the subcommands registered so far: register them first.
@@ -86,7 +90,7 @@ public final class LaneCli {
      * option of the top-level command nor an option's value must be a subcommand's name, reached only through
      * options the top-level command knows.
      */
-    static Class<?> namedSubcommand(CommandSpec root, String[] args) {
+    static String namedSubcommand(CommandSpec root, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("@") || arg.equals("--")) {
@@ -111,10 +115,10 @@ public final class LaneCli {
         return null;
     }
 
-    private static Class<?> subcommandNamed(String name) {
-        for (Class<?> sub : LaneCommand.SUBCOMMANDS) {
-            if (name.equals(sub.getAnnotation(Command.class).name())) {
-                return sub;
+    private static String subcommandNamed(String name) {
+        for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
+            if (name.equals(sub.name())) {
+                return sub.name();
             }
         }
         return null;
@@ -148,17 +152,5 @@ public final class LaneCli {
         StringWriter sw = new StringWriter();
         t.printStackTrace(new PrintWriter(sw));
         return sw.toString();
-    }
-
-    /** Creates command objects and hands each the run's context. */
-    private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            K instance = CommandLine.defaultFactory().create(cls);
-            if (instance instanceof BaseCommand command) {
-                command.ctx = ctx;
-            }
-            return instance;
-        }
     }
 }

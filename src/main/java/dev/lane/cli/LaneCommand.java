@@ -1,50 +1,55 @@
 package dev.lane.cli;
 
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level {@code lane} command: only help, version and the subcommands. */
-@Command(name = "lane",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {
-            "Many agents, one repository: claim a lane, work in its own worktree, submit, and let one integrator "
-                    + "pass land the whole wave on main.",
-            ""},
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0  success",
-            "  1  internal error (a bug, or git/disk failure)",
-            "  2  usage error or invalid input; nothing changed",
-            "  3  contention: already claimed, busy, or main moved; retry",
-            "  4  partial: some lanes parked, the rest landed",
-            "  5  refused by a check; nothing changed",
-            "",
-            "Docs: docs/agent-guide.md, docs/config.md, docs/ledger.md, docs/exit-codes.md"})
 public final class LaneCommand implements Runnable {
+    /** A subcommand: the name it is registered under, and how to make a fresh command object for one run. */
+    record Subcommand(String name, Supplier<BaseCommand> create) {
+    }
+
     /**
-     * The subcommands, in the order {@code lane --help} lists them. {@link LaneCli} registers them (not a
-     * {@code subcommands} attribute above) so that a run builds the model of only the one it needs.
+     * The subcommands, in the order {@code lane --help} lists them. {@link LaneCli} registers them (not the model
+     * below) so that a run builds the model of only the one it needs.
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            InitCommand.class,
-            ClaimCommand.class,
-            SubmitCommand.class,
-            ReleaseCommand.class,
-            SyncCommand.class,
-            IntegrateCommand.class,
-            LedgerCommand.class,
-            StatusCommand.class,
-            DemoCommand.class);
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("init", InitCommand::new),
+            new Subcommand("claim", ClaimCommand::new),
+            new Subcommand("submit", SubmitCommand::new),
+            new Subcommand("release", ReleaseCommand::new),
+            new Subcommand("sync", SyncCommand::new),
+            new Subcommand("integrate", IntegrateCommand::new),
+            new Subcommand("ledger", LedgerCommand::new),
+            new Subcommand("status", StatusCommand::new),
+            new Subcommand("demo", DemoCommand::new));
 
-    @Spec
-    CommandSpec spec;
+    final GlobalOptions global = new GlobalOptions();
 
-    @Mixin
-    GlobalOptions global;
+    private CommandSpec spec;
+
+    /** This command's model (see {@link CommandModel}), bound to this object; without subcommands. */
+    CommandSpec spec() {
+        spec = global.addTo(CommandModel.command(this,
+                "Many agents, one repository: claim a lane, work in its own worktree, submit, and let one integrator "
+                        + "pass land the whole wave on main.",
+                ""));
+        spec.name("lane");
+        spec.versionProvider(new VersionProvider());
+        spec.usageMessage()
+                .footerHeading("%nExit codes:%n")
+                .footer(
+                        "  0  success",
+                        "  1  internal error (a bug, or git/disk failure)",
+                        "  2  usage error or invalid input; nothing changed",
+                        "  3  contention: already claimed, busy, or main moved; retry",
+                        "  4  partial: some lanes parked, the rest landed",
+                        "  5  refused by a check; nothing changed",
+                        "",
+                        "Docs: docs/agent-guide.md, docs/config.md, docs/ledger.md, docs/exit-codes.md");
+        return spec;
+    }
 
     @Override
     public void run() {

@@ -14,26 +14,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = {
-            "Show the wave ledgers (AGENT_LEDGER.md): who did what, when.",
-            "With --json: one JSON object per line. With --verify: check the hash chain and name the first line "
-                    + "that was edited, removed or reordered (exit 5 if one was)."})
 final class LedgerCommand extends BaseCommand {
-    @Option(names = "--wave", paramLabel = "WAVE", description = "Only this wave (default: all waves).")
     String wave;
 
-    @Option(names = "--lane", paramLabel = "LANE", description = "Only entries of this lane.")
     String lane;
 
-    @Option(names = "--agent", paramLabel = "AGENT", description = "Only entries by this agent.")
     String agent;
 
-    @Option(names = "--verify", description = "Verify the hash chain instead of printing entries.")
     boolean verify;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Show the wave ledgers (AGENT_LEDGER.md): who did what, when.",
+                "With --json: one JSON object per line. With --verify: check the hash chain and name the first line "
+                        + "that was edited, removed or reordered (exit 5 if one was).")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
+                        .paramLabel("WAVE").description("Only this wave (default: all waves).").build())
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
+                        .paramLabel("LANE").description("Only entries of this lane.").build())
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
+                        .paramLabel("AGENT").description("Only entries by this agent.").build())
+                .addOption(CommandModel.flag("--verify", () -> verify, v -> verify = v)
+                        .description("Verify the hash chain instead of printing entries.").build());
+    }
 
     @Override
     public Integer call() {

@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty(CommandModel.CONVERTER_EXCLUDES, CommandModel.UNUSED_CONVERTERS); // start-up: see there
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(Path.of("").toAbsolutePath(), System.getenv(), Clock.systemUTC(), out, err);

@@ -5,26 +5,32 @@ import dev.lane.names.WaveId;
 import dev.lane.release.ReleaseService;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "release", mixinStandardHelpOptions = true,
-        description = {
-            "Give a lane up: remove its worktree and claim so it can be claimed again.",
-            "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit is "
-                    + "lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>."})
 final class ReleaseCommand extends BaseCommand {
-    @Option(names = "--wave", required = true, paramLabel = "WAVE", description = "The wave.")
     String wave;
 
-    @Option(names = "--lane", required = true, paramLabel = "LANE", description = "The lane.")
     String lane;
 
-    @Option(names = "--agent", paramLabel = "AGENT", description = "Who releases (default: $LANE_AGENT, else $USER).")
     String agent;
 
-    @Option(names = "--force", description = "Release even if work would be left behind in the worktree.")
     boolean force;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Give a lane up: remove its worktree and claim so it can be claimed again.",
+                "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit "
+                        + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
+                        .paramLabel("WAVE").description("The wave.").build())
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
+                        .paramLabel("LANE").description("The lane.").build())
+                .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
+                        .paramLabel("AGENT").description("Who releases (default: $LANE_AGENT, else $USER).").build())
+                .addOption(CommandModel.flag("--force", () -> force, v -> force = v)
+                        .description("Release even if work would be left behind in the worktree.").build());
+    }
 
     @Override
     public Integer call() {

@@ -12,16 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {
-            "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
-            "Without --wave: every wave in the inbox."})
 final class StatusCommand extends BaseCommand {
-    @Option(names = "--wave", paramLabel = "WAVE", description = "Only this wave.")
     String wave;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
+                "Without --wave: every wave in the inbox.")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
+                        .paramLabel("WAVE").description("Only this wave.").build());
+    }
 
     @Override
     public Integer call() {

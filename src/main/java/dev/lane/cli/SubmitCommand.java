@@ -2,43 +2,49 @@ package dev.lane.cli;
 
 import dev.lane.core.Workspace;
 import dev.lane.submit.SubmitService;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {
-            "Submit the lane for integration. Run it inside the lane's worktree (or pass --wave and --lane).",
-            "Edits to shared files (manifest, version files, workflows) become intents in the claim folder and are "
-                    + "taken out of the lane's branch; the integrator applies them once per wave.",
-            "Submitting again replaces the submission; intents collected earlier are kept."})
 final class SubmitCommand extends BaseCommand {
-    @Option(names = "--wave", paramLabel = "WAVE", description = "The wave (default: from the current worktree).")
     String wave;
 
-    @Option(names = "--lane", paramLabel = "LANE", description = "The lane (default: from the current worktree).")
     String lane;
 
-    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE",
-            description = "Commit every change in the worktree with this message first. Without it, a worktree "
-                    + "with uncommitted changes is refused.")
     String message;
 
-    @Option(names = "--manifest", paramLabel = "NAME",
-            description = "Add a manifest entry (a migration file name in the lane's tree). Repeatable.")
-    List<String> manifest = new ArrayList<>();
+    List<String> manifest = List.of();
 
-    @Option(names = "--bump", paramLabel = "LEVEL|X.Y.Z",
-            description = "Request a version bump: patch, minor, major, or an explicit version.")
     String bump;
 
-    @Option(names = "--reset-intents",
-            description = "Forget the intents of earlier submissions: only what this submit finds and the options "
-                    + "given count.")
     boolean resetIntents;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Submit the lane for integration. Run it inside the lane's worktree (or pass --wave and --lane).",
+                "Edits to shared files (manifest, version files, workflows) become intents in the claim folder and "
+                        + "are taken out of the lane's branch; the integrator applies them once per wave.",
+                "Submitting again replaces the submission; intents collected earlier are kept.")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
+                        .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
+                        .paramLabel("LANE").description("The lane (default: from the current worktree).").build())
+                .addOption(CommandModel.string("--message", () -> message, v -> message = v)
+                        .names("-m", "--message").paramLabel("MESSAGE")
+                        .description("Commit every change in the worktree with this message first. Without it, a "
+                                + "worktree with uncommitted changes is refused.").build())
+                .addOption(CommandModel.list("--manifest", () -> manifest, v -> manifest = v).paramLabel("NAME")
+                        .description("Add a manifest entry (a migration file name in the lane's tree). Repeatable.")
+                        .build())
+                .addOption(CommandModel.string("--bump", () -> bump, v -> bump = v)
+                        .paramLabel("LEVEL|X.Y.Z")
+                        .description("Request a version bump: patch, minor, major, or an explicit version.").build())
+                .addOption(CommandModel.flag("--reset-intents", () -> resetIntents, v -> resetIntents = v)
+                        .description("Forget the intents of earlier submissions: only what this submit finds and "
+                                + "the options given count.").build());
+    }
 
     @Override
     public Integer call() {

@@ -5,25 +5,31 @@ import dev.lane.core.Workspace;
 import dev.lane.sync.SyncService;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {
-            "Bring current main into the lane's branch: run it in the lane's worktree (or pass --wave and --lane).",
-            "Merges main (or rebases onto it with --rebase). Conflicts are left in the worktree for you to resolve "
-                    + "and commit (or git rebase --continue); then lane submit again.",
-            "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes or a "
-                    + "merge already in progress (nothing changed)."})
 final class SyncCommand extends BaseCommand {
-    @Option(names = "--wave", paramLabel = "WAVE", description = "The wave (default: from the current worktree).")
     String wave;
 
-    @Option(names = "--lane", paramLabel = "LANE", description = "The lane (default: from the current worktree).")
     String lane;
 
-    @Option(names = "--rebase", description = "Rebase the lane's commits onto main instead of merging main in.")
     boolean rebase;
+
+    @Override
+    CommandSpec spec() {
+        return command(
+                "Bring current main into the lane's branch: run it in the lane's worktree (or pass --wave and "
+                        + "--lane).",
+                "Merges main (or rebases onto it with --rebase). Conflicts are left in the worktree for you to "
+                        + "resolve and commit (or git rebase --continue); then lane submit again.",
+                "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes or a "
+                        + "merge already in progress (nothing changed).")
+                .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
+                        .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
+                .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)
+                        .paramLabel("LANE").description("The lane (default: from the current worktree).").build())
+                .addOption(CommandModel.flag("--rebase", () -> rebase, v -> rebase = v)
+                        .description("Rebase the lane's commits onto main instead of merging main in.").build());
+    }
 
     @Override
     public Integer call() {

@@ -80,11 +80,11 @@ class LazySubcommandsTest {
     void onlyACertainSubcommandNameNarrowsTheRegistration() {
         CommandLine root = LaneCli.create(context(Path.of("."), new StringWriter(), new StringWriter()));
         var spec = root.getCommandSpec();
-        assertEquals(ClaimCommand.class, LaneCli.namedSubcommand(spec, new String[] {"claim", "--wave", "1"}));
-        assertEquals(ClaimCommand.class, LaneCli.namedSubcommand(spec, new String[] {"--json", "claim"}));
-        assertEquals(SubmitCommand.class, LaneCli.namedSubcommand(spec, new String[] {"--repo", "dir", "submit"}));
+        assertEquals("claim", LaneCli.namedSubcommand(spec, new String[] {"claim", "--wave", "1"}));
+        assertEquals("claim", LaneCli.namedSubcommand(spec, new String[] {"--json", "claim"}));
+        assertEquals("submit", LaneCli.namedSubcommand(spec, new String[] {"--repo", "dir", "submit"}));
         assertNull(LaneCli.namedSubcommand(spec, new String[] {"--repo", "claim", "submit"}));
-        assertEquals(LedgerCommand.class, LaneCli.namedSubcommand(spec, new String[] {"--repo=claim", "ledger"}));
+        assertEquals("ledger", LaneCli.namedSubcommand(spec, new String[] {"--repo=claim", "ledger"}));
         assertNull(LaneCli.namedSubcommand(spec, new String[] {}));
         assertNull(LaneCli.namedSubcommand(spec, new String[] {"--help", "claim"}));
         assertNull(LaneCli.namedSubcommand(spec, new String[] {"-hV"}));

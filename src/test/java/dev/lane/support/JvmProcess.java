@@ -64,6 +64,7 @@ public final class JvmProcess {
         private String mainClass;
         private final List<String> args;
         private final Map<String, String> env = new HashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private Path dir;
         private Path logs;
         private String name;
@@ -82,6 +83,12 @@ public final class JvmProcess {
 
         public Builder env(String key, String value) {
             env.put(key, value);
+            return this;
+        }
+
+        /** An extra option for the child JVM (after the small-JVM flags), e.g. a {@code -Xlog} option. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
             return this;
         }
 
@@ -114,6 +121,7 @@ public final class JvmProcess {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_FLAGS);
+            cmd.addAll(jvmOptions);
             cmd.add("-cp");
             cmd.add(testClassPath());
             String main = mainClass;
