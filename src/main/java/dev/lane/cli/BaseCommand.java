@@ -1,10 +1,8 @@
 package dev.lane.cli;
 
-import dev.lane.config.ConfigLoader;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
 import dev.lane.names.AgentId;
-import dev.lane.repo.MainRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,6 +16,9 @@ abstract class BaseCommand implements Callable<Integer> {
     LaneCommand parent;
 
     CliContext ctx;
+
+    /** The workspace of the current folder, being loaded on another thread since the run began (or null). */
+    StartupPrefetch prefetch;
 
     /** This command's model (see {@link CommandModel}), bound to this object's fields; its name is its registration. */
     abstract CommandSpec spec();
@@ -34,8 +35,7 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace workspace() {
         Path repoOption = global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
         Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
-        MainRepository repo = MainRepository.locate(start);
-        return new Workspace(repo, ConfigLoader.load(repo.workTree()), ctx.clock());
+        return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
     }
 
     /** The agent id: --agent, else $LANE_AGENT, else $USER, else "agent". */

@@ -37,13 +37,21 @@ public final class LaneCli {
      * Parsing {@code args} with either gives the same result.
      */
     static CommandLine create(CliContext ctx, String[] args) {
+        return create(ctx, args, null);
+    }
+
+    private static CommandLine create(CliContext ctx, String[] args, StartupPrefetch prefetch) {
         LaneCommand lane = new LaneCommand();
         CommandLine cl = new CommandLine(lane.spec());
         String named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
+        if (prefetch != null && "integrate".equals(named)) {
+            prefetch.warmJGit();
+        }
         for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
             if (named == null || named.equals(sub.name())) {
                 BaseCommand command = sub.create().get();
                 command.ctx = ctx;
+                command.prefetch = prefetch;
                 command.parent = lane;
                 cl.addSubcommand(sub.name(), command.spec());
             }
@@ -79,7 +87,8 @@ public final class LaneCli {
 
     /** Runs one command line to completion and returns its exit code; output goes to the context's streams. */
     public static int run(CliContext ctx, String... args) {
-        int code = create(ctx, args).execute(args);
+        // Start-up: the workspace is read on a second thread while picocli builds its model on this one.
+        int code = create(ctx, args, StartupPrefetch.start(ctx)).execute(args);
         ctx.out().flush();
         ctx.err().flush();
         return code;

@@ -11,6 +11,7 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.repo.MainRepository;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.time.Instant;
@@ -59,6 +60,15 @@ public final class Integrator {
         this.hook = hook;
     }
 
+    /**
+     * Does JGit's one-time set-up (its message bundle, file-system attributes, logger: most of what opening a
+     * repository costs in a fresh JVM) by opening {@code repo} and closing it again; reads only. Called on a second
+     * thread at start-up so that {@link #integrate}'s own opening is quick.
+     */
+    public static void warmUp(MainRepository repo) {
+        new RepoAccess(repo).close();
+    }
+
     public IntegrateResult integrate(IntegrateRequest request) {
         // Start-up work that only reads, on other threads while this one reads the claims and takes the lock.
         try (Background<RepoAccess> opening = Background.start("open-repository", () -> new RepoAccess(ws.repo()),
@@ -76,17 +86,18 @@ public final class Integrator {
             WaveLanes.ordered(claims, wave, request.order()); // a bad --order is a usage error before the lock
         }
         String agent = request.agent().value();
-        try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant());
-             RepoAccess access = opening.get()) {
+        try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant())) {
             hook.reached(Step.LOCKED);
-            List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order()); // read under the lock
+            // The inbox is read under the lock, while the repository finishes opening on its own thread.
+            List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order());
+            Map<String, Submission> submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
                         + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
             }
-            try {
-                return pass(request, ordered, access, ledger, author);
+            try (RepoAccess access = opening.get()) {
+                return pass(request, ordered, submitted, access, ledger, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -100,8 +111,9 @@ public final class Integrator {
         }
     }
 
-    private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered, RepoAccess access,
-                                 Ledger ledger, Background<Author> author) {
+    private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered,
+                                 Map<String, Submission> submitted, RepoAccess access, Ledger ledger,
+                                 Background<Author> author) {
         WaveId wave = request.wave();
         String mainRef = ws.mainRef();
         MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
@@ -118,7 +130,7 @@ public final class Integrator {
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
-        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), new SubmissionStore(ws.inbox()), wave)
+        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted)
                 .triage(ordered, base, history, manifestNow, waveBump);
         List<String> order = triage.order();
         Map<String, LaneOutcome> decided = triage.decided();

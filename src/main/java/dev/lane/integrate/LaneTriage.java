@@ -2,10 +2,7 @@ package dev.lane.integrate;
 
 import dev.lane.claim.ClaimRecord;
 import dev.lane.config.LaneConfig;
-import dev.lane.names.LaneId;
-import dev.lane.names.WaveId;
 import dev.lane.submit.Submission;
-import dev.lane.submit.SubmissionStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +19,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 final class LaneTriage {
     private final RepoAccess access;
     private final SharedSurfaces surfaces;
-    private final SubmissionStore submissions;
-    private final WaveId wave;
+    private final Map<String, Submission> submitted;
 
-    LaneTriage(RepoAccess access, LaneConfig config, SubmissionStore submissions, WaveId wave) {
+    /** @param submitted the submission of each submitted lane (a claimed lane missing here is not submitted) */
+    LaneTriage(RepoAccess access, LaneConfig config, Map<String, Submission> submitted) {
         this.access = access;
         this.surfaces = new SharedSurfaces(config);
-        this.submissions = submissions;
-        this.wave = wave;
+        this.submitted = submitted;
     }
 
     /**
@@ -51,7 +47,7 @@ final class LaneTriage {
         List<String> notSubmitted = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (ClaimRecord claim : ordered) {
-            Optional<Submission> sub = submissions.submission(wave, new LaneId(claim.lane()));
+            Optional<Submission> sub = Optional.ofNullable(submitted.get(claim.lane()));
             if (sub.isEmpty()) {
                 notSubmitted.add(claim.lane());
                 continue;

@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Records what a verified pass did: one block of ledger entries (one per lane, then main's move), and
@@ -30,6 +34,8 @@ import java.util.Optional;
  * not overwrite "integrated" with "already-integrated".
  */
 final class OutcomeRecorder {
+    /** Threads writing outcome files at once: enough to overlap the file system's waits on a small machine. */
+    private static final int WRITERS = 4;
     private final Inbox inbox;
     private final WaveId wave;
     private final String agent;
@@ -66,30 +72,73 @@ final class OutcomeRecorder {
         new Ledger(inbox.ledger(wave)).append(entries);
     }
 
+    /**
+     * Writes each lane's {@code outcome.json}. The files are independent of one another, so they are written by a
+     * few threads at once: most of a write is the file system creating the file and forcing it to disk, and those
+     * waits overlap. If a write fails, the others still run; the first failure is then thrown (a rerun writes the
+     * missing records, see the class comment).
+     */
     void outcomes(IntegrateResult result, Instant now) {
-        for (LaneOutcome lane : result.lanes()) {
-            Path dir = inbox.claimDir(wave, new LaneId(lane.lane()));
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                continue; // released meanwhile: its record went with it
-            }
-            Path file = inbox.outcome(wave, new LaneId(lane.lane()));
-            if (lane.status() == LaneStatus.ALREADY_INTEGRATED && alreadyRecorded(file, lane)) {
-                continue;
-            }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("wave", wave.value());
-            doc.put("lane", lane.lane());
-            doc.put("status", lane.status().label());
-            doc.put("reason", lane.reason());
-            doc.put("sequence", lane.sequence());
-            doc.put("head", lane.head());
-            doc.put("commit", lane.commit());
-            doc.put("applied", appliedDocument(lane.applied()));
-            doc.put("mainBefore", result.mainBefore());
-            doc.put("mainAfter", result.mainAfter());
-            doc.put("time", now.toString());
-            SafeFiles.writeAtomically(file, Json.write(doc));
+        List<LaneOutcome> lanes = result.lanes();
+        int threads = Math.min(WRITERS, lanes.size());
+        if (threads <= 1) {
+            lanes.forEach(lane -> outcome(result, lane, now));
+            return;
         }
+        ExecutorService writers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lane-outcome-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (LaneOutcome lane : lanes) {
+                writes.add(writers.submit(() -> outcome(result, lane, now)));
+            }
+            RuntimeException first = null;
+            for (Future<?> w : writes) {
+                try {
+                    w.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException re ? re
+                                : LaneException.internal("cannot write an outcome: " + e.getCause(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw LaneException.internal("interrupted while writing outcomes", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            writers.shutdown();
+        }
+    }
+
+    private void outcome(IntegrateResult result, LaneOutcome lane, Instant now) {
+        Path dir = inbox.claimDir(wave, new LaneId(lane.lane()));
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return; // released meanwhile: its record went with it
+        }
+        Path file = inbox.outcome(wave, new LaneId(lane.lane()));
+        if (lane.status() == LaneStatus.ALREADY_INTEGRATED && alreadyRecorded(file, lane)) {
+            return;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("wave", wave.value());
+        doc.put("lane", lane.lane());
+        doc.put("status", lane.status().label());
+        doc.put("reason", lane.reason());
+        doc.put("sequence", lane.sequence());
+        doc.put("head", lane.head());
+        doc.put("commit", lane.commit());
+        doc.put("applied", appliedDocument(lane.applied()));
+        doc.put("mainBefore", result.mainBefore());
+        doc.put("mainAfter", result.mainAfter());
+        doc.put("time", now.toString());
+        SafeFiles.writeAtomically(file, Json.write(doc));
     }
 
     private static boolean alreadyRecorded(Path file, LaneOutcome lane) {

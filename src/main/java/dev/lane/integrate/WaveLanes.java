@@ -6,6 +6,8 @@ import dev.lane.core.LaneException;
 import dev.lane.inbox.Inbox;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import dev.lane.submit.Submission;
+import dev.lane.submit.SubmissionStore;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -50,6 +52,15 @@ final class WaveLanes {
             if (!seen.contains(c.lane())) {
                 out.add(c);
             }
+        }
+        return out;
+    }
+
+    /** The submission of each lane of {@code ordered} that has one, by lane name, in the same order. */
+    static Map<String, Submission> submissions(SubmissionStore store, WaveId wave, List<ClaimRecord> ordered) {
+        Map<String, Submission> out = new LinkedHashMap<>();
+        for (ClaimRecord c : ordered) {
+            store.submission(wave, new LaneId(c.lane())).ifPresent(s -> out.put(c.lane(), s));
         }
         return out;
     }

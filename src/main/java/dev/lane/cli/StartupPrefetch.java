@@ -1,0 +1,55 @@
+package dev.lane.cli;
+
+import dev.lane.config.ConfigLoader;
+import dev.lane.core.Background;
+import dev.lane.core.Workspace;
+import dev.lane.integrate.Integrator;
+import dev.lane.repo.MainRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Start-up work a lane run begins on a second thread before picocli builds its model: finding the repository that
+ * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; and, for
+ * {@code integrate}, JGit's one-time set-up (see {@link Integrator#warmUp}).
+ *
+ * <p>Protocol: that of {@link Background}. The work only reads. A command that acts on another folder
+ * ({@code --repo}) loads its own workspace and never waits for this one. A failure (not inside a repository, a bad
+ * {@code lanes.yml}) reaches only a command that asks for this workspace, with the message and exit code it would
+ * have had without the prefetch; a command that does not ask (help, init) never sees it.
+ */
+final class StartupPrefetch {
+    private final Path cwd;
+    private final Clock clock;
+    private final Background<Workspace> workspace;
+
+    private StartupPrefetch(Path cwd, Clock clock) {
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.clock = clock;
+        this.workspace = Background.start("workspace", () -> load(this.cwd, clock));
+    }
+
+    /** Starts loading the workspace of the context's folder. */
+    static StartupPrefetch start(CliContext ctx) {
+        return new StartupPrefetch(ctx.cwd(), ctx.clock());
+    }
+
+    /** Also starts JGit's set-up, for a command that opens the repository with JGit. */
+    void warmJGit() {
+        Background.start("jgit", () -> {
+            Integrator.warmUp(workspace.get().repo());
+            return null;
+        });
+    }
+
+    /** The workspace that contains {@code start}: the prefetched one if {@code start} is the context's folder. */
+    Workspace workspace(Path start) {
+        return start.toAbsolutePath().normalize().equals(cwd) ? workspace.get() : load(start, clock);
+    }
+
+    /** Loads the workspace that contains {@code start}, on the caller's thread. */
+    static Workspace load(Path start, Clock clock) {
+        MainRepository repo = MainRepository.locate(start);
+        return new Workspace(repo, ConfigLoader.load(repo.workTree()), clock);
+    }
+}
