@@ -12,6 +12,9 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty(CommandModel.CONVERTER_EXCLUDES, CommandModel.UNUSED_CONVERTERS); // start-up: see there
+        // JGit logs through slf4j: naming its provider (the no-op one lane ships) spares slf4j a class-path search.
+        System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN"); // and not to announce on stderr that it was named
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(Path.of("").toAbsolutePath(), System.getenv(), Clock.systemUTC(), out, err);

@@ -37,7 +37,7 @@ final class StartupPrefetch {
     /** Also starts JGit's set-up, for a command that opens the repository with JGit. */
     void warmJGit() {
         Background.start("jgit", () -> {
-            Integrator.warmUp(workspace.get().repo());
+            Integrator.warmUp(MainRepository.locate(cwd)); // not waiting for lanes.yml: JGit does not need it
             return null;
         });
     }
