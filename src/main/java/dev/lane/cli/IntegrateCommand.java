@@ -54,7 +54,8 @@ final class IntegrateCommand extends BaseCommand {
         List<LaneId> lanes = order.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LaneId::new).toList();
         StepHook hook = StepHook.crashAt(ctx.env());
         IntegrateResult r = new Integrator(workspace(), hook)
-                .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)));
+                .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)),
+                        prefetch == null ? null : prefetch.repository());
         if (json()) {
             printJson(jsonShape(r));
         } else {

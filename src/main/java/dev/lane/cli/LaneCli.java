@@ -45,7 +45,7 @@ public final class LaneCli {
         CommandLine cl = new CommandLine(lane.spec());
         String named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
         if (prefetch != null && "integrate".equals(named)) {
-            prefetch.warmJGit();
+            prefetch.openRepository();
         }
         for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
             if (named == null || named.equals(sub.name())) {

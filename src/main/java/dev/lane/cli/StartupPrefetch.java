@@ -3,7 +3,8 @@ package dev.lane.cli;
 import dev.lane.config.ConfigLoader;
 import dev.lane.core.Background;
 import dev.lane.core.Workspace;
-import dev.lane.integrate.Integrator;
+import dev.lane.core.LaneException;
+import dev.lane.integrate.RepositoryOpening;
 import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.time.Clock;
 /**
  * Start-up work a lane run begins on a second thread before picocli builds its model: finding the repository that
  * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; and, for
- * {@code integrate}, JGit's one-time set-up (see {@link Integrator#warmUp}).
+ * {@code integrate}, opening that repository with JGit (see {@link RepositoryOpening}).
  *
  * <p>Protocol: that of {@link Background}. The work only reads. A command that acts on another folder
  * ({@code --repo}) loads its own workspace and never waits for this one. A failure (not inside a repository, a bad
@@ -22,6 +23,7 @@ final class StartupPrefetch {
     private final Path cwd;
     private final Clock clock;
     private final Background<Workspace> workspace;
+    private RepositoryOpening repository;
 
     private StartupPrefetch(Path cwd, Clock clock) {
         this.cwd = cwd.toAbsolutePath().normalize();
@@ -34,12 +36,21 @@ final class StartupPrefetch {
         return new StartupPrefetch(ctx.cwd(), ctx.clock());
     }
 
-    /** Also starts JGit's set-up, for a command that opens the repository with JGit. */
-    void warmJGit() {
-        Background.start("jgit", () -> {
-            Integrator.warmUp(MainRepository.locate(cwd)); // not waiting for lanes.yml: JGit does not need it
-            return null;
-        });
+    /**
+     * Also starts opening the current folder's repository with JGit, for {@code integrate} (see
+     * {@link RepositoryOpening}); a folder outside any repository opens nothing.
+     */
+    void openRepository() {
+        try {
+            repository = RepositoryOpening.start(MainRepository.locate(cwd)); // JGit does not need lanes.yml
+        } catch (LaneException notARepository) {
+            repository = null; // the command will say so when it looks for its workspace
+        }
+    }
+
+    /** The repository opening started by {@link #openRepository}, or null. */
+    RepositoryOpening repository() {
+        return repository;
     }
 
     /** The workspace that contains {@code start}: the prefetched one if {@code start} is the context's folder. */

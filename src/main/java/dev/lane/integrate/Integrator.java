@@ -11,7 +11,6 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
-import dev.lane.repo.MainRepository;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.time.Instant;
@@ -60,26 +59,24 @@ public final class Integrator {
         this.hook = hook;
     }
 
-    /**
-     * Does JGit's one-time set-up (its message bundle, file-system attributes, logger: most of what opening a
-     * repository costs in a fresh JVM) by opening {@code repo} and closing it again; reads only. Called on a second
-     * thread at start-up so that {@link #integrate}'s own opening is quick.
-     */
-    public static void warmUp(MainRepository repo) {
-        new RepoAccess(repo).close();
+    public IntegrateResult integrate(IntegrateRequest request) {
+        return integrate(request, null);
     }
 
-    public IntegrateResult integrate(IntegrateRequest request) {
-        // Start-up work that only reads, on other threads while this one reads the claims and takes the lock.
-        try (Background<RepoAccess> opening = Background.start("open-repository", () -> new RepoAccess(ws.repo()),
-                RepoAccess::close);
-             Background<Author> author = Background.start("author", () -> author(request))) {
-            return integrate(request, opening, author);
+    /**
+     * One pass, taking over {@code opened} if it is the opening of this workspace's repository (else it is closed
+     * and the repository is opened here). The repository opens on another thread while this one takes the lock and
+     * reads the inbox.
+     */
+    public IntegrateResult integrate(IntegrateRequest request, RepositoryOpening opened) {
+        try (RepositoryOpening opening = opened != null && opened.isOf(ws.repo()) ? opened
+                : RepositoryOpening.start(ws.repo());
+             RepositoryOpening unused = opened != null && !opened.isOf(ws.repo()) ? opened : null) {
+            return underLock(request, opening);
         }
     }
 
-    private IntegrateResult integrate(IntegrateRequest request, Background<RepoAccess> opening,
-                                      Background<Author> author) {
+    private IntegrateResult underLock(IntegrateRequest request, RepositoryOpening opening) {
         WaveId wave = request.wave();
         ClaimStore claims = new ClaimStore(ws.inbox());
         if (!request.order().isEmpty()) {
@@ -96,7 +93,8 @@ public final class Integrator {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
                         + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
             }
-            try (RepoAccess access = opening.get()) {
+            try (RepoAccess access = opening.take();
+                 Background<Author> author = Background.start("author", () -> author(request))) {
                 return pass(request, ordered, submitted, access, ledger, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
