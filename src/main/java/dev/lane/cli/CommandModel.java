@@ -51,6 +51,7 @@ final class CommandModel {
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class).initialValue(false)
                 .description("Print version information and exit.").build());
+        spec.versionProvider(new VersionProvider()); // lane claim --version prints the same as lane --version
         return spec;
     }
 

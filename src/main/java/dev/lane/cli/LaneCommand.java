@@ -36,7 +36,6 @@ public final class LaneCommand implements Runnable {
                         + "pass land the whole wave on main.",
                 ""));
         spec.name("lane");
-        spec.versionProvider(new VersionProvider());
         spec.usageMessage()
                 .footerHeading("%nExit codes:%n")
                 .footer(
