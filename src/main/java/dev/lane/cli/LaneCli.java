@@ -44,9 +44,6 @@ public final class LaneCli {
         LaneCommand lane = new LaneCommand();
         CommandLine cl = new CommandLine(lane.spec());
         String named = args == null ? null : namedSubcommand(cl.getCommandSpec(), args);
-        if (prefetch != null && "integrate".equals(named)) {
-            prefetch.openRepository();
-        }
         for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
             if (named == null || named.equals(sub.name())) {
                 BaseCommand command = sub.create().get();
@@ -88,7 +85,7 @@ public final class LaneCli {
     /** Runs one command line to completion and returns its exit code; output goes to the context's streams. */
     public static int run(CliContext ctx, String... args) {
         // Start-up: the workspace is read on a second thread while picocli builds its model on this one.
-        int code = create(ctx, args, StartupPrefetch.start(ctx)).execute(args);
+        int code = create(ctx, args, StartupPrefetch.start(ctx, args)).execute(args);
         ctx.out().flush();
         ctx.err().flush();
         return code;

@@ -31,16 +31,24 @@ final class StartupPrefetch {
         this.workspace = Background.start("workspace", () -> load(this.cwd, clock));
     }
 
-    /** Starts loading the workspace of the context's folder. */
-    static StartupPrefetch start(CliContext ctx) {
-        return new StartupPrefetch(ctx.cwd(), ctx.clock());
+    /**
+     * Starts loading the workspace of the context's folder, and opening its repository with JGit if the arguments
+     * may be an {@code integrate} (any argument spelled so: a wrong guess only costs the second core some work, and
+     * the command line is parsed by picocli as always).
+     */
+    static StartupPrefetch start(CliContext ctx, String... args) {
+        StartupPrefetch prefetch = new StartupPrefetch(ctx.cwd(), ctx.clock());
+        if (java.util.Arrays.asList(args).contains("integrate")) {
+            prefetch.openRepository();
+        }
+        return prefetch;
     }
 
     /**
      * Also starts opening the current folder's repository with JGit, for {@code integrate} (see
      * {@link RepositoryOpening}); a folder outside any repository opens nothing.
      */
-    void openRepository() {
+    private void openRepository() {
         try {
             repository = RepositoryOpening.start(MainRepository.locate(cwd)); // JGit does not need lanes.yml
         } catch (LaneException notARepository) {
