@@ -62,7 +62,7 @@ final class Checks {
             problems.add("version files disagree: " + String.join(", ", versions.entrySet().stream()
                     .map(e -> e.getKey() + " has " + e.getValue()).toList()));
         }
-        for (String path : access.changedPaths(baseTree, result, surfaces::isWorkflow)) {
+        for (String path : access.changedPaths(baseTree, result, surfaces::isWorkflow, surfaces::mayHoldSurfaces)) {
             access.readText(result, path).flatMap(text -> WorkflowCheck.problem(path, text))
                     .ifPresent(problems::add);
         }

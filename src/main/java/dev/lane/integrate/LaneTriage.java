@@ -93,7 +93,8 @@ final class LaneTriage {
         if (fork.isEmpty()) {
             return Optional.of("its branch shares no history with main; claim the lane again from main");
         }
-        List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains);
+        List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains,
+                surfaces::mayHoldSurfaces);
         if (touched.isEmpty()) {
             return Optional.empty();
         }

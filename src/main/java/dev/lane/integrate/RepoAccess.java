@@ -26,6 +26,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -47,7 +48,9 @@ final class RepoAccess implements AutoCloseable {
 
     RepoAccess(MainRepository main) {
         try {
-            this.repo = new FileRepositoryBuilder().setGitDir(main.gitDir().toFile()).setMustExist(true).build();
+            // The work tree is known (the main checkout): JGit need not read the config to guess it.
+            this.repo = new FileRepositoryBuilder().setGitDir(main.gitDir().toFile())
+                    .setWorkTree(main.workTree().toFile()).setMustExist(true).build();
         } catch (IOException e) {
             throw LaneException.internal("cannot open the repository " + main.gitDir() + ": " + e.getMessage(), e);
         }
@@ -164,12 +167,35 @@ final class RepoAccess implements AutoCloseable {
 
     /** The paths of files that differ between two trees (added, changed or deleted) and match {@code wanted}. */
     List<String> changedPaths(ObjectId from, ObjectId to, Predicate<String> wanted) {
+        return changedPaths(from, to, wanted, folder -> true);
+    }
+
+    /**
+     * The paths of files that differ between two trees and match {@code wanted}, looking only inside folders
+     * {@code lookInside} accepts (a folder not opened is not read at all: cheaper when few folders can matter).
+     */
+    List<String> changedPaths(ObjectId from, ObjectId to, Predicate<String> wanted, Predicate<String> lookInside) {
         List<String> out = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(reader)) {
             tw.addTree(from);
             tw.addTree(to);
             tw.setRecursive(true);
-            tw.setFilter(TreeFilter.ANY_DIFF);
+            tw.setFilter(AndTreeFilter.create(TreeFilter.ANY_DIFF, new TreeFilter() {
+                @Override
+                public boolean include(TreeWalk walker) {
+                    return !walker.isSubtree() || lookInside.test(walker.getPathString());
+                }
+
+                @Override
+                public boolean shouldBeRecursive() {
+                    return false;
+                }
+
+                @Override
+                public TreeFilter clone() {
+                    return this;
+                }
+            }));
             while (tw.next()) {
                 String path = tw.getPathString();
                 if (wanted.test(path)) {

@@ -4,6 +4,7 @@ import dev.lane.config.LaneConfig;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,12 +16,51 @@ public final class SharedSurfaces {
     private final String manifest;
     private final List<String> versionFiles;
     private final List<PathMatcher> workflows;
+    /** Folders that hold a named surface file (the manifest's, each version file's; "" for the top). */
+    private final List<String> fileFolders;
+    /** The fixed folder part of each workflow glob (before its first wildcard): matches are at or below it. */
+    private final List<String> globFolders;
 
     public SharedSurfaces(LaneConfig config) {
         this.manifest = config.manifest().file();
         this.versionFiles = config.versionFiles();
         this.workflows = config.workflows().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        List<String> files = new ArrayList<>(versionFiles);
+        files.add(manifest);
+        this.fileFolders = files.stream().map(SharedSurfaces::folderOf).toList();
+        this.globFolders = config.workflows().stream().map(SharedSurfaces::fixedFolderOf).toList();
+    }
+
+    /**
+     * Whether a surface may lie inside {@code folder} (a path in the repository, without a trailing slash): so a
+     * walk looking for changed surfaces need not open any other folder. True for a folder on the way to a named
+     * surface file, and for a folder on the way to, or anywhere below, a workflow glob's fixed part.
+     */
+    public boolean mayHoldSurfaces(String folder) {
+        return fileFolders.stream().anyMatch(f -> isAtOrAbove(folder, f))
+                || globFolders.stream().anyMatch(g -> isAtOrAbove(folder, g) || isAtOrAbove(g, folder));
+    }
+
+    /** Whether {@code a} is {@code b} or one of its parent folders ("" is above everything). */
+    private static boolean isAtOrAbove(String a, String b) {
+        return a.isEmpty() || a.equals(b) || b.startsWith(a + "/");
+    }
+
+    private static String folderOf(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash);
+    }
+
+    private static String fixedFolderOf(String glob) {
+        int wild = glob.length();
+        for (char c : new char[] {'*', '?', '[', '{', '\\'}) {
+            int i = glob.indexOf(c);
+            if (i >= 0 && i < wild) {
+                wild = i;
+            }
+        }
+        return folderOf(glob.substring(0, wild));
     }
 
     public boolean contains(String path) {

@@ -144,6 +144,29 @@ class IntegrateLandingTest {
     }
 
     @Test
+    void aLaneWhoseBranchChangesNestedSharedFilesItselfIsParkedNamingThem() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "sneaky");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a);
+        f.write(a, ".github/workflows/deploy.yml", WaveFixture.DEPLOY + "# edited behind submit's back\n");
+        f.write(a, "scripts/migrations/autonomath_boot_manifest.txt",
+                f.read(a, "scripts/migrations/autonomath_boot_manifest.txt") + "999_sneaky.sql\n");
+        f.git(a, "commit", "-qam", "shared files behind submit's back");
+        Path submission = f.repo.resolve("tools/offline/_inbox/45/sneaky/submission.json");
+        ObjectNode doc = (ObjectNode) Json.mapper().readTree(Files.readString(submission));
+        doc.put("head", f.git(a, "rev-parse", "HEAD").strip());
+        Files.writeString(submission, Json.write(doc));
+        String before = f.mainHead();
+
+        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("changes shared files itself (.github/workflows/deploy.yml, "
+                + "scripts/migrations/autonomath_boot_manifest.txt)"), r.out());
+        assertEquals(before, f.mainHead(), "the only lane was parked: main does not move");
+    }
+
+    @Test
     void squashLandsOneSingleParentCommitPerLaneAndASecondPassSkipsIt() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
