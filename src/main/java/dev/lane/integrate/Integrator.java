@@ -10,7 +10,6 @@ import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.WaveId;
-import dev.lane.repo.GitCli;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.time.Instant;
@@ -253,12 +252,8 @@ public final class Integrator {
 
     /** git's configured identity, or the integrator's agent id when none is configured (see repo.Identity). */
     private Author author(IntegrateRequest request) {
-        GitCli git = dev.lane.repo.Identity.forCommits(ws.git(), request.agent().value());
-        String name = git.env().get("GIT_AUTHOR_NAME");
-        if (name != null) {
-            return new Author(name, git.env().get("GIT_AUTHOR_EMAIL"));
-        }
-        return new Author(ws.git().ok("config", "user.name").line(), ws.git().ok("config", "user.email").line());
+        dev.lane.repo.Identity id = dev.lane.repo.Identity.of(ws.git(), request.agent().value());
+        return new Author(id.name(), id.email());
     }
 
     private LedgerEntry entry(LedgerEvent event, WaveId wave, String agent, String detail) {
