@@ -85,10 +85,12 @@ public final class LaneCli {
     /** Runs one command line to completion and returns its exit code; output goes to the context's streams. */
     public static int run(CliContext ctx, String... args) {
         // Start-up: the workspace is read on a second thread while picocli builds its model on this one.
-        int code = create(ctx, args, StartupPrefetch.start(ctx, args)).execute(args);
-        ctx.out().flush();
-        ctx.err().flush();
-        return code;
+        try (StartupPrefetch prefetch = StartupPrefetch.start(ctx, args)) {
+            int code = create(ctx, args, prefetch).execute(args);
+            ctx.out().flush();
+            ctx.err().flush();
+            return code;
+        }
     }
 
     /**

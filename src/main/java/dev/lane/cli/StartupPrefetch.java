@@ -19,7 +19,7 @@ import java.time.Clock;
  * {@code lanes.yml}) reaches only a command that asks for this workspace, with the message and exit code it would
  * have had without the prefetch; a command that does not ask (help, init) never sees it.
  */
-final class StartupPrefetch {
+final class StartupPrefetch implements AutoCloseable {
     private final Path cwd;
     private final Clock clock;
     private final Background<Workspace> workspace;
@@ -64,6 +64,14 @@ final class StartupPrefetch {
     /** The workspace that contains {@code start}: the prefetched one if {@code start} is the context's folder. */
     Workspace workspace(Path start) {
         return start.toAbsolutePath().normalize().equals(cwd) ? workspace.get() : load(start, clock);
+    }
+
+    /** Closes the repository opening if no command took it (a usage error, say), so no handle outlives the run. */
+    @Override
+    public void close() {
+        if (repository != null) {
+            repository.close();
+        }
     }
 
     /** Loads the workspace that contains {@code start}, on the caller's thread. */
