@@ -6,9 +6,13 @@ import dev.lane.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -58,11 +62,13 @@ public final class LaneCli {
         cl.setErr(ctx.err());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setParameterExceptionHandler((ex, given) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("lane: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            ParameterException reported = firstCause(ex);
+            PrintWriter err = reported.getCommandLine().getErr();
+            err.println("lane: " + reported.getMessage());
+            UnmatchedArgumentException.printSuggestions(reported, err); // "Did you mean: lane claim?" for a typo
+            err.println("Try '" + reported.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             if (java.util.Arrays.asList(given).contains("--json")) {
-                printJsonError(ex.getCommandLine(), ExitCode.USAGE, ex.getMessage());
+                printJsonError(reported.getCommandLine(), ExitCode.USAGE, reported.getMessage());
             }
             return ExitCode.USAGE.code();
         });
@@ -80,6 +86,18 @@ public final class LaneCli {
             return code.code();
         });
         return cl;
+    }
+
+    /**
+     * The error to report: picocli checks required options before it reports arguments it did not recognise, but a
+     * mistyped option ({@code --lanex dimA}) is the cause of the missing one, so it is named first.
+     */
+    private static ParameterException firstCause(ParameterException ex) {
+        List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+        if (ex instanceof MissingParameterException && !unmatched.isEmpty()) {
+            return new UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+        }
+        return ex;
     }
 
     /** Runs one command line to completion and returns its exit code; output goes to the context's streams. */

@@ -110,7 +110,9 @@ class HumanOutputGoldenTest {
             {"submit", "--wave", "45"},
             {"submit", "--wave", "45", "--lane", "dimA", "--bump", "huge"},
             {"release", "--wave", "45", "--lane", "dimZ"},
+            {"claim", "--lanex", "dimA", "--wave", "45"},
             {"frobnicate"},
+            {"claimm", "--wave", "45", "--lane", "dimA"},
             {"--json", "claim", "--wave", "45"},
         };
         for (String[] args : cases) {
