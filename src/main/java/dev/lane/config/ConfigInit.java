@@ -69,6 +69,9 @@ public final class ConfigInit {
 
                 # A command the integrator runs on the result before main moves (null: none).
                 check: null
+
+                # How long one run of the check may take; past it the run is stopped and counts as failed.
+                checkTimeout: 30m
                 """.formatted(d.inbox(), d.main(), d.manifest().file(), d.manifest().migrations());
     }
 }

@@ -9,6 +9,7 @@ import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +36,8 @@ public final class ConfigLoader {
     private enum Shape {
         TEXT("text"),
         LIST("a list, like [a, b]"),
-        MANIFEST("a mapping with file, migrations, required, pattern");
+        MANIFEST("a mapping with file, migrations, required, pattern"),
+        DURATION("a duration like 90s, 30m or 2h");
 
         final String expected;
 
@@ -46,7 +48,7 @@ public final class ConfigLoader {
 
     private static final Map<String, Shape> KEYS = Map.of("inbox", Shape.TEXT, "worktree", Shape.TEXT,
             "branch", Shape.TEXT, "main", Shape.TEXT, "manifest", Shape.MANIFEST, "versionFiles", Shape.LIST,
-            "workflows", Shape.LIST, "check", Shape.TEXT);
+            "workflows", Shape.LIST, "check", Shape.TEXT, "checkTimeout", Shape.DURATION);
     private static final Map<String, Shape> MANIFEST_KEYS = Map.of("file", Shape.TEXT, "migrations", Shape.TEXT,
             "required", Shape.LIST, "pattern", Shape.TEXT);
 
@@ -127,6 +129,9 @@ public final class ConfigLoader {
         if (shape == Shape.TEXT && token == JsonToken.VALUE_STRING) {
             return parser.getText();
         }
+        if (shape == Shape.DURATION && token == JsonToken.VALUE_STRING) {
+            return duration(parser.getText()).orElseThrow(() -> wrongType(key, shape, at));
+        }
         if (shape == Shape.LIST && token == JsonToken.START_ARRAY) {
             List<String> texts = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
@@ -158,7 +163,8 @@ public final class ConfigLoader {
                 manifest,
                 versionFiles(or(f, "versionFiles", d.versionFiles())),
                 or(f, "workflows", d.workflows()),
-                or(f, "check", d.check()));
+                or(f, "check", d.check()),
+                or(f, "checkTimeout", d.checkTimeout()));
     }
 
     /** The value read for {@code key}, whose type its {@link Shape} fixed, or the default. */
@@ -166,6 +172,22 @@ public final class ConfigLoader {
     private static <T> T or(Map<String, Object> values, String key, T fallback) {
         Object value = values.get(key);
         return value == null ? fallback : (T) value;
+    }
+
+    /** "90s", "30m", "2h": a positive whole number of seconds, minutes or hours. */
+    private static Optional<Duration> duration(String text) {
+        String t = text.strip();
+        if (t.length() < 2 || t.length() > 10 || !t.substring(0, t.length() - 1).chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        Duration d = switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ZERO;
+        };
+        return d.isZero() ? Optional.empty() : Optional.of(d);
     }
 
     private static List<String> versionFiles(List<String> files) {

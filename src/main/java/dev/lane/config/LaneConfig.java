@@ -1,5 +1,6 @@
 package dev.lane.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  * @param versionFiles files that carry the project's version
  * @param workflows    glob patterns of CI workflow files
  * @param check        a command the integrator runs on the result before main moves, or null
+ * @param checkTimeout how long one run of {@code check} may take before it is stopped and counts as failed
  */
 public record LaneConfig(
         String inbox,
@@ -24,7 +26,8 @@ public record LaneConfig(
         Manifest manifest,
         List<String> versionFiles,
         List<String> workflows,
-        String check) {
+        String check,
+        Duration checkTimeout) {
 
     /**
      * The migration manifest.
@@ -61,6 +64,7 @@ public record LaneConfig(
                 new Manifest("scripts/migrations/autonomath_boot_manifest.txt", "scripts/migrations", List.of(), "*.sql"),
                 List.of("pyproject.toml", "server.json"),
                 List.of(".github/workflows/*.yml"),
-                null);
+                null,
+                Duration.ofMinutes(30));
     }
 }

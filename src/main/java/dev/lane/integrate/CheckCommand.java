@@ -7,25 +7,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the user's {@code check:} command (from lanes.yml) on a temporary checkout of a result commit.
  *
  * <p>The checkout is a detached linked worktree made with native {@code git worktree add --detach} in a fresh
  * private temp folder, and removed (with {@code git worktree prune}) when the command ends, pass or fail. The
- * command runs with {@code sh -c} in that folder; its exit status decides. A crash can leave the temp folder and
- * its worktree entry; {@code git worktree prune} removes the entry once the folder is gone, and nothing else
- * refers to it.
+ * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
+ * timeout ({@code checkTimeout:}) is stopped, with every process it started, and counts as failed: a hung test never
+ * holds the wave's lock for good. Its output goes to a file next to the checkout (never a pipe nobody reads), of
+ * which the last lines are kept. A crash can leave the temp folder and its worktree entry; {@code git worktree
+ * prune} removes the entry once the folder is gone, and nothing else refers to it.
  */
 final class CheckCommand {
     private final GitCli git;
     private final String command;
+    private final Duration timeout;
 
-    CheckCommand(GitCli git, String command) {
+    CheckCommand(GitCli git, String command, Duration timeout) {
         this.git = git;
         this.command = command;
+        this.timeout = timeout;
     }
 
     /** The verdict: passed, or failed with the last lines of the command's output. */
@@ -42,15 +48,20 @@ final class CheckCommand {
         Path checkout = parent.resolve("checkout");
         try {
             git.ok("worktree", "add", "--detach", "--quiet", checkout.toString(), commit);
+            Path log = parent.resolve("check.log");
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
-                    .redirectErrorStream(true);
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(git.env());
             pb.environment().put("LANE_CHECK_COMMIT", commit);
             Process p = pb.start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            int code = p.waitFor();
-            return new Verdict(code == 0, tail(new String(out, StandardCharsets.UTF_8), code));
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(p);
+                return new Verdict(false, "stopped after " + describe(timeout) + " (checkTimeout in lanes.yml)"
+                        + tailOf(Files.readString(log, StandardCharsets.UTF_8)));
+            }
+            int code = p.exitValue();
+            return new Verdict(code == 0, "exit " + code + tailOf(Files.readString(log, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw LaneException.internal("cannot run the check command '" + command + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -63,9 +74,22 @@ final class CheckCommand {
         }
     }
 
-    private static String tail(String output, int code) {
+    /** The last lines of the check's output, after a colon, or nothing if it printed nothing. */
+    private static String tailOf(String output) {
         List<String> lines = Arrays.asList(output.strip().split("\n"));
         List<String> last = lines.subList(Math.max(0, lines.size() - 10), lines.size());
-        return "exit " + code + (output.isBlank() ? "" : ":\n" + String.join("\n", last));
+        return output.isBlank() ? "" : ":\n" + String.join("\n", last);
+    }
+
+    /** Stops a check that ran out of time: the processes it started first (a shell's children), then the shell. */
+    private static void stop(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static String describe(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }

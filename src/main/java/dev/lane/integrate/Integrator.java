@@ -147,7 +147,8 @@ public final class Integrator {
             refuseOnProblems(checks.problems(base.getTree(), plan.result().getTree()));
             String command = ws.config().check();
             if (command != null && !command.isBlank()) {
-                CheckBisector.Outcome checked = new CheckBisector(planner, new CheckCommand(ws.git(), command))
+                CheckBisector.Outcome checked = new CheckBisector(planner, new CheckCommand(ws.git(), command,
+                        ws.config().checkTimeout()))
                         .run(plan);
                 checkRuns = checked.checkRuns();
                 if (checked.plan() != plan) {

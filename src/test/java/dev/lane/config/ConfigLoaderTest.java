@@ -52,8 +52,8 @@ class ConfigLoaderTest {
                 worktrees: /tmp/x
                 """, "lanes.yml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertEquals("lanes.yml line 3: unknown key 'worktrees' (known keys here: branch, check, inbox, main, manifest,"
-                + " versionFiles, workflows, worktree)", e.getMessage());
+        assertEquals("lanes.yml line 3: unknown key 'worktrees' (known keys here: branch, check, checkTimeout, inbox,"
+                + " main, manifest, versionFiles, workflows, worktree)", e.getMessage());
     }
 
     @Test
@@ -203,6 +203,22 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.parse("versionFiles: [VERSION]\n", "lanes.yml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("versionFiles entry 'VERSION' is not supported"), e.getMessage());
+    }
+
+    @Test
+    void checkTimeoutIsADurationInSecondsMinutesOrHoursAndDefaultsToThirtyMinutes() {
+        assertEquals(java.time.Duration.ofMinutes(30), LaneConfig.defaults().checkTimeout());
+        assertEquals(java.time.Duration.ofSeconds(90),
+                ConfigLoader.parse("checkTimeout: 90s\n", "lanes.yml").checkTimeout());
+        assertEquals(java.time.Duration.ofHours(2),
+                ConfigLoader.parse("checkTimeout: 2h\n", "lanes.yml").checkTimeout());
+        for (String bad : new String[] {"checkTimeout: 90\n", "checkTimeout: soon\n", "checkTimeout: 0m\n",
+            "checkTimeout: 5d\n", "checkTimeout: -5m\n"}) {
+            LaneException e = assertThrows(LaneException.class,
+                    () -> ConfigLoader.parse("main: main\n" + bad, "lanes.yml"));
+            assertEquals("lanes.yml line 2: key 'checkTimeout' has the wrong type: expected a duration like 90s, 30m"
+                    + " or 2h", e.getMessage(), bad);
+        }
     }
 
     @Test

@@ -82,6 +82,30 @@ class IntegrateChecksTest {
     }
 
     @Test
+    void aCheckThatHangsPastCheckTimeoutIsStoppedWithItsChildrenAndTheLaneThatHangsItIsParked() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"if [ -f src/hang.txt ]; then sleep 6173; fi\"\n"
+                + "checkTimeout: 1s\n");
+        Path fine = f.claim("45", "fine");
+        f.write(fine, "src/fine.txt", "fine\n");
+        f.submit(fine);
+        Path hangs = f.claim("45", "hangs");
+        f.write(hangs, "src/hang.txt", "zzz\n");
+        f.submit(hangs);
+
+        WaveFixture.Run r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertEquals("integrated", doc.get("lanes").get(0).get("status").asText(), r.out());
+        assertEquals("parked", doc.get("lanes").get(1).get("status").asText(), r.out());
+        assertTrue(doc.get("lanes").get(1).get("reason").asText()
+                .contains("stopped after 1s (checkTimeout in lanes.yml)"), r.out());
+        assertEquals("fine\n", f.onMain("src/fine.txt"));
+        assertTrue(ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 6173")),
+                "the check's own children are stopped too");
+    }
+
+    @Test
     void aCheckCommandThatPassesLetsTheWholeWaveLandAfterOneRun() {
         WaveFixture f = WaveFixture.create(tmp, "check: \"test -f src/app.txt\"\n");
         Path a = f.claim("45", "dimA");
