@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import java.io.IOException;
@@ -126,6 +127,7 @@ public final class ConfigLoader {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
+        refuseAlias(key, at);
         if (shape == Shape.TEXT && token == JsonToken.VALUE_STRING) {
             return parser.getText();
         }
@@ -138,6 +140,7 @@ public final class ConfigLoader {
                 if (t != JsonToken.VALUE_STRING) { // numbers, booleans, nulls, lists and mappings alike
                     throw wrongType(key + "[" + texts.size() + "]", Shape.TEXT, parser.currentTokenLocation());
                 }
+                refuseAlias(key + "[" + texts.size() + "]", parser.currentTokenLocation());
                 texts.add(parser.getText());
             }
             return texts;
@@ -206,6 +209,17 @@ public final class ConfigLoader {
             throw LaneException.usage(FILE_NAME + ": key '" + key + "' must not be empty");
         }
         return value;
+    }
+
+    /**
+     * The YAML parser hands an alias ({@code *name}) over as the text of its name, not the anchored value: taken as
+     * is, {@code branch: *b} would quietly mean the branch "b". So aliases are refused.
+     */
+    private void refuseAlias(String key, JsonLocation at) throws IOException {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw error(at, "key '" + key + "' is a YAML alias (*" + parser.getValueAsString("") + "); lane does not "
+                    + "expand aliases: write the value out");
+        }
     }
 
     private LaneException wrongType(String key, Shape shape, JsonLocation at) {

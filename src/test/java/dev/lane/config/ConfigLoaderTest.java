@@ -222,6 +222,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedRatherThanReadAsItsName() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("main: &m trunk\nbranch: *m\n", "lanes.yml"));
+        assertEquals("lanes.yml line 2: key 'branch' is a YAML alias (*m); lane does not expand aliases: write the"
+                + " value out", e.getMessage());
+        LaneException inList = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("main: &m trunk\nworkflows: [a.yml, *m]\n", "lanes.yml"));
+        assertTrue(inList.getMessage().startsWith("lanes.yml line 2: key 'workflows[1]' is a YAML alias (*m)"),
+                inList.getMessage());
+        assertEquals("trunk", ConfigLoader.parse("main: &m trunk\n", "lanes.yml").main(), "an anchor alone is fine");
+    }
+
+    @Test
     void onlyFilesMatchingTheMigrationPatternAreMigrations() {
         LaneConfig.Manifest m = ConfigLoader.parse("manifest:\n  pattern: \"[0-9]*.sql\"\n", "lanes.yml").manifest();
         assertTrue(m.isMigration("262_a.sql"));
