@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lane.json.Json;
+import dev.lane.support.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class IntegrateChecksTest {
         f.submit(a);
         String before = f.mainHead();
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(5);
+        CliRun r = f.integrate("--wave", "45").expect(5);
 
         assertTrue(r.err().contains("lacks required migration 090_law_article_body_en.sql"), r.err());
         assertTrue(r.err().contains("nothing was changed"), r.err());
@@ -51,7 +52,7 @@ class IntegrateChecksTest {
         Files.writeString(submission, Json.write(doc));
         String before = f.mainHead();
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(5);
+        CliRun r = f.integrate("--wave", "45").expect(5);
 
         assertTrue(r.err().contains(".github/workflows/deploy.yml lost its workflow_dispatch trigger"), r.err());
         assertEquals(before, f.mainHead());
@@ -67,7 +68,7 @@ class IntegrateChecksTest {
             f.submit(wt);
         }
 
-        WaveFixture.Run r = f.integrate("--wave", "45", "--json").expect(4);
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
         JsonNode doc = Json.mapper().readTree(r.out());
         for (JsonNode lane : doc.get("lanes")) {
@@ -92,7 +93,7 @@ class IntegrateChecksTest {
         f.write(hangs, "src/hang.txt", "zzz\n");
         f.submit(hangs);
 
-        WaveFixture.Run r = f.integrate("--wave", "45", "--json").expect(4);
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals("integrated", doc.get("lanes").get(0).get("status").asText(), r.out());
@@ -112,7 +113,7 @@ class IntegrateChecksTest {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals("A\n", f.onMain("src/a.txt"), r.out());
     }

@@ -12,6 +12,7 @@ import dev.lane.core.Workspace;
 import dev.lane.names.AgentId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.MainRepository;
+import dev.lane.support.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class IntegrateContentionTest {
             assertTrue(err.contains("another integrate of wave 45 is running: held by agent first-integrator, pid "
                     + ProcessHandle.current().pid()), err);
 
-            WaveFixture.Run sameJvm = f.integrate("--wave", "45").expect(3);
+            CliRun sameJvm = f.integrate("--wave", "45").expect(3);
             assertTrue(sameJvm.err().contains("held by agent first-integrator"), sameJvm.err());
         }
         assertEquals(before, f.mainHead());
@@ -93,7 +94,7 @@ class IntegrateContentionTest {
         String before = f.mainHead();
         String ledgerBefore = f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md");
 
-        WaveFixture.Run r = f.integrate("--wave", "45", "--dry-run").expect(0);
+        CliRun r = f.integrate("--wave", "45", "--dry-run").expect(0);
 
         assertTrue(r.out().startsWith("DRY RUN, nothing moved. Wave 45: 2 integrated"), r.out());
         assertTrue(r.out().contains("version:   0.3.5 -> 0.4.0"), r.out());
@@ -108,7 +109,7 @@ class IntegrateContentionTest {
         WaveFixture f = twoSubmittedLanes(tmp);
         String before = f.mainHead();
 
-        WaveFixture.Run bad = f.integrate("--wave", "45", "--order", "dimB,dimZ").expect(2);
+        CliRun bad = f.integrate("--wave", "45", "--order", "dimB,dimZ").expect(2);
         assertTrue(bad.err().contains("--order names lane dimZ, which is not claimed in wave 45"), bad.err());
         assertEquals(before, f.mainHead());
 
@@ -123,7 +124,7 @@ class IntegrateContentionTest {
         WaveFixture f = twoSubmittedLanes(tmp);
         f.write(f.repo, "src/other.txt", "local edit\n");
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals("B\n", f.onMain("src/b.txt"));
         assertEquals("local edit\n", f.read(f.repo, "src/other.txt"));

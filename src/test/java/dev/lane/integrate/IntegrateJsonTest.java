@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lane.json.Json;
+import dev.lane.support.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class IntegrateJsonTest {
         f.git(f.repo, "commit", "-q", "-am", "main edits app");
         String before = f.mainHead();
 
-        WaveFixture.Run r = f.integrate("--wave", "45", "--json").expect(4);
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(List.of("wave", "main", "lanes", "manifest", "version", "workflows"), fields(doc));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lane.json.Json;
+import dev.lane.support.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class IntegrateLandingTest {
         f.submit(b, "--bump", "minor");
         String before = f.mainHead();
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertTrue(r.out().contains("dimA") && r.out().contains("dimB"), r.out());
         List<String> subjects = f.firstParentSubjects();
@@ -71,7 +72,7 @@ class IntegrateLandingTest {
         f.write(c, "src/c.txt", "C\n");
         f.submit(c);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("PARKED"), r.out());
         assertTrue(r.out().contains("code conflict in src/app.txt (also changed by lane dimA)"), r.out());
@@ -108,7 +109,7 @@ class IntegrateLandingTest {
         f.integrate("--wave", "45").expect(0);
         String after = f.mainHead();
 
-        WaveFixture.Run again = f.integrate("--wave", "45", "--json").expect(0);
+        CliRun again = f.integrate("--wave", "45", "--json").expect(0);
 
         assertEquals(after, f.mainHead());
         JsonNode doc = Json.mapper().readTree(again.out());
@@ -135,7 +136,7 @@ class IntegrateLandingTest {
         f.write(b, "src/b.txt", "B\n");
         f.submit(b);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("changes shared files itself (pyproject.toml)"), r.out());
         assertTrue(r.out().contains("bypassed"), r.out());
@@ -159,7 +160,7 @@ class IntegrateLandingTest {
         Files.writeString(submission, Json.write(doc));
         String before = f.mainHead();
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("changes shared files itself (.github/workflows/deploy.yml, "
                 + "scripts/migrations/autonomath_boot_manifest.txt)"), r.out());
@@ -183,7 +184,7 @@ class IntegrateLandingTest {
         assertEquals("2", f.git(f.repo, "rev-list", "--count", "refs/heads/main").strip(),
                 "initial + one squashed commit, none of the lane's own commits");
         assertEquals("A\nA2\n", f.onMain("src/a.txt") + f.onMain("src/a2.txt"));
-        WaveFixture.Run again = f.integrate("--wave", "45", "--squash").expect(0);
+        CliRun again = f.integrate("--wave", "45", "--squash").expect(0);
         assertTrue(again.out().contains("already on main, nothing to do: dimA"), again.out());
         assertEquals(after, f.mainHead());
     }
@@ -196,7 +197,7 @@ class IntegrateLandingTest {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertTrue(r.out().contains("not submitted (left out): idle"), r.out());
     }

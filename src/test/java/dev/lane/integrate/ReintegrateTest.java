@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.support.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ReintegrateTest {
         String afterFirst = f.mainHead();
         assertTrue(f.onMain("pyproject.toml").contains("\"0.4.0\""));
 
-        WaveFixture.Run sync = f.lane(b, "sync").expect(4);
+        CliRun sync = f.lane(b, "sync").expect(4);
         assertTrue(sync.out().contains("src/app.txt"), sync.out());
         f.write(b, "src/app.txt", WaveFixture.APP.replace("line 3", "line 3 by A and B"));
         f.git(b, "add", "src/app.txt");
@@ -37,7 +38,7 @@ class ReintegrateTest {
         f.write(a, "scripts/migrations/262_a2.sql", "-- 262\n");
         f.submit(a);
 
-        WaveFixture.Run second = f.integrate("--wave", "45").expect(0);
+        CliRun second = f.integrate("--wave", "45").expect(0);
 
         List<String> subjects = f.firstParentSubjects();
         assertEquals("lane: shared files of wave 45 (2 lanes)", subjects.get(0), second.out());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.support.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class SharedSurfaceIntentsTest {
         f.write(b, "src/b.txt", "B\n");
         f.submit(b);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("262_b.sql (this lane) and 262_a.sql (lane dimA)"), r.out());
         assertTrue(f.onMain(WaveFixture.MANIFEST).endsWith("252_law_jorei_pref.sql\n262_a.sql\n"));
@@ -66,7 +67,7 @@ class SharedSurfaceIntentsTest {
         f.write(c, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.6\""));
         f.submit(c);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals(WaveFixture.PYPROJECT.replace("version = \"0.3.5\"", "version = \"0.4.0\""),
                 f.onMain("pyproject.toml"));
@@ -119,7 +120,7 @@ class SharedSurfaceIntentsTest {
         f.write(b, ".github/workflows/deploy.yml", WaveFixture.DEPLOY.replace("make smoke", "make smoke-all"));
         f.submit(b);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals(guarded.replace("make smoke", "make smoke-all"), f.onMain(".github/workflows/deploy.yml"));
         assertTrue(r.out().contains("workflows: .github/workflows/deploy.yml"), r.out());
@@ -138,7 +139,7 @@ class SharedSurfaceIntentsTest {
         f.write(b, "src/b.txt", "B\n");
         f.submit(b);
 
-        WaveFixture.Run r = f.integrate("--wave", "45").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("workflow edit of .github/workflows/deploy.yml overlaps"), r.out());
         assertTrue(r.out().contains("<<<<<<< main") && r.out().contains("make test-fast")

@@ -1,5 +1,7 @@
 package dev.lane.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.lane.cli.CliContext;
 import dev.lane.cli.LaneCli;
 import java.io.PrintWriter;
@@ -30,6 +32,12 @@ public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(Path cwd, String... args) {
         return run(cwd, Map.of(), args);
+    }
+
+    /** Fails the test, showing both streams, unless the exit code is {@code expected}; returns this run. */
+    public CliRun expect(int expected) {
+        assertEquals(expected, exitCode, "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+        return this;
     }
 
     @Override

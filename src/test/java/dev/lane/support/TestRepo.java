@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real git repository shaped like the one in the brief, in a test's temp folder:
@@ -51,25 +53,43 @@ public final class TestRepo {
 
     /** Creates the repository under {@code temp} (a JUnit {@code @TempDir}). */
     public static TestRepo create(Path temp) {
-        Path root = temp.resolve("jpcite");
-        TestRepo repo = new TestRepo(temp, root);
-        repo.write(MANIFEST, "049_provenance_strengthen.sql\n075_am_amendment_diff.sql\n");
-        repo.write("scripts/migrations/049_provenance_strengthen.sql", "-- 049\nSELECT 1;\n");
-        repo.write("scripts/migrations/075_am_amendment_diff.sql", "-- 075\nSELECT 1;\n");
-        repo.write("pyproject.toml", PYPROJECT);
-        repo.write("server.json", SERVER_JSON);
-        repo.write(DEPLOY, WORKFLOW);
-        repo.write("src/app.py", "print('hello')\n");
-        repo.write(".gitignore", "/" + INBOX + "/\n");
-        repo.write("lanes.yml", repo.defaultConfig());
-        Git.ok(temp, "init", "-q", "-b", "main", root.toString());
-        Git.ok(root, "add", "-A");
-        Git.ok(root, "commit", "-q", "-m", "initial");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(MANIFEST, "049_provenance_strengthen.sql\n075_am_amendment_diff.sql\n");
+        files.put("scripts/migrations/049_provenance_strengthen.sql", "-- 049\nSELECT 1;\n");
+        files.put("scripts/migrations/075_am_amendment_diff.sql", "-- 075\nSELECT 1;\n");
+        files.put("pyproject.toml", PYPROJECT);
+        files.put("server.json", SERVER_JSON);
+        files.put(DEPLOY, WORKFLOW);
+        files.put("src/app.py", "print('hello')\n");
+        files.put(".gitignore", "/" + INBOX + "/\n");
+        files.put("lanes.yml", defaultConfig(temp));
+        return create(temp, "jpcite", files);
+    }
+
+    /**
+     * Creates a repository in {@code temp/folder} holding exactly {@code files} (relative path to content; a
+     * variant of the sample, lanes.yml included) on branch main, in one commit "initial".
+     */
+    public static TestRepo create(Path temp, String folder, Map<String, String> files) {
+        TestRepo repo = open(temp, folder);
+        files.forEach(repo::write);
+        Git.ok(temp, "init", "-q", "-b", "main", repo.root.toString());
+        Git.ok(repo.root, "add", "-A");
+        Git.ok(repo.root, "commit", "-q", "-m", "initial");
         return repo;
+    }
+
+    /** A repository that already exists in {@code temp/folder} (a copy a test made, say). */
+    public static TestRepo open(Path temp, String folder) {
+        return new TestRepo(temp, temp.resolve(folder));
     }
 
     /** The lanes.yml the repository starts with: only {@code worktree:}, pointing into the temp folder. */
     public String defaultConfig() {
+        return defaultConfig(temp);
+    }
+
+    private static String defaultConfig(Path temp) {
         return "worktree: '" + temp + "/wt-{wave}-{lane}'\n";
     }
 
@@ -135,6 +155,21 @@ public final class TestRepo {
         return git("rev-parse", "refs/heads/main").strip();
     }
 
+    /** The tree main points at. */
+    public String mainTree() {
+        return git("rev-parse", "refs/heads/main^{tree}").strip();
+    }
+
+    /** A file's content on main. */
+    public String onMain(String path) {
+        return git("show", "refs/heads/main:" + path);
+    }
+
+    /** Subjects of main's first-parent history, newest first. */
+    public List<String> firstParentSubjects() {
+        return Arrays.asList(git("log", "--first-parent", "--format=%s", "refs/heads/main").strip().split("\n"));
+    }
+
     /** Every worktree git knows, main checkout first, as {@code git worktree list --porcelain} reports them. */
     public List<Path> worktrees() {
         return lines(git("worktree", "list", "--porcelain")).stream()
@@ -162,6 +197,15 @@ public final class TestRepo {
             Path file = base.resolve(relative);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a file under any folder (a lane's worktree, say). */
+    public static String read(Path base, String relative) {
+        try {
+            return Files.readString(base.resolve(relative), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lane.integrate.WaveFixture;
+import dev.lane.support.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class SyncTest {
         f.git(b, "add", "-A");
         f.git(b, "commit", "-qm", "B's work");
 
-        WaveFixture.Run r = f.lane(b, "sync").expect(0);
+        CliRun r = f.lane(b, "sync").expect(0);
 
         assertTrue(r.out().contains("merged main"), r.out());
         assertEquals("A\n", f.read(b, "src/a.txt"));
@@ -44,12 +45,12 @@ class SyncTest {
         f.write(b, "src/app.txt", "B\n");
         f.submit(b);
 
-        WaveFixture.Run r = f.lane(b, "sync", "--json").expect(4);
+        CliRun r = f.lane(b, "sync", "--json").expect(4);
 
         assertTrue(r.out().contains("\"conflicts\" : [ \"src/app.txt\" ]"), r.out());
         assertTrue(f.read(b, "src/app.txt").contains("<<<<<<<"), "git's conflict markers are left for the agent");
         assertTrue(f.git(b, "status", "--porcelain").contains("UU src/app.txt"));
-        WaveFixture.Run again = f.lane(b, "sync").expect(2);
+        CliRun again = f.lane(b, "sync").expect(2);
         assertTrue(again.err().contains("already in progress"), again.err());
     }
 
@@ -60,7 +61,7 @@ class SyncTest {
         f.write(b, "src/app.txt", "dirty\n");
         String head = f.git(b, "rev-parse", "HEAD");
 
-        WaveFixture.Run r = f.lane(b, "sync").expect(2);
+        CliRun r = f.lane(b, "sync").expect(2);
 
         assertTrue(r.err().contains("uncommitted changes") && r.err().contains("src/app.txt"), r.err());
         assertEquals(head, f.git(b, "rev-parse", "HEAD"));
@@ -77,7 +78,7 @@ class SyncTest {
         f.submit(a);
         f.integrate("--wave", "45", "--squash").expect(0);
 
-        WaveFixture.Run r = f.lane(a, "sync", "--rebase").expect(0);
+        CliRun r = f.lane(a, "sync", "--rebase").expect(0);
 
         assertTrue(r.out().contains("rebased onto main"), r.out());
         assertEquals("", f.git(a, "diff", "--name-only", "refs/heads/main", "HEAD", "--", ".github"),
