@@ -68,9 +68,11 @@ public final class Integrator {
      * reads the inbox.
      */
     public IntegrateResult integrate(IntegrateRequest request, RepositoryOpening opened) {
-        try (RepositoryOpening opening = opened != null && opened.isOf(ws.repo()) ? opened
-                : RepositoryOpening.start(ws.repo());
-             RepositoryOpening unused = opened != null && !opened.isOf(ws.repo()) ? opened : null) {
+        boolean ours = opened != null && opened.isOf(ws.repo());
+        if (opened != null && !ours) {
+            opened.close(); // the opening of another repository (--repo named this one): not ours to use
+        }
+        try (RepositoryOpening opening = ours ? opened : RepositoryOpening.start(ws.repo())) {
             return underLock(request, opening);
         }
     }

@@ -31,7 +31,9 @@ import java.util.concurrent.Future;
  * crash before or while recording leaves main moved and the records missing or partial; a rerun of the wave finds
  * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
- * not overwrite "integrated" with "already-integrated".
+ * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
+ * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and
+ * the others old or missing, never a half-written file, and the rerun above completes them.
  */
 final class OutcomeRecorder {
     /** Threads writing outcome files at once: enough to overlap the file system's waits on a small machine. */
