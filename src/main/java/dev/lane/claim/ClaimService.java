@@ -80,8 +80,8 @@ public final class ClaimService {
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
             Checkout checkout = LockFile.holding(inbox.worktreesLock(), () -> {
-                Process add = ws.git().start("worktree", "add", "--no-track", "-q", "-b", branch,
-                        worktree.toString(), base);
+                Process add = ws.git().start("-c", GitCli.PARALLEL_CHECKOUT, "worktree", "add", "--no-track", "-q",
+                        "-b", branch, worktree.toString(), base);
                 // Readied while git checks out (the first hashing of a process costs some milliseconds).
                 Ledger ledger = new Ledger(inbox.ledger(wave));
                 return new Checkout(GitCli.await(add), ledger);

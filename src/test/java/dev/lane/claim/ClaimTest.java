@@ -101,4 +101,28 @@ class ClaimTest {
         assertEquals(5, again.exitCode(), again.toString());
         assertTrue(again.err().contains("claim record is damaged") && again.err().contains("--force"), again.err());
     }
+
+    @Test
+    void aTreeBigEnoughForParallelCheckoutArrivesWhole() throws Exception {
+        // lane asks git for parallel checkout (GitCli.PARALLEL_CHECKOUT), which git uses above 100 files.
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 600; i++) {
+            files.put("pkg" + (i % 12) + "/f" + i + ".txt", "file " + i + "\n".repeat(1 + i % 5));
+        }
+        files.put("run.sh", "#!/bin/sh\necho run\n");
+        files.put("lanes.yml", "worktree: '" + tmp + "/wt-{wave}-{lane}'\n");
+        TestRepo big = TestRepo.create(tmp, "big", files);
+        Git.ok(big.root(), "update-index", "--chmod=+x", "run.sh");
+        Git.ok(big.root(), "commit", "-q", "-m", "executable");
+
+        CliRun r = big.lane("claim", "--wave", "45", "--lane", "wide");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        Path wt = big.worktree("45", "wide");
+        assertEquals("", Git.ok(wt, "status", "--porcelain", "--untracked-files=all"),
+                "every file is there with its content and mode, and nothing else");
+        assertEquals(Git.ok(big.root(), "ls-files", "-s"), Git.ok(wt, "ls-files", "-s"));
+        assertEquals("file 599\n\n\n\n\n", Files.readString(wt.resolve("pkg11/f599.txt")));
+        assertTrue(Files.isExecutable(wt.resolve("run.sh")));
+    }
 }
