@@ -32,11 +32,15 @@ import java.util.Optional;
  * when its holder dies) and keeps it until {@code claim.json} exists in state CLAIMING: so a loser, which reads the
  * record under the same lock, can always name the holder, and a claim folder without a record found under the lock
  * was left by a claimant that died right after its mkdir. The winner then, in order: creates the worktree folder
- * itself (private, refusing any existing path or planted link), runs {@code git worktree add --no-track -b} into it
- * (no tracking config, so parallel claims never race on {@code .git/config.lock}; and under the inbox's
- * {@code .worktrees.lock}, because parallel adds read each other's half-written admin files and fail), rewrites
- * {@code claim.json} as CLAIMED with the base commit, and appends to the ledger. If any step after the mkdir fails,
- * everything it made is undone in reverse (worktree, branch, claim folder) and the error says which step failed.
+ * itself (private, refusing any existing path or planted link); creates the lane's branch at main's head with one
+ * {@code git update-ref} whose expected old value is "absent" (atomic: an existing branch is refused, never taken
+ * over, and a failed claim only ever deletes a branch it made, and only while it is still where it was made); runs
+ * {@code git worktree add <folder> <branch>} (no tracking config, so parallel claims never race on
+ * {@code .git/config.lock}; under the inbox's {@code .worktrees.lock}, because parallel adds read each other's
+ * half-written admin files and fail); rewrites {@code claim.json} as CLAIMED with the base commit; and appends to the
+ * ledger. Main's head is read by a git process started before the mkdir, which runs while the claim is made: the
+ * base is main's head when the claim began. If any step after the mkdir fails, everything it made is undone in
+ * reverse (worktree, branch, claim folder) and the error says which step failed.
  *
  * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in
  * state CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING
@@ -56,38 +60,49 @@ public final class ClaimService {
 
     public ClaimRecord claim(WaveId wave, LaneId lane, AgentId agent) {
         Inbox inbox = ws.inbox();
-        SafeFiles.ensureDirectory(inbox.waveDir(wave));
+        // Main's head is read by a git started now, while the claim folder and record are made: it needs neither.
+        Process mainHeadRead = ws.git().start("for-each-ref", "--format=%(objectname) %(refname)", ws.mainRef());
         Path claimDir = inbox.claimDir(wave, lane);
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
         Rollback rollback = new Rollback(claimDir);
-        ClaimRecord pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
-            makeClaimFolder(wave, lane, claimDir);
-            ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(), ws.clock().instant(),
-                    ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(), ProcessHandle.current().pid());
-            try {
-                CrashPoint.reached("claim-after-mkdir");
-                store.write(record);
-            } catch (RuntimeException failure) {
-                rollback.undo(failure);
-                throw failure;
-            }
-            return record;
-        });
+        ClaimRecord pending;
+        try {
+            SafeFiles.ensureDirectory(inbox.waveDir(wave));
+            pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
+                makeClaimFolder(wave, lane, claimDir);
+                ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(),
+                        ws.clock().instant(), ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(),
+                        ProcessHandle.current().pid());
+                try {
+                    CrashPoint.reached("claim-after-mkdir");
+                    store.write(record);
+                } catch (RuntimeException failure) {
+                    rollback.undo(failure);
+                    throw failure;
+                }
+                return record;
+            });
+        } catch (RuntimeException notClaimed) {
+            GitCli.await(mainHeadRead); // reaped: nothing was claimed, so its answer is not needed
+            throw notClaimed;
+        }
         try {
             CrashPoint.reached("claim-after-record");
-            String base = resolveBaseRefusingExistingBranch(branch);
+            String base = mainHead(GitCli.await(mainHeadRead));
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
+            createBranch(branch, base);
+            rollback.branch = branch;
+            rollback.base = base;
             Checkout checkout = LockFile.holding(inbox.worktreesLock(), () -> {
-                Process add = ws.git().start("-c", GitCli.PARALLEL_CHECKOUT, "worktree", "add", "--no-track", "-q",
-                        "-b", branch, worktree.toString(), base);
+                Process add = ws.git().start("-c", GitCli.PARALLEL_CHECKOUT, "worktree", "add", "-q",
+                        worktree.toString(), branch);
                 // Readied while git checks out (the first hashing of a process costs some milliseconds).
                 Ledger ledger = new Ledger(inbox.ledger(wave));
                 return new Checkout(GitCli.await(add), ledger);
             });
             GitCli.Result add = checkout.git();
-            rollback.branch = branch;
             if (!add.ok()) {
                 throw LaneException.internal("git worktree add failed for " + worktree + ": " + add.err().strip(), null);
             }
@@ -143,29 +158,43 @@ public final class ClaimService {
                 + ". Pick another lane, or ask the holder to run: lane release --wave " + wave + " --lane " + lane);
     }
 
-    private String resolveBaseRefusingExistingBranch(String branch) {
-        String mainRef = ws.mainRef();
-        GitCli.Result refs = ws.git().ok("for-each-ref", "--format=%(objectname) %(refname)", mainRef,
-                "refs/heads/" + branch);
-        String base = null;
+    /** Main's commit from the answer of {@code for-each-ref <main ref>}, or a usage error if main does not exist. */
+    private String mainHead(GitCli.Result refs) {
+        if (!refs.ok()) {
+            throw LaneException.internal("git for-each-ref " + ws.mainRef() + " failed in " + ws.repo().workTree()
+                    + ": " + refs.err().strip(), null);
+        }
         for (String line : refs.out().split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
             String[] parts = line.split(" ", 2);
-            if (parts[1].equals(mainRef)) {
-                base = parts[0];
-            } else if (parts[1].equals("refs/heads/" + branch)) {
+            if (parts.length == 2 && parts[1].equals(ws.mainRef())) { // the pattern also matches refs below it
+                return parts[0];
+            }
+        }
+        throw LaneException.usage("the main branch '" + ws.config().main() + "' does not exist in "
+                + ws.repo().workTree() + "; set main: in lanes.yml or create the branch");
+    }
+
+    /**
+     * Creates the lane's branch at {@code base} with one compare-and-swap that requires it not to exist: so the
+     * claim never takes over, or later deletes, a branch it did not create. An existing branch is refused.
+     */
+    private void createBranch(String branch, String base) {
+        String ref = "refs/heads/" + branch;
+        GitCli.Result created = ws.git().run("update-ref", "-m", "lane claim: created from " + ws.config().main(),
+                ref, base, "");
+        if (created.ok()) {
+            return;
+        }
+        GitCli.Result existing = ws.git().run("for-each-ref", "--format=%(objectname) %(refname)", ref);
+        for (String line : existing.out().split("\n")) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length == 2 && parts[1].equals(ref)) {
                 throw LaneException.refused("branch " + branch + " already exists (at " + parts[0].substring(0, 12)
                         + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
                         + branch + ") if it is left over, then claim again.");
             }
         }
-        if (base == null) {
-            throw LaneException.usage("the main branch '" + ws.config().main() + "' does not exist in "
-                    + ws.repo().workTree() + "; set main: in lanes.yml or create the branch");
-        }
-        return base;
+        throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
     }
 
     private static void createWorktreeFolder(Path worktree) {
@@ -289,6 +318,7 @@ public final class ClaimService {
         private final Path claimDir;
         private Path worktreeFolder;
         private String branch;
+        private String base;
 
         Rollback(Path claimDir) {
             this.claimDir = claimDir;
@@ -306,7 +336,7 @@ public final class ClaimService {
                 }), cause);
             }
             if (branch != null) {
-                ws.git().run("update-ref", "-d", "refs/heads/" + branch);
+                ws.git().run("update-ref", "-d", "refs/heads/" + branch, base); // only if still where it was made
             }
             quietly(() -> SafeFiles.deleteTree(claimDir), cause);
         }

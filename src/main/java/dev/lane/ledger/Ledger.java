@@ -47,13 +47,15 @@ public final class Ledger {
     private final MessageDigest sha256;
 
     /**
-     * A ledger file. Creating it readies its hashing (a process's first SHA-256 loads the JDK's security providers,
-     * which takes some milliseconds), so a caller can create it ahead of slow work and append when that is done.
-     * An instance is for one thread at a time; any number of instances, threads and processes may append at once.
+     * A ledger file. Creating it readies its hashing (a process's first SHA-256 loads the JDK's security providers
+     * and runs the digest code for the first time, which takes some milliseconds), so a caller can create it ahead of
+     * slow work and append when that is done. An instance is for one thread at a time; any number of instances,
+     * threads and processes may append at once.
      */
     public Ledger(Path file) {
         this.file = file;
         this.sha256 = sha256();
+        sha256.digest(); // a first digest of nothing, discarded: the digest resets itself after it
     }
 
     public Path file() {

@@ -71,7 +71,27 @@ class ClaimRollbackTest {
     }
 
     @Test
-    void aFailingGitWorktreeAddRemovesTheFolderItMadeAndTheClaim() throws Exception {
+    void aFailingGitWorktreeAddRemovesTheFolderTheBranchAndTheClaimItMade() throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+        Path admin = repo.root().resolve(".git/worktrees");
+        Files.writeString(admin, "a file where git keeps its worktree folders: git worktree add fails\n");
+
+        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+
+        assertNotEquals(0, claim.exitCode(), claim::toString);
+        assertNotEquals(3, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains("git worktree add failed"), claim::toString);
+        Files.delete(admin);
+        assertRolledBack(repo);
+        assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS),
+                "the worktree folder the claim made is removed");
+
+        CliRun afterwards = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+        assertEquals(0, afterwards.exitCode(), afterwards::toString);
+    }
+
+    @Test
+    void aBranchGitRefusesToCreateRollsTheClaimBackAndNamesTheBranch() throws Exception {
         TestRepo repo = TestRepo.create(temp);
         repo.writeConfig(repo.defaultConfig() + "branch: 'lane/{wave}/{lane}.lock'\n");
 
@@ -79,7 +99,7 @@ class ClaimRollbackTest {
 
         assertNotEquals(0, claim.exitCode(), claim::toString);
         assertNotEquals(3, claim.exitCode(), claim::toString);
-        assertTrue(claim.err().contains("git worktree add failed"), claim::toString);
+        assertTrue(claim.err().contains("cannot create branch lane/45/dimA.lock"), claim::toString);
         assertRolledBack(repo);
         assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS),
                 "the worktree folder the claim made is removed");
