@@ -86,6 +86,20 @@ public final class ClaimStore {
         return children(inbox.root()).stream().map(WaveId::new).toList();
     }
 
+    /**
+     * Refuses, as a usage error, a wave that has no folder in the inbox: no lane of it was ever claimed, so a command
+     * asking about it was most likely given a mistyped name. The message lists the waves there are.
+     */
+    public void requireWave(WaveId wave) {
+        if (Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<WaveId> waves = waves();
+        throw LaneException.usage("there is no wave " + wave + " in " + inbox.root() + ": no lane of it was ever "
+                + "claimed. " + (waves.isEmpty() ? "No wave has been claimed yet."
+                        : "Waves: " + String.join(", ", waves.stream().map(WaveId::value).toList()) + "."));
+    }
+
     /** The claim whose worktree is {@code worktreeTop}, searching every wave. */
     public Optional<ClaimRecord> findByWorktree(Path worktreeTop) {
         Path wanted = realOrSelf(worktreeTop);

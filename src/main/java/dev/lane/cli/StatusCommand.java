@@ -29,7 +29,11 @@ final class StatusCommand extends BaseCommand {
     @Override
     public Integer call() {
         Workspace ws = workspace();
-        List<WaveId> waves = wave != null ? List.of(new WaveId(wave)) : new ClaimStore(ws.inbox()).waves();
+        ClaimStore claims = new ClaimStore(ws.inbox());
+        List<WaveId> waves = wave != null ? List.of(new WaveId(wave)) : claims.waves();
+        if (wave != null) {
+            claims.requireWave(waves.get(0));
+        }
         List<WaveStatus> statuses = new ArrayList<>();
         for (WaveId w : waves) {
             statuses.add(WaveStatus.read(ws.inbox(), w));

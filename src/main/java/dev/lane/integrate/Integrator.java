@@ -80,6 +80,7 @@ public final class Integrator {
     private IntegrateResult underLock(IntegrateRequest request, RepositoryOpening opening) {
         WaveId wave = request.wave();
         ClaimStore claims = new ClaimStore(ws.inbox());
+        claims.requireWave(wave); // a mistyped wave changes nothing: not even its folder for the lock is made
         if (!request.order().isEmpty()) {
             WaveLanes.ordered(claims, wave, request.order()); // a bad --order is a usage error before the lock
         }

@@ -167,6 +167,21 @@ class BadInputTest {
         assertNothingChanged(repo, before);
     }
 
+    @ParameterizedTest(name = "lane {0}")
+    @ValueSource(strings = {"status", "integrate"})
+    void aWaveNoLaneWasEverClaimedInIsRefusedNamingTheWavesThereAreAndNothingIsCreated(String command) {
+        TestRepo repo = claimedLaneWithUncommittedWork();
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.lane(command, "--wave", "4S");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("lane: there is no wave 4S in " + repo.inbox() + ": no lane of it was ever claimed. Waves: 45.\n",
+                r.err().lines().findFirst().orElse("") + "\n", r::toString);
+        assertFalse(Files.exists(repo.waveDir("4S")), "no folder is made for the mistyped wave");
+        assertNothingChanged(repo, before);
+    }
+
     /** A repository with lane dimA of wave 45 claimed and a changed file in its worktree. */
     private TestRepo claimedLaneWithUncommittedWork() {
         TestRepo repo = TestRepo.create(temp);
