@@ -96,7 +96,7 @@ public final class ClaimService {
             rollback.branch = branch;
             rollback.base = base;
             Checkout checkout = LockFile.holding(inbox.worktreesLock(), () -> {
-                Process add = ws.git().start("-c", GitCli.PARALLEL_CHECKOUT, "worktree", "add", "-q",
+                Process add = ws.git().start("-c", GitCli.parallelCheckout(), "worktree", "add", "-q",
                         worktree.toString(), branch);
                 // Readied while git checks out (the first hashing of a process costs some milliseconds).
                 Ledger ledger = new Ledger(inbox.ledger(wave));

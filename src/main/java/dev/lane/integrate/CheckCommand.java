@@ -47,7 +47,7 @@ final class CheckCommand {
         }
         Path checkout = parent.resolve("checkout");
         try {
-            git.ok("-c", GitCli.PARALLEL_CHECKOUT, "worktree", "add", "--detach", "--quiet", checkout.toString(),
+            git.ok("-c", GitCli.parallelCheckout(), "worktree", "add", "--detach", "--quiet", checkout.toString(),
                     commit);
             Path log = parent.resolve("check.log");
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())

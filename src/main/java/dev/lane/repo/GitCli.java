@@ -34,12 +34,15 @@ public record GitCli(Path dir, Map<String, String> env) {
 
     /**
      * The {@code -c} setting for a git command that checks out a whole tree (a new worktree): git's parallel
-     * checkout with one worker per core ({@code checkout.workers=0}). Writing the files is most of a checkout, and it
-     * waits on the disk as much as on the CPU: on this project's 2-core benchmark machine, a 10,000-file
-     * {@code git worktree add} takes about 240 ms with it against 280 ms without (docs/benchmarks.md). Git applies it
-     * only above {@code checkout.thresholdForParallelism} files (100 by default), so small trees stay sequential.
+     * checkout, with four workers per core (at most 32). Writing the files is most of a checkout, and a worker spends
+     * much of it waiting in the kernel, so more workers than cores pay: on this project's 2-core benchmark machine, a
+     * 10,000-file {@code git worktree add} took a median 435 ms with 1 worker, 397 with 2, 355 with 4 and 334 with 8
+     * (docs/benchmarks.md). Git applies it only above {@code checkout.thresholdForParallelism} files (100 by
+     * default), so small trees stay sequential.
      */
-    public static final String PARALLEL_CHECKOUT = "checkout.workers=0";
+    public static String parallelCheckout() {
+        return "checkout.workers=" + Math.min(32, 4 * Runtime.getRuntime().availableProcessors());
+    }
 
     public GitCli(Path dir) {
         this(dir, Map.of());

@@ -104,7 +104,7 @@ class ClaimTest {
 
     @Test
     void aTreeBigEnoughForParallelCheckoutArrivesWhole() throws Exception {
-        // lane asks git for parallel checkout (GitCli.PARALLEL_CHECKOUT), which git uses above 100 files.
+        // lane asks git for parallel checkout (GitCli.parallelCheckout()), which git uses above 100 files.
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 600; i++) {
             files.put("pkg" + (i % 12) + "/f" + i + ".txt", "file " + i + "\n".repeat(1 + i % 5));
