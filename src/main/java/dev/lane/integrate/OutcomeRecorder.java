@@ -1,6 +1,7 @@
 package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
+import dev.lane.fs.Durability;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.json.Json;
@@ -9,6 +10,7 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,8 +34,12 @@ import java.util.concurrent.Future;
  * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
- * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and
- * the others old or missing, never a half-written file, and the rerun above completes them.
+ * threads at once, each atomically (write, rename): a crash among them leaves some lanes' outcomes new and the others
+ * old or missing, never a half-written file, and the rerun above completes them. They are not forced to disk
+ * ({@link Durability#UNFORCED}): they restate what main's history holds, and main's own move is not forced either
+ * (JGit's default), so forcing them would not make a record outlive a power cut that took main's move with it. A
+ * power cut may leave one empty or old: {@code lane status} shows such a lane as submitted with its outcome
+ * unreadable, and the next integrate of the wave rewrites it.
  */
 final class OutcomeRecorder {
     /** Threads writing outcome files at once: enough to overlap the file system's waits on a small machine. */
@@ -140,7 +146,7 @@ final class OutcomeRecorder {
         doc.put("mainBefore", result.mainBefore());
         doc.put("mainAfter", result.mainAfter());
         doc.put("time", now.toString());
-        SafeFiles.writeAtomically(file, Json.write(doc));
+        SafeFiles.writeAtomically(file, Json.write(doc).getBytes(StandardCharsets.UTF_8), Durability.UNFORCED);
     }
 
     private static boolean alreadyRecorded(Path file, LaneOutcome lane) {

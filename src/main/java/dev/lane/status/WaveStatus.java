@@ -3,6 +3,7 @@ package dev.lane.status;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.json.JsonFields;
@@ -34,9 +35,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         for (ClaimRecord c : claims.ofWave(wave)) {
             LaneId lane = new LaneId(c.lane());
             Optional<Submission> s = submissions.submission(wave, lane);
-            Path file = inbox.outcome(wave, lane);
-            Optional<JsonFields> outcome = SafeFiles.readIfExists(file).map(t -> JsonFields.of(t, file));
-            views.add(view(c, s, outcome));
+            views.add(view(c, s, SafeFiles.readIfExists(inbox.outcome(wave, lane)), inbox.outcome(wave, lane), wave));
         }
         return new WaveStatus(wave, views);
     }
@@ -50,7 +49,12 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         return counts;
     }
 
-    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<JsonFields> outcome) {
+    /**
+     * A lane's view. An outcome.json that cannot be read (it is not forced to disk, so a power cut can leave it
+     * empty: see {@code OutcomeRecorder}) does not hide the wave: the lane shows as submitted, saying so.
+     */
+    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<String> outcomeText, Path outcomeFile,
+                                 WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
             return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree());
@@ -59,17 +63,22 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         LaneState state = LaneState.SUBMITTED;
         Instant since = sub.submittedAt();
         String reason = null;
-        // An outcome counts only for the submission it was about; a later resubmission is waiting again.
-        if (outcome.isPresent() && outcome.get().intValue("sequence") == sub.sequence()) {
-            JsonFields o = outcome.get();
-            state = switch (o.string("status")) {
-                case "integrated" -> LaneState.INTEGRATED;
-                case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
-                case "parked" -> LaneState.PARKED;
-                default -> LaneState.SUBMITTED;
-            };
-            reason = o.nullableString("reason");
-            since = o.instant("time");
+        try {
+            JsonFields o = outcomeText.isEmpty() ? null : JsonFields.of(outcomeText.get(), outcomeFile);
+            // An outcome counts only for the submission it was about; a later resubmission is waiting again.
+            if (o != null && o.intValue("sequence") == sub.sequence()) {
+                state = switch (o.string("status")) {
+                    case "integrated" -> LaneState.INTEGRATED;
+                    case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
+                    case "parked" -> LaneState.PARKED;
+                    default -> LaneState.SUBMITTED;
+                };
+                reason = o.nullableString("reason");
+                since = o.instant("time");
+            }
+        } catch (LaneException unreadable) {
+            reason = "its outcome.json is unreadable (" + unreadable.getMessage() + "); lane integrate --wave " + wave
+                    + " rewrites it";
         }
         return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(),
                 sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree());

@@ -89,4 +89,25 @@ class ReintegrateTest {
 
         assertTrue(f.onMain("pyproject.toml").contains("version = \"0.4.1\""), f.onMain("pyproject.toml"));
     }
+    @Test
+    void anOutcomeFileLeftEmptyByAPowerCutShowsInStatusAndTheNextPassRewritesIt() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/app.txt", WaveFixture.APP.replace("line 3", "line 3 by A"));
+        f.submit(a);
+        f.integrate("--wave", "45").expect(0);
+        Path outcome = f.repo.resolve("tools/offline/_inbox/45/dimA/outcome.json");
+        java.nio.file.Files.writeString(outcome, ""); // outcome files are not forced to disk: what a power cut leaves
+
+        CliRun status = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(status.out().contains("dimA") && status.out().contains("submitted")
+                && status.out().contains("outcome.json is unreadable")
+                && status.out().contains("lane integrate --wave 45 rewrites it"), status.out());
+
+        String main = f.mainHead();
+        f.integrate("--wave", "45").expect(0);
+        assertEquals(main, f.mainHead(), "the lane is in main already: nothing lands twice");
+        CliRun after = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(after.out().contains("already-integrated") && !after.out().contains("unreadable"), after.out());
+    }
 }
