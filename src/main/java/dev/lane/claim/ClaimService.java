@@ -60,12 +60,12 @@ public final class ClaimService {
 
     public ClaimRecord claim(WaveId wave, LaneId lane, AgentId agent) {
         Inbox inbox = ws.inbox();
-        // Main's head is read by a git started now, while the claim folder and record are made: it needs neither.
-        Process mainHeadRead = ws.git().start("for-each-ref", "--format=%(objectname) %(refname)", ws.mainRef());
         Path claimDir = inbox.claimDir(wave, lane);
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
         Rollback rollback = new Rollback(claimDir);
+        // Main's head is read by a git started now, while the claim folder and record are made: it needs neither.
+        Process mainHeadRead = ws.git().start("for-each-ref", "--format=%(objectname) %(refname)", ws.mainRef());
         ClaimRecord pending;
         try {
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
@@ -179,6 +179,10 @@ public final class ClaimService {
      * claim never takes over, or later deletes, a branch it did not create. An existing branch is refused.
      */
     private void createBranch(String branch, String base) {
+        if (branch.equals("HEAD") || branch.startsWith("-")) { // update-ref takes them; git branch and checkout do not
+            throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which git cannot use "
+                    + "as a branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
+        }
         String ref = "refs/heads/" + branch;
         GitCli.Result created = ws.git().run("update-ref", "-m", "lane claim: created from " + ws.config().main(),
                 ref, base, "");
@@ -287,8 +291,10 @@ public final class ClaimService {
     }
 
     /**
-     * Removes the worktree and branch a dead claimant may have made, but only what is provably its own and holds no
-     * work: a worktree git has registered (or an empty private folder), and a branch that main already contains.
+     * Removes the worktree and branch a dead claimant may have made, but only what holds no work: the worktree git
+     * has registered at the claim's path (or an empty private folder there), and the claim's branch if main already
+     * contains it, deleted only at the commit that was checked. (Such a branch may predate the dead claim, which
+     * then died before creating it: deleting it loses a name, never a commit.)
      */
     private void removeWhatADeadClaimMade(ClaimRecord dead) {
         Path folder = Path.of(dead.worktree());
@@ -308,8 +314,9 @@ public final class ClaimService {
         }
         LockFile.holding(ws.inbox().worktreesLock(), () -> ws.git().run("worktree", "prune"));
         String ref = "refs/heads/" + dead.branch();
-        if (ws.git().run("merge-base", "--is-ancestor", ref, ws.mainRef()).ok()) {
-            ws.git().run("update-ref", "-d", ref);
+        GitCli.Result tip = ws.git().run("rev-parse", "--verify", "-q", ref + "^{commit}");
+        if (tip.ok() && ws.git().run("merge-base", "--is-ancestor", tip.line(), ws.mainRef()).ok()) {
+            ws.git().run("update-ref", "-d", ref, tip.line()); // only at the commit checked: nothing added since
         }
     }
 
@@ -336,7 +343,11 @@ public final class ClaimService {
                 }), cause);
             }
             if (branch != null) {
-                ws.git().run("update-ref", "-d", "refs/heads/" + branch, base); // only if still where it was made
+                GitCli.Result deleted = ws.git().run("update-ref", "-d", "refs/heads/" + branch, base); // if unmoved
+                if (!deleted.ok() && cause != null) {
+                    cause.addSuppressed(LaneException.internal("the branch " + branch + " this claim made is left "
+                            + "behind (" + deleted.err().strip() + "); delete it with: git branch -D " + branch, null));
+                }
             }
             quietly(() -> SafeFiles.deleteTree(claimDir), cause);
         }

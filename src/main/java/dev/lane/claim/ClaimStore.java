@@ -91,9 +91,11 @@ public final class ClaimStore {
      * asking about it was most likely given a mistyped name. The message lists the waves there are.
      */
     public void requireWave(WaveId wave) {
-        if (Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
+        Path dir = inbox.waveDir(wave);
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        SafeFiles.refuseIfLink(dir); // a link where the wave's folder belongs is refused as such, not as a typo
         List<WaveId> waves = waves();
         throw LaneException.usage("there is no wave " + wave + " in " + inbox.root() + ": no lane of it was ever "
                 + "claimed. " + (waves.isEmpty() ? "No wave has been claimed yet."

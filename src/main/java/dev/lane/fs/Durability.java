@@ -7,14 +7,16 @@ package dev.lane.fs;
  */
 public enum Durability {
     /**
-     * The new content is forced to disk before the rename, so it also survives a power cut. For the records lane
-     * cannot restate from anything else: claims, submissions, intents, the integrator's journal, lanes.yml.
+     * The new content is forced to disk before the rename, so a power cut leaves the old content or the new, never an
+     * empty file (the rename itself is not forced: the old content may come back). For the records lane cannot
+     * restate from anything else: claims, submissions, intents, the integrator's journal, lanes.yml.
      */
     FORCED,
     /**
      * Renamed into place without forcing: it survives any process crash, but a power cut may leave the old file, no
-     * file or an empty one. Only for records lane restates from main's history when they are missing or damaged
-     * (a lane's outcome.json): forcing fifty of them cost an integrate of 50 lanes ~40 ms of its ~340.
+     * file or an empty one. Only for reports whose facts are kept elsewhere and which lane rewrites (a lane's
+     * outcome.json: main's history and the ledger hold what it says): forcing fifty of them cost an integrate of 50
+     * lanes ~40 ms of its ~340.
      */
     UNFORCED
 }

@@ -1,6 +1,7 @@
 package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
+import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Runs the user's {@code check:} command (from lanes.yml) on a temporary checkout of a result commit.
  *
  * <p>The checkout is a detached linked worktree made with native {@code git worktree add --detach} in a fresh
- * private temp folder, and removed (with {@code git worktree prune}) when the command ends, pass or fail. The
+ * private temp folder, and removed (with {@code git worktree prune}) when the command ends, pass or fail; both under
+ * the inbox's {@code .worktrees.lock}, like every change lane makes to the worktree list, since agents may be
+ * claiming lanes meanwhile and parallel adds read each other's half-written admin files. The
  * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
  * timeout ({@code checkTimeout:}) is stopped, with every process it started, and counts as failed: a hung test never
  * holds the wave's lock for good. Its output goes to a file next to the checkout (never a pipe nobody reads), of
@@ -25,11 +28,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class CheckCommand {
     private final GitCli git;
+    private final Path worktreesLock;
     private final String command;
     private final Duration timeout;
 
-    CheckCommand(GitCli git, String command, Duration timeout) {
+    CheckCommand(GitCli git, Path worktreesLock, String command, Duration timeout) {
         this.git = git;
+        this.worktreesLock = worktreesLock;
         this.command = command;
         this.timeout = timeout;
     }
@@ -47,8 +52,8 @@ final class CheckCommand {
         }
         Path checkout = parent.resolve("checkout");
         try {
-            git.ok("-c", GitCli.parallelCheckout(), "worktree", "add", "--detach", "--quiet", checkout.toString(),
-                    commit);
+            LockFile.holding(worktreesLock, () -> git.ok("-c", GitCli.parallelCheckout(), "worktree", "add", "--detach",
+                    "--quiet", checkout.toString(), commit));
             Path log = parent.resolve("check.log");
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -69,9 +74,10 @@ final class CheckCommand {
             Thread.currentThread().interrupt();
             throw LaneException.internal("interrupted while the check command ran", e);
         } finally {
-            git.run("worktree", "remove", "--force", "--force", checkout.toString());
+            LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
+                    checkout.toString()));
             SafeFiles.deleteTree(parent);
-            git.run("worktree", "prune");
+            LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
         }
     }
 

@@ -150,9 +150,9 @@ public final class Integrator {
             refuseOnProblems(checks.problems(base.getTree(), plan.result().getTree()));
             String command = ws.config().check();
             if (command != null && !command.isBlank()) {
-                CheckBisector.Outcome checked = new CheckBisector(planner, new CheckCommand(ws.git(), command,
-                        ws.config().checkTimeout()))
-                        .run(plan);
+                CheckCommand check = new CheckCommand(ws.git(), ws.inbox().worktreesLock(), command,
+                        ws.config().checkTimeout());
+                CheckBisector.Outcome checked = new CheckBisector(planner, check).run(plan);
                 checkRuns = checked.checkRuns();
                 if (checked.plan() != plan) {
                     plan = checked.plan();

@@ -36,10 +36,12 @@ import java.util.concurrent.Future;
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
  * threads at once, each atomically (write, rename): a crash among them leaves some lanes' outcomes new and the others
  * old or missing, never a half-written file, and the rerun above completes them. They are not forced to disk
- * ({@link Durability#UNFORCED}): they restate what main's history holds, and main's own move is not forced either
- * (JGit's default), so forcing them would not make a record outlive a power cut that took main's move with it. A
- * power cut may leave one empty or old: {@code lane status} shows such a lane as submitted with its outcome
- * unreadable, and the next integrate of the wave rewrites it.
+ * ({@link Durability#UNFORCED}). They are reports, not the record: for an integrated lane main's history holds the
+ * same facts (the next pass reports it already integrated and rewrites the file); for a parked lane the ledger keeps
+ * the reason and the next pass judges the lane again. And main's own move is not forced either (JGit forces ref
+ * files only with {@code core.fsyncRefFiles}), so forcing outcomes would not make one outlive a power cut that took
+ * main's move with it. After a power cut an outcome file may be old, missing or empty: {@code lane status} shows
+ * the old verdict, none, or "unreadable" in the lane's row until the next integrate of the wave rewrites it.
  */
 final class OutcomeRecorder {
     /** Threads writing outcome files at once: enough to overlap the file system's waits on a small machine. */
@@ -82,8 +84,9 @@ final class OutcomeRecorder {
 
     /**
      * Writes each lane's {@code outcome.json}. The files are independent of one another, so they are written by a
-     * few threads at once: most of a write is the file system creating the file and forcing it to disk, and those
-     * waits overlap. If a write fails, the others still run; the first failure is then thrown (a rerun writes the
+     * few threads at once, whose waits on the file system (creating, writing and renaming each file) overlap; the
+     * threads were measured to pay when every file was also forced to disk, and are kept for file systems where
+     * creating a file waits. If a write fails, the others still run; the first failure is then thrown (a rerun writes the
      * missing records, see the class comment).
      */
     void outcomes(IntegrateResult result, Instant now) {

@@ -67,14 +67,17 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
             JsonFields o = outcomeText.isEmpty() ? null : JsonFields.of(outcomeText.get(), outcomeFile);
             // An outcome counts only for the submission it was about; a later resubmission is waiting again.
             if (o != null && o.intValue("sequence") == sub.sequence()) {
-                state = switch (o.string("status")) {
+                LaneState verdict = switch (o.string("status")) {
                     case "integrated" -> LaneState.INTEGRATED;
                     case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
                     case "parked" -> LaneState.PARKED;
                     default -> LaneState.SUBMITTED;
                 };
-                reason = o.nullableString("reason");
-                since = o.instant("time");
+                String why = o.nullableString("reason");
+                Instant at = o.instant("time");
+                state = verdict; // only once every field of the outcome was read
+                reason = why;
+                since = at;
             }
         } catch (LaneException unreadable) {
             reason = "its outcome.json is unreadable (" + unreadable.getMessage() + "); lane integrate --wave " + wave

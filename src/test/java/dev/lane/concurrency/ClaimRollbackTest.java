@@ -109,6 +109,20 @@ class ClaimRollbackTest {
         assertEquals(0, afterwards.exitCode(), afterwards::toString);
     }
 
+    @Test
+    void aBranchTemplateThatGivesHeadIsRefusedAndTheClaimRolledBack() throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+        repo.writeConfig(repo.defaultConfig() + "branch: '{lane}'\n");
+
+        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "HEAD", "--agent", "a1");
+
+        assertEquals(2, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains("gives 'HEAD'") && claim.err().contains("{wave} and {lane}"),
+                claim::toString);
+        assertFalse(Files.exists(repo.claimDir("45", "HEAD"), LinkOption.NOFOLLOW_LINKS), "the claim is rolled back");
+        assertEquals(List.of("main"), repo.branches(), "no branch named HEAD is made");
+    }
+
     private static void assertRolledBack(TestRepo repo) throws Exception {
         assertFalse(Files.exists(repo.claimDir("45", "dimA"), LinkOption.NOFOLLOW_LINKS), "the claim folder is gone");
         assertEquals(List.of("main"), repo.branches(), "no lane branch is left");

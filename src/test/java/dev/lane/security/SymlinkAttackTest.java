@@ -68,6 +68,20 @@ class SymlinkAttackTest {
     }
 
     @Test
+    void integrateAndStatusRefuseASymlinkPlantedAsTheWaveFolderNamingIt() throws Exception {
+        Files.createDirectories(repo.inbox());
+        Files.createSymbolicLink(repo.waveDir("45"), victim);
+
+        for (String command : new String[] {"integrate", "status"}) {
+            CliRun r = repo.lane(command, "--wave", "45");
+            assertEquals(5, r.exitCode(), r::toString);
+            assertTrue(r.err().contains(repo.waveDir("45").toString()) && r.err().contains("symbolic link"),
+                    r::toString);
+        }
+        assertVictimUntouched();
+    }
+
+    @Test
     void aSymlinkPlantedAsTheWaveFolderInTheInboxIsRefusedAndNeverFollowed() throws Exception {
         Files.createDirectories(repo.inbox());
         Files.createSymbolicLink(repo.waveDir("45"), victim);
