@@ -48,10 +48,12 @@ final class LedgerCommand extends BaseCommand {
         AgentId onlyAgent = agent == null ? null : new AgentId(agent);
         Workspace ws = workspace();
         List<WaveId> waves = new ArrayList<>();
+        dev.lane.claim.ClaimStore claims = new dev.lane.claim.ClaimStore(ws.inbox());
         if (onlyWave != null) {
+            claims.requireWave(onlyWave); // a mistyped wave is named as such, not shown as an empty ledger
             waves.add(onlyWave);
         } else {
-            waves.addAll(new dev.lane.claim.ClaimStore(ws.inbox()).waves());
+            waves.addAll(claims.waves());
         }
         return verify ? verify(ws, waves) : print(ws, waves, onlyLane, onlyAgent);
     }

@@ -168,7 +168,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "lane {0}")
-    @ValueSource(strings = {"status", "integrate"})
+    @ValueSource(strings = {"status", "integrate", "ledger"})
     void aWaveNoLaneWasEverClaimedInIsRefusedNamingTheWavesThereAreAndNothingIsCreated(String command) {
         TestRepo repo = claimedLaneWithUncommittedWork();
         RepoState before = RepoState.of(repo);
