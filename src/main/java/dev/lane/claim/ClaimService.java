@@ -38,8 +38,8 @@ import java.util.Optional;
  * {@code git worktree add <folder> <branch>} (no tracking config, so parallel claims never race on
  * {@code .git/config.lock}; under the inbox's {@code .worktrees.lock}, because parallel adds read each other's
  * half-written admin files and fail); rewrites {@code claim.json} as CLAIMED with the base commit; and appends to the
- * ledger. Main's head is read by a git process started before the mkdir, which runs while the claim is made: the
- * base is main's head when the claim began. If any step after the mkdir fails, everything it made is undone in
+ * ledger. Main's head is read by a git process started before the mkdir ({@link MainHeadRead}: by the CLI at
+ * start-up when it can), which runs while the claim is made: the base is main's head when the claim began. If any step after the mkdir fails, everything it made is undone in
  * reverse (worktree, branch, claim folder) and the error says which step failed.
  *
  * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in
@@ -59,13 +59,24 @@ public final class ClaimService {
     }
 
     public ClaimRecord claim(WaveId wave, LaneId lane, AgentId agent) {
+        // Main's head is read by a git started now, while the claim folder and record are made: it needs neither.
+        return claim(wave, lane, agent, MainHeadRead.start(ws));
+    }
+
+    /**
+     * Claims with main's head read by {@code mainHead}, started earlier for this workspace (see
+     * {@link MainHeadRead}); the claim owns it from now on.
+     */
+    public ClaimRecord claim(WaveId wave, LaneId lane, AgentId agent, MainHeadRead mainHead) {
+        if (!mainHead.isFor(ws)) {
+            mainHead.close();
+            throw new IllegalArgumentException("a read of another workspace's main branch");
+        }
         Inbox inbox = ws.inbox();
         Path claimDir = inbox.claimDir(wave, lane);
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
         Rollback rollback = new Rollback(claimDir);
-        // Main's head is read by a git started now, while the claim folder and record are made: it needs neither.
-        Process mainHeadRead = ws.git().start("for-each-ref", "--format=%(objectname) %(refname)", ws.mainRef());
         ClaimRecord pending;
         try {
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
@@ -84,12 +95,12 @@ public final class ClaimService {
                 return record;
             });
         } catch (RuntimeException notClaimed) {
-            GitCli.await(mainHeadRead); // reaped: nothing was claimed, so its answer is not needed
+            mainHead.close(); // nothing was claimed, so its answer is not needed
             throw notClaimed;
         }
         try {
             CrashPoint.reached("claim-after-record");
-            String base = mainHead(GitCli.await(mainHeadRead));
+            String base = mainHead.base();
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
             createBranch(branch, base);
@@ -156,22 +167,6 @@ public final class ClaimService {
                 .orElse("being claimed right now by another process");
         return LaneException.contention("lane " + lane + " of wave " + wave + " is already claimed: " + who
                 + ". Pick another lane, or ask the holder to run: lane release --wave " + wave + " --lane " + lane);
-    }
-
-    /** Main's commit from the answer of {@code for-each-ref <main ref>}, or a usage error if main does not exist. */
-    private String mainHead(GitCli.Result refs) {
-        if (!refs.ok()) {
-            throw LaneException.internal("git for-each-ref " + ws.mainRef() + " failed in " + ws.repo().workTree()
-                    + ": " + refs.err().strip(), null);
-        }
-        for (String line : refs.out().split("\n")) {
-            String[] parts = line.split(" ", 2);
-            if (parts.length == 2 && parts[1].equals(ws.mainRef())) { // the pattern also matches refs below it
-                return parts[0];
-            }
-        }
-        throw LaneException.usage("the main branch '" + ws.config().main() + "' does not exist in "
-                + ws.repo().workTree() + "; set main: in lanes.yml or create the branch");
     }
 
     /**

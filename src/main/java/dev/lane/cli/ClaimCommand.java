@@ -2,10 +2,14 @@ package dev.lane.cli;
 
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimService;
+import dev.lane.claim.MainHeadRead;
+import dev.lane.core.Workspace;
+import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class ClaimCommand extends BaseCommand {
@@ -33,7 +37,12 @@ final class ClaimCommand extends BaseCommand {
     public Integer call() {
         WaveId w = new WaveId(wave);
         LaneId l = new LaneId(lane);
-        ClaimRecord claim = new ClaimService(workspace()).claim(w, l, agentOr(agent));
+        AgentId a = agentOr(agent);
+        Workspace ws = workspace();
+        // main's head, being read since start-up if the prefetch could start it (then the claim owns the read)
+        Optional<MainHeadRead> early = prefetch == null ? Optional.empty() : prefetch.takeMainHeadRead(ws);
+        ClaimService service = new ClaimService(ws);
+        ClaimRecord claim = early.isPresent() ? service.claim(w, l, a, early.get()) : service.claim(w, l, a);
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", claim.wave());

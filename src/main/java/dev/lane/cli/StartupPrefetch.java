@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.claim.MainHeadRead;
 import dev.lane.config.ConfigLoader;
 import dev.lane.core.Background;
 import dev.lane.core.Workspace;
@@ -8,27 +9,40 @@ import dev.lane.integrate.RepositoryOpening;
 import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Start-up work a lane run begins on a second thread before picocli builds its model: finding the repository that
- * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; and, for
- * {@code integrate}, opening that repository with JGit (see {@link RepositoryOpening}).
+ * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; for
+ * {@code claim}, then starting the read of main's head ({@link MainHeadRead}); and, for {@code integrate}, opening
+ * that repository with JGit (see {@link RepositoryOpening}).
  *
  * <p>Protocol: that of {@link Background}. The work only reads. A command that acts on another folder
  * ({@code --repo}) loads its own workspace and never waits for this one. A failure (not inside a repository, a bad
  * {@code lanes.yml}) reaches only a command that asks for this workspace, with the message and exit code it would
- * have had without the prefetch; a command that does not ask (help, init) never sees it.
+ * have had without the prefetch; a command that does not ask (help, init) never sees it. A read of main's head that
+ * no claim took is closed with the prefetch.
  */
 final class StartupPrefetch implements AutoCloseable {
     private final Path cwd;
     private final Clock clock;
     private final Background<Workspace> workspace;
     private RepositoryOpening repository;
+    private volatile MainHeadRead mainHead; // set by the workspace thread before its value is ready
+    private boolean mainHeadTaken;
 
-    private StartupPrefetch(Path cwd, Clock clock) {
+    private StartupPrefetch(Path cwd, Clock clock, boolean claim) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.clock = clock;
-        this.workspace = Background.start("workspace", () -> load(this.cwd, clock));
+        this.workspace = Background.start("workspace", () -> {
+            Workspace ws = load(this.cwd, clock);
+            if (claim) {
+                mainHead = MainHeadRead.start(ws); // the process's first spawn, here rather than on the claim's path
+            }
+            return ws;
+        });
     }
 
     /**
@@ -37,8 +51,9 @@ final class StartupPrefetch implements AutoCloseable {
      * the command line is parsed by picocli as always).
      */
     static StartupPrefetch start(CliContext ctx, String... args) {
-        StartupPrefetch prefetch = new StartupPrefetch(ctx.cwd(), ctx.clock());
-        if (java.util.Arrays.asList(args).contains("integrate")) {
+        List<String> given = Arrays.asList(args);
+        StartupPrefetch prefetch = new StartupPrefetch(ctx.cwd(), ctx.clock(), given.contains("claim"));
+        if (given.contains("integrate")) {
             prefetch.openRepository();
         }
         return prefetch;
@@ -61,6 +76,19 @@ final class StartupPrefetch implements AutoCloseable {
         return repository;
     }
 
+    /**
+     * The read of main's head started for a claim in {@code ws}, if {@code ws} is the prefetched workspace and the
+     * read was started and not yet taken; the caller owns it then.
+     */
+    synchronized Optional<MainHeadRead> takeMainHeadRead(Workspace ws) {
+        MainHeadRead read = mainHead;
+        if (mainHeadTaken || read == null || !read.isFor(ws)) {
+            return Optional.empty();
+        }
+        mainHeadTaken = true;
+        return Optional.of(read);
+    }
+
     /** The workspace that contains {@code start}: the prefetched one if {@code start} is the context's folder. */
     Workspace workspace(Path start) {
         return start.toAbsolutePath().normalize().equals(cwd) ? workspace.get() : load(start, clock);
@@ -71,6 +99,13 @@ final class StartupPrefetch implements AutoCloseable {
     public void close() {
         if (repository != null) {
             repository.close();
+        }
+        synchronized (this) {
+            MainHeadRead read = mainHead;
+            if (read != null && !mainHeadTaken) {
+                mainHeadTaken = true;
+                read.close();
+            }
         }
     }
 

@@ -56,4 +56,19 @@ class StartupPrefetchTest {
         assertTrue(Files.exists(there.ledger("45")), "the pass is logged in the repository named");
         assertTrue(!Files.exists(here.inbox()), "nothing is written in the current folder's repository");
     }
+    @Test
+    void aClaimWithRepoBranchesFromThatRepositorysMainNotFromTheCurrentOnes(@TempDir Path temp) throws Exception {
+        TestRepo here = TestRepo.create(temp.resolve("here"));
+        TestRepo there = TestRepo.create(temp.resolve("there"));
+        dev.lane.support.Git.ok(here.root(), "commit", "-q", "--allow-empty", "-m", "here moves on");
+        String thereHead = there.mainHead();
+
+        CliRun r = CliRun.run(here.root(), "--repo", there.root().toString(), "--json", "claim", "--wave", "45",
+                "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("\"base\" : \"" + thereHead + "\""), r.out());
+        assertEquals(thereHead, dev.lane.support.Git.ok(there.worktree("45", "dimA"), "rev-parse", "HEAD").strip());
+        assertTrue(!Files.exists(here.inbox()), "nothing is written in the current folder's repository");
+    }
 }
