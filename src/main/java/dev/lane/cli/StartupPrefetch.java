@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.claim.ClaimService;
 import dev.lane.claim.MainHeadRead;
 import dev.lane.config.ConfigLoader;
 import dev.lane.core.Background;
@@ -40,6 +41,9 @@ final class StartupPrefetch implements AutoCloseable {
             Workspace ws = load(this.cwd, clock);
             if (claim) {
                 mainHead = MainHeadRead.start(ws); // the process's first spawn, here rather than on the claim's path
+                Thread ready = new Thread(ClaimService::readyAhead, "lane-claim-ready"); // not holding up ws
+                ready.setDaemon(true);
+                ready.start();
             }
             return ws;
         });

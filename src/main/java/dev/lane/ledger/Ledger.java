@@ -58,6 +58,14 @@ public final class Ledger {
         sha256.digest(); // a first digest of nothing, discarded: the digest resets itself after it
     }
 
+    /**
+     * Readies hashing for every ledger of this process, on the calling thread: the JDK's security providers load on a
+     * process's first SHA-256 (some milliseconds). For a thread that has time before the command needs a ledger.
+     */
+    public static void readyHashing() {
+        sha256().digest();
+    }
+
     public Path file() {
         return file;
     }
