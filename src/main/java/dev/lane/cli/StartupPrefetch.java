@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Start-up work a lane run begins on a second thread before picocli builds its model: finding the repository that
  * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; for
- * {@code claim}, then starting the read of main's head ({@link MainHeadRead}); and, for {@code integrate}, opening
- * that repository with JGit (see {@link RepositoryOpening}).
+ * {@code claim}, then starting the read of main's head ({@link MainHeadRead}) and, on a third short-lived thread,
+ * readying what a claim builds late ({@link ClaimService#readyAhead}); and, for {@code integrate}, opening that
+ * repository with JGit (see {@link RepositoryOpening}).
  *
  * <p>Protocol: that of {@link Background}. The work only reads. A command that acts on another folder
  * ({@code --repo}) loads its own workspace and never waits for this one. A failure (not inside a repository, a bad
