@@ -125,19 +125,4 @@ class ClaimTest {
         assertEquals("file 599\n\n\n\n\n", Files.readString(wt.resolve("pkg11/f599.txt")));
         assertTrue(Files.isExecutable(wt.resolve("run.sh")));
     }
-    @Test
-    void aLeftoverLaneBranchIsRefusedAndKeptAsItWas() throws Exception {
-        Git.ok(repo.root(), "branch", "lane/45/dimA", "main");
-        Git.ok(repo.root(), "commit", "-q", "--allow-empty", "-m", "main moves on");
-        String leftover = repo.git("rev-parse", "lane/45/dimA").strip();
-
-        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
-
-        assertEquals(5, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("branch lane/45/dimA already exists (at " + leftover.substring(0, 12) + ")"),
-                r.err());
-        assertEquals(leftover, repo.git("rev-parse", "lane/45/dimA").strip(), "the branch is not touched");
-        assertFalse(Files.exists(repo.claimDir("45", "dimA")), "the claim is rolled back");
-        assertFalse(Files.exists(repo.worktree("45", "dimA")), "no worktree folder is left");
-    }
 }

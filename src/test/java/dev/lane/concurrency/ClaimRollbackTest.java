@@ -58,7 +58,8 @@ class ClaimRollbackTest {
         CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
 
         assertEquals(5, claim.exitCode(), claim::toString);
-        assertTrue(claim.err().contains("branch " + branch + " already exists"), claim::toString);
+        assertTrue(claim.err().contains("branch " + branch + " already exists (at " + commit.substring(0, 12) + ")"),
+                claim::toString);
         assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS), "no worktree folder left");
         assertEquals(List.of(repo.root().toRealPath()), ConcurrentClaimTest.realPaths(repo.worktrees()));
         assertEquals(commit, repo.git("rev-parse", "refs/heads/" + branch).strip(), "the branch is untouched");
@@ -76,18 +77,10 @@ class ClaimRollbackTest {
         Path admin = repo.root().resolve(".git/worktrees");
         Files.writeString(admin, "a file where git keeps its worktree folders: git worktree add fails\n");
 
-        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+        assertClaimFailsSaying(repo, "git worktree add failed");
 
-        assertNotEquals(0, claim.exitCode(), claim::toString);
-        assertNotEquals(3, claim.exitCode(), claim::toString);
-        assertTrue(claim.err().contains("git worktree add failed"), claim::toString);
         Files.delete(admin);
-        assertRolledBack(repo);
-        assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS),
-                "the worktree folder the claim made is removed");
-
-        CliRun afterwards = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
-        assertEquals(0, afterwards.exitCode(), afterwards::toString);
+        assertRolledBackAndClaimableAgain(repo);
     }
 
     @Test
@@ -95,18 +88,10 @@ class ClaimRollbackTest {
         TestRepo repo = TestRepo.create(temp);
         repo.writeConfig(repo.defaultConfig() + "branch: 'lane/{wave}/{lane}.lock'\n");
 
-        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
-
-        assertNotEquals(0, claim.exitCode(), claim::toString);
-        assertNotEquals(3, claim.exitCode(), claim::toString);
-        assertTrue(claim.err().contains("cannot create branch lane/45/dimA.lock"), claim::toString);
-        assertRolledBack(repo);
-        assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS),
-                "the worktree folder the claim made is removed");
+        assertClaimFailsSaying(repo, "cannot create branch lane/45/dimA.lock");
 
         repo.writeConfig(repo.defaultConfig());
-        CliRun afterwards = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
-        assertEquals(0, afterwards.exitCode(), afterwards::toString);
+        assertRolledBackAndClaimableAgain(repo);
     }
 
     @Test
@@ -121,6 +106,23 @@ class ClaimRollbackTest {
                 claim::toString);
         assertFalse(Files.exists(repo.claimDir("45", "HEAD"), LinkOption.NOFOLLOW_LINKS), "the claim is rolled back");
         assertEquals(List.of("main"), repo.branches(), "no branch named HEAD is made");
+    }
+
+    /** A claim of 45/dimA fails, not as contention (the lane is free), naming what failed. */
+    private static void assertClaimFailsSaying(TestRepo repo, String reason) {
+        CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+        assertNotEquals(0, claim.exitCode(), claim::toString);
+        assertNotEquals(3, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains(reason), claim::toString);
+    }
+
+    /** Nothing of the failed claim is left, its worktree folder included, and the lane can be claimed. */
+    private static void assertRolledBackAndClaimableAgain(TestRepo repo) throws Exception {
+        assertRolledBack(repo);
+        assertFalse(Files.exists(repo.worktree("45", "dimA"), LinkOption.NOFOLLOW_LINKS),
+                "the worktree folder the claim made is removed");
+        CliRun afterwards = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+        assertEquals(0, afterwards.exitCode(), afterwards::toString);
     }
 
     private static void assertRolledBack(TestRepo repo) throws Exception {
