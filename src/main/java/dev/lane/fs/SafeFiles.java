@@ -27,10 +27,9 @@ import java.util.stream.Stream;
  * <p>Protocol. Folders under the inbox and worktree folders live in places other users can write to ({@code /tmp}
  * has no {@code protected_symlinks} on this kind of machine). So: a folder we need is created with one atomic
  * {@code mkdir}; if it already exists it must be a real directory (not a link) owned by us. Files are written by
- * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk
- * (unless the caller asks for {@link Durability#UNFORCED}), and renaming it over the target: readers see the old or
- * the new content, never a mix; a crash leaves at most a stray {@code .tmp-*} file, which nobody reads and the next
- * write ignores. Reads refuse links.
+ * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk,
+ * and renaming it over the target: readers see the old or the new content, never a mix; a crash leaves at most a
+ * stray {@code .tmp-*} file, which nobody reads and the next write ignores. Reads refuse links.
  */
 public final class SafeFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -107,16 +106,8 @@ public final class SafeFiles {
         writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Atomically replaces {@code target} with {@code content}, forced to disk ({@link Durability#FORCED}). */
+    /** Atomically replaces {@code target} with {@code content}. Leaves at most a stray temp file on a crash. */
     public static void writeAtomically(Path target, byte[] content) {
-        writeAtomically(target, content, Durability.FORCED);
-    }
-
-    /**
-     * Atomically replaces {@code target} with {@code content}, forced to disk or not as {@code durability} says.
-     * Leaves at most a stray temp file on a crash.
-     */
-    public static void writeAtomically(Path target, byte[] content, Durability durability) {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
@@ -126,9 +117,7 @@ public final class SafeFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                if (durability == Durability.FORCED) {
-                    ch.force(true);
-                }
+                ch.force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

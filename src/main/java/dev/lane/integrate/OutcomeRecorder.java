@@ -1,7 +1,6 @@
 package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
-import dev.lane.fs.Durability;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.json.Json;
@@ -10,7 +9,6 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,14 +32,10 @@ import java.util.concurrent.Future;
  * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
- * threads at once, each atomically (write, rename): a crash among them leaves some lanes' outcomes new and the others
- * old or missing, never a half-written file, and the rerun above completes them. They are not forced to disk
- * ({@link Durability#UNFORCED}). They are reports, not the record: for an integrated lane main's history holds the
- * same facts (the next pass reports it already integrated and rewrites the file); for a parked lane the ledger keeps
- * the reason and the next pass judges the lane again. And main's own move is not forced either (JGit forces ref
- * files only with {@code core.fsyncRefFiles}), so forcing outcomes would not make one outlive a power cut that took
- * main's move with it. After a power cut an outcome file may be old, missing or empty: {@code lane status} shows
- * the old verdict, none, or "unreadable" in the lane's row until the next integrate of the wave rewrites it.
+ * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and
+ * the others old or missing, never a half-written file, and the rerun above completes them. An outcome file damaged
+ * some other way (edited by hand, say) is shown by {@code lane status} as unreadable in its lane's row and rewritten
+ * by the next integrate of the wave.
  */
 final class OutcomeRecorder {
     /** Threads writing outcome files at once: enough to overlap the file system's waits on a small machine. */
@@ -84,9 +78,8 @@ final class OutcomeRecorder {
 
     /**
      * Writes each lane's {@code outcome.json}. The files are independent of one another, so they are written by a
-     * few threads at once, whose waits on the file system (creating, writing and renaming each file) overlap; the
-     * threads were measured to pay when every file was also forced to disk, and are kept for file systems where
-     * creating a file waits. If a write fails, the others still run; the first failure is then thrown (a rerun writes the
+     * few threads at once: most of a write is the file system creating the file and forcing it to disk, and those
+     * waits overlap. If a write fails, the others still run; the first failure is then thrown (a rerun writes the
      * missing records, see the class comment).
      */
     void outcomes(IntegrateResult result, Instant now) {
@@ -149,7 +142,7 @@ final class OutcomeRecorder {
         doc.put("mainBefore", result.mainBefore());
         doc.put("mainAfter", result.mainAfter());
         doc.put("time", now.toString());
-        SafeFiles.writeAtomically(file, Json.write(doc).getBytes(StandardCharsets.UTF_8), Durability.UNFORCED);
+        SafeFiles.writeAtomically(file, Json.write(doc));
     }
 
     private static boolean alreadyRecorded(Path file, LaneOutcome lane) {

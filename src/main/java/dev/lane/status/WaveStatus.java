@@ -50,8 +50,8 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
     }
 
     /**
-     * A lane's view. An outcome.json that cannot be read (it is not forced to disk, so a power cut can leave it
-     * empty: see {@code OutcomeRecorder}) does not hide the wave: the lane shows as submitted, saying so.
+     * A lane's view. An outcome.json that cannot be read (edited by hand, say) does not hide the wave: it is a report
+     * the next integrate rewrites (see {@code OutcomeRecorder}), so the lane shows as submitted, saying so.
      */
     private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<String> outcomeText, Path outcomeFile,
                                  WaveId wave) {
