@@ -19,7 +19,9 @@ import java.util.Optional;
  * contains the current folder and reading its {@code lanes.yml}, which nearly every command does first; for
  * {@code claim}, then starting the read of main's head ({@link MainHeadRead}) and, on a third short-lived thread,
  * readying what a claim builds late ({@link ClaimService#readyAhead}); and, for {@code integrate}, opening that
- * repository with JGit (see {@link RepositoryOpening}).
+ * repository with JGit (see {@link RepositoryOpening}). The read of main's head is a process, so it is not part of
+ * the workspace value: this object owns it until a claim takes it, and {@link #close} closes it otherwise, and stops
+ * the workspace thread from starting one after the run has ended.
  *
  * <p>Protocol: that of {@link Background}. The work only reads. A command that acts on another folder
  * ({@code --repo}) loads its own workspace and never waits for this one. A failure (not inside a repository, a bad
@@ -32,8 +34,9 @@ final class StartupPrefetch implements AutoCloseable {
     private final Clock clock;
     private final Background<Workspace> workspace;
     private RepositoryOpening repository;
-    private volatile MainHeadRead mainHead; // set by the workspace thread before its value is ready
+    private MainHeadRead mainHead; // all three guarded by this
     private boolean mainHeadTaken;
+    private boolean closed;
 
     private StartupPrefetch(Path cwd, Clock clock, boolean claim) {
         this.cwd = cwd.toAbsolutePath().normalize();
@@ -41,10 +44,7 @@ final class StartupPrefetch implements AutoCloseable {
         this.workspace = Background.start("workspace", () -> {
             Workspace ws = load(this.cwd, clock);
             if (claim) {
-                mainHead = MainHeadRead.start(ws); // the process's first spawn, here rather than on the claim's path
-                Thread ready = new Thread(ClaimService::readyAhead, "lane-claim-ready"); // not holding up ws
-                ready.setDaemon(true);
-                ready.start();
+                startClaimWork(ws);
             }
             return ws;
         });
@@ -86,12 +86,32 @@ final class StartupPrefetch implements AutoCloseable {
      * read was started and not yet taken; the caller owns it then.
      */
     synchronized Optional<MainHeadRead> takeMainHeadRead(Workspace ws) {
-        MainHeadRead read = mainHead;
-        if (mainHeadTaken || read == null || !read.isFor(ws)) {
+        if (mainHeadTaken || mainHead == null || !mainHead.isFor(ws)) {
             return Optional.empty();
         }
         mainHeadTaken = true;
-        return Optional.of(read);
+        return Optional.of(mainHead);
+    }
+
+    /**
+     * For a claim: starts the read of main's head (the process's first spawn, here rather than on the claim's path)
+     * and readies what the claim builds late, on a thread of its own so the workspace is not held up. Not once the
+     * run has ended ({@link #close}), so nothing is started that nobody would close. If git cannot be started, the
+     * claim starts its own read and reports that; a command that only looked like a claim never hears of it.
+     */
+    private synchronized void startClaimWork(Workspace ws) {
+        if (closed) {
+            return;
+        }
+        try {
+            mainHead = MainHeadRead.start(ws);
+        } catch (LaneException cannotRunGit) {
+            return;
+        }
+        Background.start("claim-ready", () -> {
+            ClaimService.readyAhead();
+            return null;
+        });
     }
 
     /** The workspace that contains {@code start}: the prefetched one if {@code start} is the context's folder. */
@@ -106,10 +126,10 @@ final class StartupPrefetch implements AutoCloseable {
             repository.close();
         }
         synchronized (this) {
-            MainHeadRead read = mainHead;
-            if (read != null && !mainHeadTaken) {
+            closed = true;
+            if (mainHead != null && !mainHeadTaken) {
                 mainHeadTaken = true;
-                read.close();
+                mainHead.close();
             }
         }
     }

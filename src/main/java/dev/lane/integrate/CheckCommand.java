@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * the inbox's {@code .worktrees.lock}, like every change lane makes to the worktree list, since agents may be
  * claiming lanes meanwhile and parallel adds read each other's half-written admin files. The
  * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
- * timeout ({@code checkTimeout:}) is stopped, with every process it started, and counts as failed: a hung test never
- * holds the wave's lock for good. Its output goes to a file next to the checkout (never a pipe nobody reads), of
- * which the last lines are kept. A crash can leave the temp folder and its worktree entry; {@code git worktree
+ * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
+ * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
+ * lock for good. Its output goes to a file next to the checkout (never a pipe nobody reads), of which the last lines
+ * are kept. A crash can leave the temp folder and its worktree entry; {@code git worktree
  * prune} removes the entry once the folder is gone, and nothing else refers to it.
  */
 final class CheckCommand {
@@ -64,25 +65,32 @@ final class CheckCommand {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(p);
                 return new Verdict(false, "stopped after " + describe(timeout) + " (checkTimeout in lanes.yml)"
-                        + tailOf(Files.readString(log, StandardCharsets.UTF_8)));
+                        + tailOf(log));
             }
             int code = p.exitValue();
-            return new Verdict(code == 0, "exit " + code + tailOf(Files.readString(log, StandardCharsets.UTF_8)));
+            return new Verdict(code == 0, "exit " + code + tailOf(log));
         } catch (IOException e) {
             throw LaneException.internal("cannot run the check command '" + command + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw LaneException.internal("interrupted while the check command ran", e);
         } finally {
-            LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
-                    checkout.toString()));
-            SafeFiles.deleteTree(parent);
-            LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
+            try {
+                LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
+                        checkout.toString()));
+            } finally {
+                SafeFiles.deleteTree(parent); // even if the lock could not be had: the folder is ours
+                LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
+            }
         }
     }
 
-    /** The last lines of the check's output, after a colon, or nothing if it printed nothing. */
-    private static String tailOf(String output) {
+    /**
+     * The last lines of the check's output, after a colon, or nothing if it printed nothing. The output is whatever
+     * the command printed: bytes that are not UTF-8 are shown as replacement characters, never an error.
+     */
+    private static String tailOf(Path log) throws IOException {
+        String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
         List<String> lines = Arrays.asList(output.strip().split("\n"));
         List<String> last = lines.subList(Math.max(0, lines.size() - 10), lines.size());
         return output.isBlank() ? "" : ":\n" + String.join("\n", last);

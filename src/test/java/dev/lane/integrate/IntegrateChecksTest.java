@@ -83,6 +83,25 @@ class IntegrateChecksTest {
     }
 
     @Test
+    void aCheckThatPrintsBytesThatAreNotUtf8IsJudgedByItsExitStatusNotReportedAsAnInternalError() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp,
+                "check: \"if [ -f src/bad.txt ]; then printf 'bad \\\\377\\\\376 bytes\\\\n'; exit 1; fi\"\n");
+        Path good = f.claim("45", "good");
+        f.write(good, "src/good.txt", "fine\n");
+        f.submit(good);
+        Path bad = f.claim("45", "bad");
+        f.write(bad, "src/bad.txt", "not fine\n");
+        f.submit(bad);
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode lanes = Json.mapper().readTree(r.out()).get("lanes");
+        assertEquals("integrated", lanes.get(0).get("status").asText(), lanes.toString());
+        assertEquals("parked", lanes.get(1).get("status").asText(), lanes.toString());
+        assertTrue(lanes.get(1).get("reason").asText().contains("exit 1:\nbad \uFFFD\uFFFD bytes"), lanes.toString());
+    }
+
+    @Test
     void aCheckThatHangsPastCheckTimeoutIsStoppedWithItsChildrenAndTheLaneThatHangsItIsParked() throws Exception {
         WaveFixture f = WaveFixture.create(tmp, "check: \"if [ -f src/hang.txt ]; then sleep 6173; fi\"\n"
                 + "checkTimeout: 1s\n");
