@@ -40,15 +40,18 @@ import java.util.Optional;
  * {@code .git/config.lock}; under the inbox's {@code .worktrees.lock}, because parallel adds read each other's
  * half-written admin files and fail); rewrites {@code claim.json} as CLAIMED with the base commit; and appends to the
  * ledger. Main's head is read by a git process started before the mkdir ({@link MainHeadRead}: by the CLI at
- * start-up when it can), which runs while the claim is made: the base is main's head when the claim began. If any step after the mkdir fails, everything it made is undone in
- * reverse (worktree, branch, claim folder) and the error says which step failed.
+ * start-up when it can), which runs while the claim is made: the base is main's head when the claim began. If any
+ * step after the mkdir fails, everything it made is undone in reverse (worktree, branch, claim folder) and the error
+ * says which step failed (and names anything it could not undo).
  *
  * <p>A claimant killed mid-claim leaves a claim folder with no record (killed right after the mkdir) or one in
  * state CLAIMING whose pid is dead. The next claimant of that lane sees that under the claim lock (for a CLAIMING
  * record: on the same host, and read again after its process was seen dead, because a claimant can finish its claim
  * and exit between the first read and that check), removes the empty folder or moves the dead one aside with one
  * atomic rename (only one racer can win that rename), removes what the dead claim made, and claims again. So a
- * half-made claim never blocks a lane for longer than it takes to notice it.
+ * half-made claim never blocks a lane for longer than it takes to notice it. What it removes holds no work: the
+ * registered worktree at the claim's path (or an empty folder there) and the claim's branch if main contains it,
+ * which may be a branch of that name the dead claimant found rather than made (then only a name is lost).
  */
 public final class ClaimService {
     private final Workspace ws;
@@ -116,6 +119,7 @@ public final class ClaimService {
             createBranch(branch, base);
             rollback.branch = branch;
             rollback.base = base;
+            CrashPoint.reached("claim-after-branch");
             Checkout checkout = LockFile.holding(inbox.worktreesLock(), () -> {
                 Process add = ws.git().start("-c", GitCli.parallelCheckout(), "worktree", "add", "-q",
                         worktree.toString(), branch);
@@ -194,14 +198,15 @@ public final class ClaimService {
         if (created.ok()) {
             return;
         }
-        GitCli.Result existing = ws.git().run("for-each-ref", "--format=%(objectname) %(refname)", ref);
-        for (String line : existing.out().split("\n")) {
-            String[] parts = line.split(" ", 2);
-            if (parts.length == 2 && parts[1].equals(ref)) {
-                throw LaneException.refused("branch " + branch + " already exists (at " + parts[0].substring(0, 12)
-                        + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
-                        + branch + ") if it is left over, then claim again.");
-            }
+        GitCli.Result existing = ws.git().run("rev-parse", "--verify", "-q", ref);
+        if (existing.ok()) {
+            throw LaneException.refused("branch " + branch + " already exists (at " + existing.line().substring(0, 12)
+                    + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
+                    + branch + ") if it is left over, then claim again.");
+        }
+        if (!ws.git().run("check-ref-format", "--branch", branch).ok()) {
+            throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which is not a valid "
+                    + "git branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
         }
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
     }
@@ -349,7 +354,7 @@ public final class ClaimService {
             }
             if (branch != null) {
                 GitCli.Result deleted = ws.git().run("update-ref", "-d", "refs/heads/" + branch, base); // if unmoved
-                if (!deleted.ok() && cause != null) {
+                if (!deleted.ok()) {
                     cause.addSuppressed(LaneException.internal("the branch " + branch + " this claim made is left "
                             + "behind (" + deleted.err().strip() + "); delete it with: git branch -D " + branch, null));
                 }
@@ -361,9 +366,7 @@ public final class ClaimService {
             try {
                 step.run();
             } catch (RuntimeException e) {
-                if (cause != null) {
-                    cause.addSuppressed(e);
-                }
+                cause.addSuppressed(e);
             }
         }
     }

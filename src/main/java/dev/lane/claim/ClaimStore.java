@@ -87,6 +87,18 @@ public final class ClaimStore {
     }
 
     /**
+     * The waves a command asks about: {@code only} if given (refused as {@link #requireWave} says if no lane of it was
+     * ever claimed), else every wave in the inbox.
+     */
+    public List<WaveId> waves(WaveId only) {
+        if (only == null) {
+            return waves();
+        }
+        requireWave(only);
+        return List.of(only);
+    }
+
+    /**
      * Refuses, as a usage error, a wave that has no folder in the inbox: no lane of it was ever claimed, so a command
      * asking about it was most likely given a mistyped name. The message lists the waves there are.
      */

@@ -5,7 +5,7 @@ import dev.lane.core.Workspace;
 import dev.lane.repo.GitCli;
 
 /**
- * Main's head, read by one {@code git for-each-ref} that is started ahead of the claim that needs it, so that git
+ * Main's head, read by one {@code git rev-parse} that is started ahead of the claim that needs it, so that git
  * runs while the claim does other work: the CLI starts it on its start-up thread as soon as the workspace is known
  * (the first process a JVM starts costs some milliseconds of its own), or the claim starts it before it takes the
  * claim lock. The base of the new lane is main's head when the read ran, a few milliseconds before the claim.
@@ -26,8 +26,7 @@ public final class MainHeadRead implements AutoCloseable {
 
     /** Starts reading main's head in {@code ws}'s repository. */
     public static MainHeadRead start(Workspace ws) {
-        return new MainHeadRead(ws, ws.git().start("for-each-ref", "--format=%(objectname) %(refname)",
-                ws.mainRef()));
+        return new MainHeadRead(ws, ws.git().start("rev-parse", "--verify", "-q", ws.mainRef() + "^{commit}"));
     }
 
     /** Whether this reads the main branch of {@code other}. */
@@ -37,19 +36,15 @@ public final class MainHeadRead implements AutoCloseable {
 
     /** Main's commit; waits for git if it is still running. */
     public synchronized String base() {
-        GitCli.Result refs = awaited();
-        if (!refs.ok()) {
-            throw LaneException.internal("git for-each-ref " + ws.mainRef() + " failed in " + ws.repo().workTree()
-                    + ": " + refs.err().strip(), null);
+        GitCli.Result head = awaited();
+        if (head.ok()) {
+            return head.line();
         }
-        for (String line : refs.out().split("\n")) {
-            String[] parts = line.split(" ", 2);
-            if (parts.length == 2 && parts[1].equals(ws.mainRef())) { // the pattern also matches refs below it
-                return parts[0];
-            }
+        if (head.err().isBlank()) { // -q: a ref that does not exist (or is no commit) fails without a word
+            throw ws.mainMissing();
         }
-        throw LaneException.usage("the main branch '" + ws.config().main() + "' does not exist in "
-                + ws.repo().workTree() + "; set main: in lanes.yml or create the branch");
+        throw LaneException.internal("git rev-parse " + ws.mainRef() + " failed in " + ws.repo().workTree() + ": "
+                + head.err().strip(), null);
     }
 
     /** Waits for the read if nobody has; its answer is dropped. */

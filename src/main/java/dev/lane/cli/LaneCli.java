@@ -77,6 +77,11 @@ public final class LaneCli {
             ExitCode code = ex instanceof LaneException le ? le.exitCode() : ExitCode.INTERNAL;
             String message = ex instanceof LaneException ? ex.getMessage() : "internal error: " + ex;
             err.println("lane: " + message);
+            for (Throwable also : ex.getSuppressed()) { // what a rollback could not undo, say
+                if (also instanceof LaneException) {
+                    err.println("lane: also: " + also.getMessage());
+                }
+            }
             if (code == ExitCode.INTERNAL) {
                 err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
             }

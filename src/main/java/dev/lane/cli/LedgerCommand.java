@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.claim.ClaimStore;
 import dev.lane.core.ExitCode;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
@@ -47,14 +48,7 @@ final class LedgerCommand extends BaseCommand {
         LaneId onlyLane = lane == null ? null : new LaneId(lane);
         AgentId onlyAgent = agent == null ? null : new AgentId(agent);
         Workspace ws = workspace();
-        List<WaveId> waves = new ArrayList<>();
-        dev.lane.claim.ClaimStore claims = new dev.lane.claim.ClaimStore(ws.inbox());
-        if (onlyWave != null) {
-            claims.requireWave(onlyWave); // a mistyped wave is named as such, not shown as an empty ledger
-            waves.add(onlyWave);
-        } else {
-            waves.addAll(claims.waves());
-        }
+        List<WaveId> waves = new ClaimStore(ws.inbox()).waves(onlyWave);
         return verify ? verify(ws, waves) : print(ws, waves, onlyLane, onlyAgent);
     }
 

@@ -29,11 +29,7 @@ final class StatusCommand extends BaseCommand {
     @Override
     public Integer call() {
         Workspace ws = workspace();
-        ClaimStore claims = new ClaimStore(ws.inbox());
-        List<WaveId> waves = wave != null ? List.of(new WaveId(wave)) : claims.waves();
-        if (wave != null) {
-            claims.requireWave(waves.get(0));
-        }
+        List<WaveId> waves = new ClaimStore(ws.inbox()).waves(wave == null ? null : new WaveId(wave));
         List<WaveStatus> statuses = new ArrayList<>();
         for (WaveId w : waves) {
             statuses.add(WaveStatus.read(ws.inbox(), w));

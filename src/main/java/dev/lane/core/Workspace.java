@@ -34,6 +34,12 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
         return expand(config.branch(), wave, lane);
     }
 
+    /** The error for a repository without the configured main branch (a usage error: lanes.yml or the repo). */
+    public LaneException mainMissing() {
+        return LaneException.usage("the main branch '" + config.main() + "' does not exist in " + repo.workTree()
+                + "; set main: in lanes.yml or create the branch");
+    }
+
     /** The full ref of the main branch. */
     public String mainRef() {
         return "refs/heads/" + config.main();

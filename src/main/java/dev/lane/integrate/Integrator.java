@@ -10,6 +10,7 @@ import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.WaveId;
+import dev.lane.repo.Identity;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.time.Instant;
@@ -96,7 +97,8 @@ public final class Integrator {
                         + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
-                 Background<Author> author = Background.start("author", () -> author(request))) {
+                 Background<Identity> author = Background.start("author",
+                         () -> Identity.of(ws.git(), request.agent().value()))) {
                 return pass(request, ordered, submitted, access, ledger, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
@@ -113,14 +115,13 @@ public final class Integrator {
 
     private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered,
                                  Map<String, Submission> submitted, RepoAccess access, Ledger ledger,
-                                 Background<Author> author) {
+                                 Background<Identity> author) {
         WaveId wave = request.wave();
         String mainRef = ws.mainRef();
         MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
                 .resolve(".integrate-checkout"));
         String recovered = request.dryRun() ? null : updater.recover().orElse(null);
-        ObjectId baseId = access.resolveRef(mainRef).orElseThrow(() -> LaneException.usage("the main branch '"
-                + ws.config().main() + "' does not exist in " + ws.repo().workTree()));
+        ObjectId baseId = access.resolveRef(mainRef).orElseThrow(ws::mainMissing);
         RevCommit base = access.commit(baseId);
         hook.reached(Step.BASE_READ);
 
@@ -137,7 +138,7 @@ public final class Integrator {
         List<String> notSubmitted = triage.notSubmitted();
         List<Candidate> candidates = triage.candidates();
 
-        Author who = author.get();
+        Identity who = author.get(); // git's configured identity, else the integrator's agent id
         ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
         LaneMerger merger = new LaneMerger(access, ws.git(), writer, request.squash());
         PassPlanner planner = new PassPlanner(base, merger, applier, writer, waveBump, hook);
@@ -251,14 +252,6 @@ public final class Integrator {
         return null;
     }
 
-    private record Author(String name, String email) {
-    }
-
-    /** git's configured identity, or the integrator's agent id when none is configured (see repo.Identity). */
-    private Author author(IntegrateRequest request) {
-        dev.lane.repo.Identity id = dev.lane.repo.Identity.of(ws.git(), request.agent().value());
-        return new Author(id.name(), id.email());
-    }
 
     private LedgerEntry entry(LedgerEvent event, WaveId wave, String agent, String detail) {
         return new LedgerEntry(ws.clock().instant(), event, wave.value(), "", agent, detail);

@@ -1,6 +1,5 @@
 package dev.lane.repo;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +19,7 @@ public record Identity(String name, String email, boolean configured) {
         String email = null;
         for (String line : r.out().split("\n")) { // "user.name Ada Lovelace"; the last value of a key wins, as in git
             int space = line.indexOf(' ');
-            String key = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT); // [User] is [user]
+            String key = space < 0 ? line : line.substring(0, space); // git prints keys lower-case: [User] is user.
             String value = space < 0 ? "" : line.substring(space + 1).strip();
             if (key.equals("user.name")) {
                 name = value;

@@ -35,7 +35,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         for (ClaimRecord c : claims.ofWave(wave)) {
             LaneId lane = new LaneId(c.lane());
             Optional<Submission> s = submissions.submission(wave, lane);
-            views.add(view(c, s, SafeFiles.readIfExists(inbox.outcome(wave, lane)), inbox.outcome(wave, lane), wave));
+            views.add(view(c, s, inbox.outcome(wave, lane), wave));
         }
         return new WaveStatus(wave, views);
     }
@@ -53,8 +53,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
      * A lane's view. An outcome.json that cannot be read (edited by hand, say) does not hide the wave: it is a report
      * the next integrate rewrites (see {@code OutcomeRecorder}), so the lane shows as submitted, saying so.
      */
-    private static LaneView view(ClaimRecord c, Optional<Submission> s, Optional<String> outcomeText, Path outcomeFile,
-                                 WaveId wave) {
+    private static LaneView view(ClaimRecord c, Optional<Submission> s, Path outcomeFile, WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
             return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree());
@@ -64,7 +63,8 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         Instant since = sub.submittedAt();
         String reason = null;
         try {
-            JsonFields o = outcomeText.isEmpty() ? null : JsonFields.of(outcomeText.get(), outcomeFile);
+            Optional<String> text = SafeFiles.readIfExists(outcomeFile); // read only for a submitted lane
+            JsonFields o = text.isEmpty() ? null : JsonFields.of(text.get(), outcomeFile);
             // An outcome counts only for the submission it was about; a later resubmission is waiting again.
             if (o != null && o.intValue("sequence") == sub.sequence()) {
                 LaneState verdict = switch (o.string("status")) {

@@ -26,7 +26,7 @@ class StartupPrefetchTest {
     }
 
     @Test
-    void withRepoTheCurrentFoldersBrokenConfigIsNeitherReadNorReported(@TempDir Path temp) {
+    void withRepoTheCurrentFoldersBrokenConfigIsNotReported(@TempDir Path temp) {
         TestRepo here = TestRepo.create(temp.resolve("here"));
         here.writeConfig("inbox: one\ninbox: two\n");
         TestRepo there = TestRepo.create(temp.resolve("there"));
@@ -45,17 +45,27 @@ class StartupPrefetchTest {
     }
 
     @Test
-    void integrateOfAnotherRepositoryWithRepoLandsThere(@TempDir Path temp) {
+    void integrateOfAnotherRepositoryWithRepoLandsThere(@TempDir Path temp) throws Exception {
         TestRepo here = TestRepo.create(temp.resolve("here"));
+        dev.lane.support.Git.ok(here.root(), "commit", "-q", "--allow-empty", "-m", "here moves on");
+        String hereBefore = here.mainHead();
         TestRepo there = TestRepo.create(temp.resolve("there"));
-        assertEquals(0, there.lane("claim", "--wave", "45", "--lane", "dimA").exitCode(), "wave 45 exists there");
-        String before = there.mainHead();
+        assertEquals(0, there.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+        Path wt = there.worktree("45", "dimA");
+        Files.writeString(wt.resolve("src/lane.py"), "print('lane')\n");
+        assertEquals(0, there.laneIn(wt, "submit", "-m", "lane work").exitCode());
+        String thereBefore = there.mainHead();
+
         CliRun r = CliRun.run(here.root(), "--repo", there.root().toString(), "integrate", "--wave", "45");
+
         assertEquals(0, r.exitCode(), r.toString());
-        assertEquals(before, there.mainHead(), "a wave with nothing submitted moves nothing");
-        assertTrue(Files.exists(there.ledger("45")), "the pass is logged in the repository named");
+        assertEquals(thereBefore, dev.lane.support.Git.ok(there.root(), "rev-parse", "main^").strip(),
+                "the lane lands on the named repository's main");
+        assertEquals("print('lane')\n", there.onMain("src/lane.py"));
+        assertEquals(hereBefore, here.mainHead(), "the current folder's repository is not touched");
         assertTrue(!Files.exists(here.inbox()), "nothing is written in the current folder's repository");
     }
+
     @Test
     void aClaimWithRepoBranchesFromThatRepositorysMainNotFromTheCurrentOnes(@TempDir Path temp) throws Exception {
         TestRepo here = TestRepo.create(temp.resolve("here"));

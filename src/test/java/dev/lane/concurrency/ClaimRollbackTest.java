@@ -2,7 +2,6 @@ package dev.lane.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lane.ledger.LedgerEvent;
@@ -77,18 +76,18 @@ class ClaimRollbackTest {
         Path admin = repo.root().resolve(".git/worktrees");
         Files.writeString(admin, "a file where git keeps its worktree folders: git worktree add fails\n");
 
-        assertClaimFailsSaying(repo, "git worktree add failed");
+        assertClaimFailsSaying(repo, 1, "git worktree add failed");
 
         Files.delete(admin);
         assertRolledBackAndClaimableAgain(repo);
     }
 
     @Test
-    void aBranchGitRefusesToCreateRollsTheClaimBackAndNamesTheBranch() throws Exception {
+    void aBranchNameGitCannotUseIsAUsageErrorNamingItAndTheClaimIsRolledBack() throws Exception {
         TestRepo repo = TestRepo.create(temp);
         repo.writeConfig(repo.defaultConfig() + "branch: 'lane/{wave}/{lane}.lock'\n");
 
-        assertClaimFailsSaying(repo, "cannot create branch lane/45/dimA.lock");
+        assertClaimFailsSaying(repo, 2, "gives 'lane/45/dimA.lock', which is not a valid git branch name");
 
         repo.writeConfig(repo.defaultConfig());
         assertRolledBackAndClaimableAgain(repo);
@@ -108,11 +107,10 @@ class ClaimRollbackTest {
         assertEquals(List.of("main"), repo.branches(), "no branch named HEAD is made");
     }
 
-    /** A claim of 45/dimA fails, not as contention (the lane is free), naming what failed. */
-    private static void assertClaimFailsSaying(TestRepo repo, String reason) {
+    /** A claim of 45/dimA fails with {@code exitCode} (never 3: the lane is free), naming what failed. */
+    private static void assertClaimFailsSaying(TestRepo repo, int exitCode, String reason) {
         CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
-        assertNotEquals(0, claim.exitCode(), claim::toString);
-        assertNotEquals(3, claim.exitCode(), claim::toString);
+        assertEquals(exitCode, claim.exitCode(), claim::toString);
         assertTrue(claim.err().contains(reason), claim::toString);
     }
 

@@ -31,7 +31,7 @@ class CrashedClaimTest {
     Path temp;
 
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"claim-after-mkdir", "claim-after-record", "claim-after-worktree-add"})
+    @ValueSource(strings = {"claim-after-mkdir", "claim-after-record", "claim-after-branch", "claim-after-worktree-add"})
     void aClaimantKilledMidClaimNeverBlocksTheLane(String point) throws Exception {
         TestRepo repo = TestRepo.create(temp);
         JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "crasher")
