@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -23,17 +24,25 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * process killed inside the ref update itself can leave {@code refs/heads/main.lock}, as native git can; the error
  * then names that file so the user can remove it once no git process runs.
  *
- * <p>The checkout: if the main checkout has main checked out and no tracked file changed (untracked files, such
- * as the inbox, do not count), its index and files are moved from the base to the result with
- * {@code git read-tree -m -u base result}. If it is dirty, or on another branch, main still moves and the note
- * says what to run.
+ * <p>The checkout. The rule it keeps: the main checkout's HEAD always names the commit its index and files were
+ * made from, so a commit made there can never undo landed work (a HEAD moved under a stale index would commit the
+ * old files over the wave). If the main checkout has main checked out and no tracked file changed (untracked files,
+ * such as the inbox, do not count), its index and files are moved from the base to the result with
+ * {@code git read-tree -m -u base result}. If tracked files are changed, lane first detaches its HEAD at the base
+ * ({@code git update-ref --no-deref HEAD base base}: a compare-and-swap on what HEAD resolves to, touching no file),
+ * then moves main; the note tells the user to run {@code git checkout main}, which carries their changes onto the
+ * new main or refuses without losing any. If the read-tree of a clean checkout fails, its HEAD is detached at the
+ * base the same way. If main cannot be moved, a HEAD this pass detached is put back on main. Another branch or a
+ * detached HEAD is left alone.
  *
- * <p>Crash between the two: before main moves, a clean checkout's pending update is written to a small journal
- * ({@code <inbox>/<wave>/.integrate-checkout}: "base result"); it is deleted once the files are updated. The next
- * pass of the wave, under the wave's lock, finds the journal and, if the checkout still has main checked out
- * with its index and files exactly at the base tree, finishes the update (to main's current commit); otherwise it
- * drops the journal and says what to run. A crash inside {@code git read-tree} itself leaves git's own
- * {@code index.lock}, which git names in its error.
+ * <p>Crash safety. Before main moves, the pending change to the checkout is written to a small journal
+ * ({@code <inbox>/<wave>/.integrate-checkout}: {@code update <base> <result>} for a clean checkout, {@code detached
+ * <base>} for a dirty one); it is deleted when the pass is done with the checkout. The next pass of the wave, under
+ * the wave's lock, finishes what the journal says: for {@code update}, if main moved and the checkout still has
+ * main checked out, it moves the files to main's current commit when they are exactly at the base, leaves a
+ * checkout that is already clean on main alone, and otherwise detaches HEAD at the base; for {@code detached}, it
+ * puts HEAD back on main if main never moved, and otherwise says what to run. A crash inside {@code git read-tree}
+ * itself leaves git's own {@code index.lock}, which git names in its error.
  */
 final class MainUpdater {
     private final RepoAccess access;
@@ -48,39 +57,90 @@ final class MainUpdater {
         this.journal = journal;
     }
 
-    /**
-     * Finishes a checkout update that a crashed pass left in its journal. Returns a note for the user if it could
-     * not, else empty.
-     */
-    Optional<String> recover() {
-        Optional<String> text = SafeFiles.readIfExists(journal);
-        if (text.isEmpty()) {
+    /** How the main checkout stood before main moved. */
+    enum CheckoutState {
+        /** main is checked out and no tracked file is changed: its files follow main. */
+        CLEAN_ON_MAIN,
+        /** main is checked out but tracked files are changed: HEAD is detached at the base, the files stay. */
+        DIRTY_ON_MAIN,
+        /** another branch (or a detached HEAD) is checked out: nothing to update. */
+        OTHER
+    }
+
+    /** What a pass was about to do to the main checkout, as its journal says. */
+    private record Pending(Kind kind, ObjectId base, ObjectId result) {
+        enum Kind {
+            /** a clean checkout's files are to move from base to result */
+            UPDATE,
+            /** a dirty checkout's HEAD was (or was about to be) detached at base */
+            DETACHED
+        }
+
+        String line() {
+            return kind == Kind.UPDATE ? "update " + base.name() + " " + result.name() + "\n"
+                    : "detached " + base.name() + "\n";
+        }
+
+        /** The journal's pending change, or empty if the text is not one (a journal of an older lane: "base result"). */
+        static Optional<Pending> parse(String text) {
+            String[] w = text.strip().split(" ");
+            if (w.length == 3 && w[0].equals("update") && ObjectId.isId(w[1]) && ObjectId.isId(w[2])) {
+                return Optional.of(new Pending(Kind.UPDATE, ObjectId.fromString(w[1]), ObjectId.fromString(w[2])));
+            }
+            if (w.length == 2 && ObjectId.isId(w[0]) && ObjectId.isId(w[1])) {
+                return Optional.of(new Pending(Kind.UPDATE, ObjectId.fromString(w[0]), ObjectId.fromString(w[1])));
+            }
+            if (w.length == 2 && w[0].equals("detached") && ObjectId.isId(w[1])) {
+                return Optional.of(new Pending(Kind.DETACHED, ObjectId.fromString(w[1]), null));
+            }
             return Optional.empty();
         }
-        String[] ids = text.get().strip().split(" ");
+    }
+
+    /**
+     * Finishes what a stopped pass left in its journal (see the class comment). Returns a note for the user if the
+     * checkout needs their action, else empty. Leaves no journal.
+     */
+    Optional<String> recover() {
+        Optional<Pending> pending = SafeFiles.readIfExists(journal).flatMap(Pending::parse);
         Optional<String> note = Optional.empty();
         Optional<ObjectId> main = access.resolveRef(mainRef);
-        if (ids.length == 2 && ObjectId.isId(ids[0]) && ObjectId.isId(ids[1]) && main.isPresent()
-                && mainCheckedOut()
-                && access.isAncestor(ObjectId.fromString(ids[1]), main.get())) {
-            git.run("update-index", "-q", "--refresh");
-            boolean atBase = git.run("diff-index", "--quiet", "--cached", ids[0], "--").ok()
-                    && git.run("diff-files", "--quiet").ok();
-            if (atBase) {
-                GitCli.Result r = git.run("read-tree", "-m", "-u", ids[0], main.get().name());
-                if (!r.ok()) {
-                    note = Optional.of("an earlier pass moved main but could not update the main checkout's files ("
-                            + r.err().strip() + "); run: git -C " + git.dir() + " read-tree -m -u " + ids[0] + " "
-                            + main.get().name());
+        if (pending.isPresent() && main.isPresent()) {
+            Pending p = pending.get();
+            boolean mainMoved = !main.get().equals(p.base());
+            if (p.kind() == Pending.Kind.DETACHED) {
+                if (headDetachedAt(p.base())) {
+                    if (mainMoved) {
+                        note = Optional.of("an earlier pass that was stopped had detached the main checkout "
+                                + git.dir() + " at the old main (" + abbrev(p.base()) + "), where its uncommitted "
+                                + "changes belong. " + catchUp());
+                    } else {
+                        reattach();
+                    }
                 }
+            } else if (mainMoved && mainCheckedOut() && access.isAncestor(p.result(), main.get())) {
+                note = Optional.ofNullable(finishUpdate(p.base(), main.get()));
             }
         }
-        try {
-            Files.deleteIfExists(journal);
-        } catch (IOException e) {
-            throw LaneException.internal("cannot remove " + journal + ": " + e.getMessage(), e);
-        }
+        deleteJournal();
         return note;
+    }
+
+    /** A crashed clean update: move files still exactly at base to {@code main}; detach HEAD at base otherwise. */
+    private String finishUpdate(ObjectId base, ObjectId main) {
+        git.run("update-index", "-q", "--refresh");
+        boolean atBase = git.run("diff-index", "--quiet", "--cached", base.name(), "--").ok()
+                && git.run("diff-files", "--quiet").ok();
+        if (atBase) {
+            GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), main.name());
+            return r.ok() ? null : detachAfterFailedUpdate(base, main, "an earlier pass moved main but could not "
+                    + "update the files of the main checkout " + git.dir() + " (" + r.err().strip() + ")");
+        }
+        if (cleanOnMain()) {
+            return null; // someone already brought the checkout to main
+        }
+        return detachAfterFailedUpdate(base, main, "an earlier pass that was stopped moved main, and the main "
+                + "checkout " + git.dir() + " has changed since");
     }
 
     /** Whether the main checkout's HEAD is the main branch (read with JGit: no git process for it). */
@@ -93,32 +153,49 @@ final class MainUpdater {
         }
     }
 
-    /** How the main checkout stood before main moved. */
-    enum CheckoutState {
-        /** main is checked out and no tracked file is changed: its files follow main. */
-        CLEAN_ON_MAIN,
-        /** main is checked out but tracked files are changed: main moves, the files stay. */
-        DIRTY_ON_MAIN,
-        /** another branch (or a detached HEAD) is checked out: nothing to update. */
-        OTHER
+    private boolean headDetachedAt(ObjectId commit) {
+        try {
+            Ref head = access.repository().exactRef(Constants.HEAD);
+            return head != null && !head.isSymbolic() && commit.equals(head.getObjectId());
+        } catch (IOException e) {
+            throw RepoAccess.io("read HEAD", e);
+        }
+    }
+
+    /** No tracked file differs from HEAD (git status refreshes the index's file stats itself before comparing). */
+    private boolean cleanOnMain() {
+        GitCli.Result status = git.run("status", "--porcelain=v1", "--untracked-files=no");
+        return status.ok() && status.out().isBlank();
     }
 
     CheckoutState inspect() {
         if (!mainCheckedOut()) {
             return CheckoutState.OTHER;
         }
-        // git status refreshes the index's file stats itself before comparing.
-        GitCli.Result status = git.run("status", "--porcelain=v1", "--untracked-files=no");
-        return status.ok() && status.out().isBlank() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
+        return cleanOnMain() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
     }
 
     /**
-     * Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base. For a
-     * clean checkout on main, the pending file update is journaled first (see the class comment).
+     * Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base (then the
+     * checkout is as it was). The checkout's pending change is journaled first, and a dirty checkout's HEAD is
+     * detached at base before main moves (see the class comment).
      */
     void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
-        if (checkout == CheckoutState.CLEAN_ON_MAIN) {
-            SafeFiles.writeAtomically(journal, base.name() + " " + result.name() + "\n");
+        switch (checkout) {
+            case CLEAN_ON_MAIN -> SafeFiles.writeAtomically(journal,
+                    new Pending(Pending.Kind.UPDATE, base, result).line());
+            case DIRTY_ON_MAIN -> {
+                SafeFiles.writeAtomically(journal, new Pending(Pending.Kind.DETACHED, base, null).line());
+                if (!detachHead(base, base, "lane integrate: the main checkout has uncommitted changes; HEAD stays "
+                        + "at the old main while main moves")) {
+                    deleteJournal();
+                    throw LaneException.contention("the main checkout " + git.dir() + " changed while the pass "
+                            + "ran (its HEAD no longer resolves to " + abbrev(base) + "); nothing was changed. Run "
+                            + "integrate again.");
+                }
+            }
+            case OTHER -> {
+            }
         }
         try (RevWalk rw = new RevWalk(access.repository())) {
             RefUpdate u = access.repository().updateRef(mainRef);
@@ -131,13 +208,16 @@ final class MainUpdater {
                     return;
                 }
                 case LOCK_FAILURE -> {
-                    Files.deleteIfExists(journal);
+                    if (checkout == CheckoutState.DIRTY_ON_MAIN && headDetachedAt(base)) {
+                        reattach();
+                    }
+                    deleteJournal();
                     String now = access.resolveRef(mainRef).map(ObjectId::name).orElse("(gone)");
-                    java.nio.file.Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
+                    Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
                     String why = now.equals(base.name())
-                            ? "main is locked by another process" + (java.nio.file.Files.exists(lock) ? " (" + lock
+                            ? "main is locked by another process" + (Files.exists(lock) ? " (" + lock
                                     + " exists; if no git process is running, a crashed one left it: remove it)" : "")
-                            : "main moved while the pass ran (from " + base.name().substring(0, 12) + " to "
+                            : "main moved while the pass ran (from " + abbrev(base) + " to "
                                     + (now.length() > 12 ? now.substring(0, 12) : now) + ")";
                     throw LaneException.contention(why + "; nothing was changed. Run integrate again.");
                 }
@@ -150,23 +230,59 @@ final class MainUpdater {
 
     /** Brings the checkout's files up to date if {@code before} allows; returns a note for the user, or null. */
     String updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
-        String checkout = git.dir().toString();
-        String command = "git -C " + checkout + " read-tree -m -u " + base.name() + " " + result.name();
-        return switch (before) {
+        String note = switch (before) {
             case OTHER -> null;
-            case DIRTY_ON_MAIN -> "main moved, but the main checkout " + checkout + " has uncommitted changes, so "
-                    + "its files were left as they were. To bring them up to date keeping your changes, run: "
-                    + command;
+            case DIRTY_ON_MAIN -> "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so "
+                    + "lane left its files as they were and its HEAD at the old main (" + abbrev(base) + "), the "
+                    + "commit they belong to (HEAD is detached there). " + catchUp();
             case CLEAN_ON_MAIN -> {
                 GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
-                try {
-                    Files.deleteIfExists(journal);
-                } catch (IOException e) {
-                    throw LaneException.internal("cannot remove " + journal + ": " + e.getMessage(), e);
-                }
-                yield r.ok() ? null : "main moved, but updating the files of the main checkout " + checkout
-                        + " failed (" + r.err().strip() + "); run: " + command;
+                yield r.ok() ? null : detachAfterFailedUpdate(base, result, "main moved, but updating the files of "
+                        + "the main checkout " + git.dir() + " failed (" + r.err().strip() + ")");
             }
         };
+        deleteJournal();
+        return note;
+    }
+
+    /** After main moved to {@code main} and the files stayed at {@code base}: HEAD goes back to them. */
+    private String detachAfterFailedUpdate(ObjectId base, ObjectId main, String what) {
+        if (detachHead(base, main, "lane integrate: the main checkout's files stay at the old main")) {
+            return what + ", so lane left its HEAD at the old main (" + abbrev(base) + "), the commit its files "
+                    + "belong to (HEAD is detached there). " + catchUp();
+        }
+        return what + "; its HEAD is no longer on main's new commit, so lane left it alone: check git -C "
+                + git.dir() + " status before you commit there.";
+    }
+
+    private String catchUp() {
+        String branch = Repository.shortenRefName(mainRef);
+        String c = "git -C " + git.dir() + " ";
+        return "To move onto the new main keeping your changes, run: " + c + "checkout " + branch + " (if git "
+                + "refuses because a change of yours touches a file the wave changed, or an untracked file is in the "
+                + "way: " + c + "stash --include-untracked, then " + c + "checkout " + branch + ", then " + c
+                + "stash pop).";
+    }
+
+    /** Detaches HEAD at {@code at} if it still resolves to {@code expected}; false if it does not. */
+    private boolean detachHead(ObjectId at, ObjectId expected, String reflogMessage) {
+        return git.run("update-ref", "--no-deref", "-m", reflogMessage, "HEAD", at.name(), expected.name()).ok();
+    }
+
+    /** Puts HEAD back on main (after a detach this pass or a stopped one made, when main did not move). */
+    private void reattach() {
+        git.ok("symbolic-ref", "-m", "lane integrate: main did not move; HEAD back on main", "HEAD", mainRef);
+    }
+
+    private void deleteJournal() {
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw LaneException.internal("cannot remove " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbrev(ObjectId id) {
+        return id.name().substring(0, 12);
     }
 }

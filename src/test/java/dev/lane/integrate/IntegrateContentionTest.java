@@ -118,16 +118,4 @@ class IntegrateContentionTest {
         assertEquals("lane: merge lane dimA of wave 45", subjects.get(1));
         assertEquals("lane: merge lane dimB of wave 45", subjects.get(2));
     }
-
-    @Test
-    void aDirtyMainCheckoutStillSeesMainMoveAndIsToldHowToCatchUp() {
-        WaveFixture f = twoSubmittedLanes(tmp);
-        f.write(f.repo, "src/other.txt", "local edit\n");
-
-        CliRun r = f.integrate("--wave", "45").expect(0);
-
-        assertEquals("B\n", f.onMain("src/b.txt"));
-        assertEquals("local edit\n", f.read(f.repo, "src/other.txt"));
-        assertTrue(r.err().contains("has uncommitted changes") && r.err().contains("read-tree -m -u"), r.err());
-    }
 }

@@ -3,6 +3,8 @@ package dev.lane.integrate;
 import dev.lane.support.CliRun;
 import dev.lane.support.Git;
 import dev.lane.support.TestRepo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,6 +122,26 @@ public final class WaveFixture {
         List<String> all = new ArrayList<>(List.of("integrate"));
         all.addAll(Arrays.asList(args));
         return lane(repo, all.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code lane integrate --wave <wave>} in a separate JVM that the LANE_CRASH_AT hook kills (exit 137) when
+     * the pass reaches {@code step}; fails the test if it ends any other way.
+     */
+    public void integrateKilledAt(Step step, String wave) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "dev.lane.cli.Main", "integrate", "--wave", wave).directory(repo.toFile());
+        pb.environment().put(StepHook.CRASH_ENV, step.label());
+        pb.environment().put("LANE_AGENT", "crashing-integrator");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        if (code != 137) {
+            throw new AssertionError("expected a crash at " + step.label() + ", got exit " + code + ": " + out);
+        }
     }
 
     public void write(Path dir, String rel, String content) {

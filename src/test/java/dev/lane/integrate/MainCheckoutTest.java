@@ -1,0 +1,189 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.config.ConfigLoader;
+import dev.lane.core.ExitCode;
+import dev.lane.core.LaneException;
+import dev.lane.core.Workspace;
+import dev.lane.names.AgentId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.MainRepository;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main checkout during integrate: its HEAD always names the commit its files were made from, so a commit made
+ * there can never undo landed work, whether the checkout was dirty, a pass was stopped, or the note was ignored.
+ */
+class MainCheckoutTest {
+    private static final Path JOURNAL = Path.of("tools/offline/_inbox/45/.integrate-checkout");
+
+    @TempDir
+    Path tmp;
+
+    private static WaveFixture submitted(Path tmp, String lane, String file, String content) {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path wt = f.claim("45", lane);
+        f.write(wt, file, content);
+        f.submit(wt);
+        return f;
+    }
+
+    private static String head(WaveFixture f) {
+        return f.git(f.repo, "rev-parse", "HEAD").strip();
+    }
+
+    private static boolean onBranch(WaveFixture f) {
+        return Git.run(f.repo, "symbolic-ref", "-q", "HEAD").exitCode() == 0;
+    }
+
+    private static String trackedChanges(WaveFixture f) {
+        return f.git(f.repo, "status", "--porcelain", "--untracked-files=no");
+    }
+
+    @Test
+    void aDirtyMainCheckoutStaysAtTheOldMainWithItsChangesAndCheckingOutMainCarriesThemOntoTheWave() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.write(f.repo, "src/other.txt", "local edit\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("B\n", f.onMain("src/b.txt"));
+        assertEquals(base, head(f), "HEAD names the commit the files were made from");
+        assertFalse(onBranch(f), "HEAD is detached, so a commit there does not go on main");
+        assertEquals(" M src/other.txt\n", trackedChanges(f), "only the user's own change shows");
+        assertTrue(r.err().contains("left its files as they were and its HEAD at the old main (" + base.substring(0, 12)
+                + ")") && r.err().contains("git -C " + f.repo + " checkout main"), r.err());
+
+        f.git(f.repo, "checkout", "-q", "main");
+
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+        assertEquals("local edit\n", f.read(f.repo, "src/other.txt"));
+        f.git(f.repo, "-c", "user.name=op", "-c", "user.email=op@x", "commit", "-qam", "operator's edit");
+        assertEquals("B\n", f.onMain("src/b.txt"), "the operator's commit keeps the landed lane");
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aSecondPassAfterAnIgnoredNoteNeitherTouchesTheCheckoutNorLetsItRevertTheFirstPass() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.write(f.repo, "src/other.txt", "local edit\n");
+        f.integrate("--wave", "45").expect(0);
+        Path c = f.claim("45", "dimC");
+        f.write(c, "src/c.txt", "C\n");
+        f.submit(c);
+
+        CliRun second = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("C\n", f.onMain("src/c.txt"));
+        assertEquals(base, head(f), "the checkout stays where its files are");
+        assertEquals(" M src/other.txt\n", trackedChanges(f), "no landed file shows as deleted");
+        assertFalse(second.err().contains("read-tree"), second.err());
+        f.git(f.repo, "checkout", "-q", "main");
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+        assertEquals("C\n", f.read(f.repo, "src/c.txt"));
+        assertEquals("local edit\n", f.read(f.repo, "src/other.txt"));
+    }
+
+    @Test
+    void aCleanCheckoutWhoseFilesCannotBeUpdatedIsLeftAtTheOldMainAndToldWhy() throws IOException {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        Files.writeString(f.repo.resolve("src/b.txt"), "untracked, in the way\n"); // untracked: the checkout is clean
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("B\n", f.onMain("src/b.txt"));
+        assertEquals(base, head(f));
+        assertEquals("", trackedChanges(f));
+        assertEquals("untracked, in the way\n", f.read(f.repo, "src/b.txt"));
+        assertTrue(r.err().contains("updating the files of the main checkout") && r.err().contains("stash "
+                + "--include-untracked"), r.err());
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aDirtyCheckoutIsPutBackOnMainWhenMainCannotMove() throws IOException {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.write(f.repo, "src/other.txt", "local edit\n");
+        Path mainLock = f.repo.resolve(".git/refs/heads/main.lock");
+        StepHook lockMain = step -> {
+            if (step == Step.COMMITS_WRITTEN) {
+                try {
+                    Files.writeString(mainLock, "held\n");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        LaneException e = assertThrows(LaneException.class, () -> new Integrator(workspace(f), lockMain)
+                .integrate(IntegrateRequest.of(new WaveId("45"), new AgentId("integrator"))));
+
+        assertEquals(ExitCode.CONTENTION, e.exitCode());
+        assertTrue(e.getMessage().contains("main is locked"), e.getMessage());
+        assertEquals(base, f.mainHead());
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip());
+        assertEquals(" M src/other.txt\n", trackedChanges(f));
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+        Files.delete(mainLock);
+    }
+
+    @Test
+    void aPassKilledAfterMovingMainPastADirtyCheckoutLeavesItAtTheOldMainAndTheNextPassSaysSo() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.write(f.repo, "src/other.txt", "local edit\n");
+
+        f.integrateKilledAt(Step.MAIN_MOVED, "45");
+
+        assertEquals("B\n", f.onMain("src/b.txt"));
+        assertEquals(base, head(f));
+        assertEquals(" M src/other.txt\n", trackedChanges(f));
+        CliRun again = f.integrate("--wave", "45").expect(0);
+        assertTrue(again.err().contains("an earlier pass that was stopped had detached the main checkout"),
+                again.err());
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+        assertEquals(base, head(f));
+    }
+
+    @Test
+    void aPassKilledBeforeMainMovedLeavesAJournalByWhichTheNextPassPutsTheCheckoutBackOnMain() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        // What a pass killed between detaching a dirty checkout's HEAD and moving main leaves (no step lies between
+        // them to kill it at): its journal, and HEAD detached at main's unmoved head. The user has since reverted
+        // their change, so the checkout is clean.
+        f.git(f.repo, "update-ref", "--no-deref", "HEAD", base);
+        Files.writeString(f.repo.resolve(JOURNAL), "detached " + base + "\n");
+
+        f.integrate("--wave", "45", "--dry-run").expect(0);
+        assertFalse(onBranch(f), "a dry run changes nothing");
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip(), r.err());
+        assertEquals(f.mainHead(), head(f));
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"), "back on main, the clean checkout followed it");
+        assertEquals("", trackedChanges(f));
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    private static Workspace workspace(WaveFixture f) {
+        MainRepository repo = MainRepository.locate(f.repo);
+        return new Workspace(repo, ConfigLoader.load(repo.workTree()), Clock.systemUTC());
+    }
+}
