@@ -95,7 +95,8 @@ public final class Integrator {
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
-                        + (ordered.size() + lanes.damaged().size()) + " lanes claimed" + (request.squash() ? ", squash" : "")));
+                        + (ordered.size() + lanes.damaged().size()) + " lanes claimed"
+                        + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
                  Background<Identity> author = Background.start("author",
