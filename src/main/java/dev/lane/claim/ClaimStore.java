@@ -71,14 +71,71 @@ public final class ClaimStore {
         return doc;
     }
 
-    /** Every claim of a wave, in claim order (oldest first, then by lane name). */
+    /**
+     * Every claim of a wave, in claim order (oldest first, then by lane name). A damaged claim record fails the whole
+     * call; {@link #scanWave} reads around it.
+     */
     public List<ClaimRecord> ofWave(WaveId wave) {
-        List<ClaimRecord> out = new ArrayList<>();
-        for (String lane : children(inbox.waveDir(wave))) {
-            read(wave, new LaneId(lane)).ifPresent(out::add);
+        WaveClaims scanned = scanWave(wave);
+        if (!scanned.damaged().isEmpty()) {
+            throw scanned.damaged().get(0).error();
         }
-        out.sort(Comparator.comparing(ClaimRecord::claimedAt).thenComparing(ClaimRecord::lane));
-        return out;
+        return scanned.claims();
+    }
+
+    /**
+     * The claims of a wave as views and the integrator need them: the readable ones in claim order, and apart from
+     * them the lanes whose claim folder holds a {@code claim.json} that cannot be read (damaged, or a file lane
+     * refuses to read), by lane name, so that one bad record hides no other lane.
+     */
+    public WaveClaims scanWave(WaveId wave) {
+        List<ClaimRecord> claims = new ArrayList<>();
+        List<DamagedClaim> damaged = new ArrayList<>();
+        for (String lane : children(inbox.waveDir(wave))) {
+            LaneId id = new LaneId(lane);
+            try {
+                read(wave, id).ifPresent(claims::add);
+            } catch (LaneException e) {
+                damaged.add(new DamagedClaim(wave, lane, inbox.claimRecord(wave, id), e));
+            }
+        }
+        claims.sort(Comparator.comparing(ClaimRecord::claimedAt).thenComparing(ClaimRecord::lane));
+        return new WaveClaims(claims, damaged);
+    }
+
+    /**
+     * The claims of one wave, read around damaged records.
+     *
+     * @param claims  the readable claims, in claim order
+     * @param damaged the claim folders whose record cannot be read, by lane name
+     */
+    public record WaveClaims(List<ClaimRecord> claims, List<DamagedClaim> damaged) {
+        public WaveClaims {
+            claims = List.copyOf(claims);
+            damaged = List.copyOf(damaged);
+        }
+    }
+
+    /**
+     * A claim folder whose {@code claim.json} cannot be read: who holds the lane, since when and where its worktree is
+     * are unknown.
+     *
+     * @param wave  the wave
+     * @param lane  the lane (its folder's name)
+     * @param file  the claim record
+     * @param error why it cannot be read (its message names the file)
+     */
+    public record DamagedClaim(WaveId wave, String lane, Path file, LaneException error) {
+        /** What is wrong, naming the file. */
+        public String problem() {
+            return "its claim record is unreadable: " + error.getMessage();
+        }
+
+        /** What to do about it. */
+        public String remedy() {
+            return "If no one holds the lane, run lane release --wave " + wave + " --lane " + lane + " --force (its "
+                    + "worktree and branch stay), then claim it again";
+        }
     }
 
     /** The names of all waves that have a folder in the inbox, sorted. */
@@ -114,11 +171,14 @@ public final class ClaimStore {
                         : "Waves: " + String.join(", ", waves.stream().map(WaveId::value).toList()) + "."));
     }
 
-    /** The claim whose worktree is {@code worktreeTop}, searching every wave. */
+    /**
+     * The claim whose worktree is {@code worktreeTop}, searching every wave. Claims whose record cannot be read are
+     * skipped: their worktree is unknown, and they must not stop an agent of another lane.
+     */
     public Optional<ClaimRecord> findByWorktree(Path worktreeTop) {
         Path wanted = realOrSelf(worktreeTop);
         for (WaveId wave : waves()) {
-            for (ClaimRecord c : ofWave(wave)) {
+            for (ClaimRecord c : scanWave(wave).claims()) { // a damaged record elsewhere must not stop this lane
                 if (realOrSelf(Path.of(c.worktree())).equals(wanted)) {
                     return Optional.of(c);
                 }

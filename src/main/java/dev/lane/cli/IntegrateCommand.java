@@ -70,13 +70,19 @@ final class IntegrateCommand extends BaseCommand {
         return r.exitCode().code();
     }
 
-    /** Exactly the documented --json shape. */
+    /**
+     * Exactly the documented --json shape (docs/integrator.md): the issue's fields, plus {@code dryRun},
+     * {@code main.planned} (the commit the pass built: for a dry run the one main would move to), each lane's
+     * {@code head} and landed {@code commit}, and {@code notSubmitted}.
+     */
     static Map<String, Object> jsonShape(IntegrateResult r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("wave", r.wave());
+        doc.put("dryRun", r.dryRun());
         Map<String, Object> main = new LinkedHashMap<>();
         main.put("before", r.mainBefore());
         main.put("after", r.mainAfter());
+        main.put("planned", r.plannedResult());
         doc.put("main", main);
         List<Map<String, Object>> lanes = new ArrayList<>();
         for (LaneOutcome l : r.lanes()) {
@@ -84,6 +90,8 @@ final class IntegrateCommand extends BaseCommand {
             lane.put("lane", l.lane());
             lane.put("status", l.status().label());
             lane.put("reason", l.reason());
+            lane.put("head", l.head());
+            lane.put("commit", l.commit());
             lanes.add(lane);
         }
         doc.put("lanes", lanes);
@@ -93,6 +101,7 @@ final class IntegrateCommand extends BaseCommand {
         version.put("to", r.versionTo());
         doc.put("version", version);
         doc.put("workflows", r.workflows());
+        doc.put("notSubmitted", r.notSubmitted());
         return doc;
     }
 

@@ -2,6 +2,8 @@ package dev.lane.cli;
 
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.Workspace;
+import dev.lane.intent.Intents;
+import dev.lane.intent.WorkflowEdit;
 import dev.lane.names.WaveId;
 import dev.lane.status.LaneState;
 import dev.lane.status.LaneView;
@@ -58,10 +60,11 @@ final class StatusCommand extends BaseCommand {
             l.put("lane", v.lane());
             l.put("agent", v.agent());
             l.put("state", v.state().label());
-            l.put("since", v.since().toString());
+            l.put("since", v.since() == null ? null : v.since().toString());
             l.put("head", v.head());
             l.put("sequence", v.sequence());
             l.put("intents", v.intents());
+            l.put("intentsDetail", intentsDetail(v.requested()));
             l.put("reason", v.reason());
             l.put("worktree", v.worktree());
             lanes.add(l);
@@ -70,7 +73,19 @@ final class StatusCommand extends BaseCommand {
         return doc;
     }
 
-    /** The human view: a summary line, then one row per lane; parked lanes shout. */
+    /** The intents of a lane's latest submission as data: manifest entries, bump request, workflow files edited. */
+    private static Map<String, Object> intentsDetail(Intents intents) {
+        if (intents == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("manifest", intents.manifest());
+        doc.put("bump", intents.bump() == null ? null : intents.bump().toString());
+        doc.put("workflows", intents.workflows().stream().map(WorkflowEdit::path).distinct().toList());
+        return doc;
+    }
+
+    /** The human view: a summary line, then one row per lane; parked lanes and damaged claim records shout. */
     static final class StatusView {
         private StatusView() {
         }
@@ -83,9 +98,14 @@ final class StatusCommand extends BaseCommand {
                     .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")").append('\n');
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
             for (LaneView v : s.lanes()) {
-                String state = v.state() == LaneState.PARKED ? "PARKED" : v.state().label();
+                String state = switch (v.state()) {
+                    case PARKED -> "PARKED";
+                    case DAMAGED -> "DAMAGED";
+                    default -> v.state().label();
+                };
                 String detail = v.reason() != null ? v.reason() : v.intents();
-                table.add(List.of(v.lane(), v.agent(), state, ago(Duration.between(v.since(), now)),
+                table.add(List.of(v.lane(), v.agent() == null ? "?" : v.agent(), state,
+                        v.since() == null ? "-" : ago(Duration.between(v.since(), now)),
                         v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));
             }
             return out.append(table.render()).append('\n').toString();

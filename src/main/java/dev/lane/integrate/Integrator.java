@@ -89,17 +89,19 @@ public final class Integrator {
         try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant())) {
             hook.reached(Step.LOCKED);
             // The inbox is read under the lock, while the repository finishes opening on its own thread.
-            List<ClaimRecord> ordered = WaveLanes.ordered(claims, wave, request.order());
+            ClaimStore.WaveClaims lanes = WaveLanes.ordered(claims, wave, request.order());
+            List<ClaimRecord> ordered = lanes.claims();
             Map<String, Submission> submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
-                        + ordered.size() + " lanes claimed" + (request.squash() ? ", squash" : "")));
+                        + (ordered.size() + lanes.damaged().size()) + " lanes claimed"
+                        + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
                  Background<Identity> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
-                return pass(request, ordered, submitted, access, ledger, author);
+                return pass(request, lanes, submitted, access, ledger, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -113,10 +115,11 @@ public final class Integrator {
         }
     }
 
-    private IntegrateResult pass(IntegrateRequest request, List<ClaimRecord> ordered,
+    private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                  Map<String, Submission> submitted, RepoAccess access, Ledger ledger,
                                  Background<Identity> author) {
         WaveId wave = request.wave();
+        List<ClaimRecord> ordered = lanes.claims();
         String mainRef = ws.mainRef();
         MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
                 .resolve(".integrate-checkout"));
@@ -126,7 +129,7 @@ public final class Integrator {
         hook.reached(Step.BASE_READ);
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
-                WaveLanes.claimBases(ws.inbox(), wave, ordered));
+                WaveLanes.claimBases(ws.inbox(), wave, lanes));
         Semver current = versionAt(access, base.getTree());
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
@@ -183,7 +186,7 @@ public final class Integrator {
         }
 
         IntegrateResult result = result(request, base, after, plan, order, decided, candidates, parkedReasons,
-                notSubmitted, checkoutNote, checkRuns, current);
+                notSubmitted, lanes.damaged(), checkoutNote, checkRuns, current);
         if (!request.dryRun()) {
             Instant now = ws.clock().instant();
             OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
@@ -197,8 +200,9 @@ public final class Integrator {
 
     private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,
                                    List<String> order, Map<String, LaneOutcome> decided, List<Candidate> candidates,
-                                   Map<String, String> parkedReasons, List<String> notSubmitted, String checkoutNote,
-                                   int checkRuns, Semver current) {
+                                   Map<String, String> parkedReasons, List<String> notSubmitted,
+                                   List<ClaimStore.DamagedClaim> damaged, String checkoutNote, int checkRuns,
+                                   Semver current) {
         Map<String, Candidate> landed = new LinkedHashMap<>();
         plan.landed().forEach(c -> landed.put(c.lane(), c));
         Map<String, Candidate> all = new LinkedHashMap<>();
@@ -218,6 +222,7 @@ public final class Integrator {
                 lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
             }
         }
+        damaged.forEach(d -> lanes.add(WaveLanes.parkedDamaged(d)));
         String versionFrom = current == null ? null : current.getVersion();
         String versionTo = plan.surface().version().map(SurfaceResult.Version::to).orElse(versionFrom);
         List<String> workflows = plan.surface().workflows().stream().map(SurfaceResult.Edit::path).distinct()

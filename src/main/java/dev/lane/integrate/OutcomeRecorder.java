@@ -24,8 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Records what a verified pass did: one block of ledger entries (one per lane, then main's move), and
- * {@code outcome.json} in each lane's claim folder, written atomically.
+ * Records what a verified pass did: one block of ledger entries (one per lane, then the entry that closes the pass:
+ * {@code main-moved}, or {@code integrate-finished} when nothing landed and main stayed where it was), and
+ * {@code outcome.json} in each lane's claim folder, written atomically. (A pass that is refused or stops with an
+ * error is closed by {@code integrate-refused} or {@code integrate-aborted}, written by {@link Integrator}.)
  *
  * <p>Protocol. Called only after main was re-read and verified, so a record never claims more than main holds. A
  * crash before or while recording leaves main moved and the records missing or partial; a rerun of the wave finds
@@ -72,6 +74,12 @@ final class OutcomeRecorder {
                             + result.count(LaneStatus.INTEGRATED) + " integrated, " + result.count(LaneStatus.PARKED)
                             + " parked" + (result.versionTo() != null && !result.versionTo().equals(result.versionFrom())
                                     ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")));
+        } else {
+            entries.add(new LedgerEntry(now, LedgerEvent.INTEGRATE_FINISHED, wave.value(), "", agent,
+                    "main unchanged at " + result.mainBefore().substring(0, 12) + ", nothing landed: "
+                            + result.count(LaneStatus.PARKED) + " parked, "
+                            + result.count(LaneStatus.ALREADY_INTEGRATED) + " already integrated, "
+                            + result.notSubmitted().size() + " not submitted"));
         }
         new Ledger(inbox.ledger(wave)).append(entries);
     }

@@ -24,20 +24,30 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * The lanes of a wave in merge order: claim order (oldest claim first) unless {@code --order} names lanes to take
  * first, in its order; the lanes it does not name follow in claim order. A name that is not a claimed lane of the
- * wave, or a name given twice, is a usage error before anything happens.
+ * wave, or a name given twice, is a usage error before anything happens. Lanes whose claim record cannot be read are
+ * kept apart: the pass parks them (naming the file) and integrates the others.
  */
 final class WaveLanes {
     private WaveLanes() {
     }
 
-    static List<ClaimRecord> ordered(ClaimStore store, WaveId wave, List<LaneId> order) {
-        List<ClaimRecord> claims = store.ofWave(wave);
+    static ClaimStore.WaveClaims ordered(ClaimStore store, WaveId wave, List<LaneId> order) {
+        ClaimStore.WaveClaims scanned = store.scanWave(wave);
+        List<ClaimRecord> claims = scanned.claims();
         Map<String, ClaimRecord> byName = new LinkedHashMap<>();
         claims.forEach(c -> byName.put(c.lane(), c));
+        Set<String> damaged = new HashSet<>();
+        scanned.damaged().forEach(d -> damaged.add(d.lane()));
         List<ClaimRecord> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (LaneId lane : order) {
             ClaimRecord c = byName.get(lane.value());
+            if (c == null && damaged.contains(lane.value())) {
+                if (!seen.add(lane.value())) {
+                    throw LaneException.usage("--order names lane " + lane + " twice; name each lane once");
+                }
+                continue; // its claim record cannot be read: the pass parks it, wherever --order puts it
+            }
             if (c == null) {
                 throw LaneException.usage("--order names lane " + lane + ", which is not claimed in wave " + wave
                         + "; lanes of the wave: " + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet()))
@@ -53,7 +63,16 @@ final class WaveLanes {
                 out.add(c);
             }
         }
-        return out;
+        return new ClaimStore.WaveClaims(out, scanned.damaged());
+    }
+
+    /**
+     * The outcome of a lane whose claim record cannot be read: parked, since neither its branch's base nor its holder
+     * is known; its submission, if any, is not read. Nothing of it lands until the record is fixed.
+     */
+    static LaneOutcome parkedDamaged(ClaimStore.DamagedClaim d) {
+        return new LaneOutcome(d.lane(), LaneStatus.PARKED, d.problem() + "; nothing of this lane was integrated. "
+                + d.remedy() + ", submit and integrate again.", null, 0, LaneOutcome.Applied.nothing(), null);
     }
 
     /** The submission of each lane of {@code ordered} that has one, by lane name, in the same order. */
@@ -65,10 +84,16 @@ final class WaveLanes {
         return out;
     }
 
-    /** The base commits of every claim of the wave, current and released: where the history scan may stop. */
-    static Set<ObjectId> claimBases(Inbox inbox, WaveId wave, List<ClaimRecord> current) {
+    /**
+     * The base commits of every claim of the wave, current and released: where the history scan may stop. Empty (scan
+     * all of main's history) if a claim record cannot be read, since that lane's base is unknown.
+     */
+    static Set<ObjectId> claimBases(Inbox inbox, WaveId wave, ClaimStore.WaveClaims current) {
         Set<ObjectId> bases = new HashSet<>();
-        for (ClaimRecord c : current) {
+        if (!current.damaged().isEmpty()) {
+            return bases;
+        }
+        for (ClaimRecord c : current.claims()) {
             addBase(bases, c.base());
         }
         Path released = inbox.releasedDir(wave);

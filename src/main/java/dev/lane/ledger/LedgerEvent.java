@@ -16,6 +16,8 @@ public enum LedgerEvent {
     ALREADY_INTEGRATED("already-integrated"),
     PARKED("parked"),
     MAIN_MOVED("main-moved"),
+    /** A pass that ended normally without moving main (nothing to land): closes its integrate-started. */
+    INTEGRATE_FINISHED("integrate-finished"),
     INTEGRATE_REFUSED("integrate-refused"),
     INTEGRATE_ABORTED("integrate-aborted");
 

@@ -13,7 +13,9 @@ public enum LaneState {
     /** Its latest submission was already on main. */
     ALREADY_INTEGRATED("already-integrated"),
     /** The integrator left its latest submission out; the reason says why. */
-    PARKED("parked");
+    PARKED("parked"),
+    /** Its claim record cannot be read: holder, time and worktree are unknown; the reason names the file. */
+    DAMAGED("damaged");
 
     private final String label;
 

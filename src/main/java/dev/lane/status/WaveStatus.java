@@ -11,6 +11,9 @@ import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +24,11 @@ import java.util.Optional;
 
 /**
  * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes). Read-only:
- * takes no lock, so it may show a claim or submission that is being written as its previous state.
+ * takes no lock, so it may show a claim or submission that is being written as its previous state. A claim record
+ * that cannot be read shows as its lane's row in state damaged, naming the file; it hides no other lane.
  *
  * @param wave  the wave
- * @param lanes its lanes in claim order
+ * @param lanes its lanes in claim order, then the lanes whose claim record cannot be read (state damaged), by name
  */
 public record WaveStatus(WaveId wave, List<LaneView> lanes) {
 
@@ -32,12 +36,26 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         ClaimStore claims = new ClaimStore(inbox);
         SubmissionStore submissions = new SubmissionStore(inbox);
         List<LaneView> views = new ArrayList<>();
-        for (ClaimRecord c : claims.ofWave(wave)) {
+        ClaimStore.WaveClaims scanned = claims.scanWave(wave);
+        for (ClaimRecord c : scanned.claims()) {
             LaneId lane = new LaneId(c.lane());
             Optional<Submission> s = submissions.submission(wave, lane);
             views.add(view(c, s, inbox.outcome(wave, lane), wave));
         }
+        for (ClaimStore.DamagedClaim d : scanned.damaged()) {
+            views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0, "",
+                    d.problem() + ". " + d.remedy() + ".", null));
+        }
         return new WaveStatus(wave, views);
+    }
+
+    /** When a folder last changed, or null if that cannot be read. */
+    private static Instant changedAt(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** How many lanes are in each state. */
@@ -56,7 +74,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
     private static LaneView view(ClaimRecord c, Optional<Submission> s, Path outcomeFile, WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
-            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree());
+            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree(), null);
         }
         Submission sub = s.get();
         LaneState state = LaneState.SUBMITTED;
@@ -84,6 +102,6 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
                     + " rewrites it";
         }
         return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(),
-                sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree());
+                sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree(), sub.intents());
     }
 }

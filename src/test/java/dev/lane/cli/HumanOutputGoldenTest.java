@@ -71,7 +71,10 @@ class HumanOutputGoldenTest {
                         "manifest number 262 is taken: 262_realtime_cache.sql clashes with dimF's 262_subsidy.sql",
                         "/tmp/jpcite-45-cell3"),
                 new dev.lane.status.LaneView("docs", "agent-d", dev.lane.status.LaneState.CLAIMED,
-                        now.minusSeconds(7300), null, 0, "", null, "/tmp/jpcite-45-docs"));
+                        now.minusSeconds(7300), null, 0, "", null, "/tmp/jpcite-45-docs"),
+                new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0, "",
+                        "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
+                        null));
         Golden.assertMatches("status-view", StatusCommand.StatusView.render(
                 new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes), now));
     }

@@ -1,0 +1,131 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lane.json.Json;
+import dev.lane.support.CliRun;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One damaged {@code claim.json} shows in, or parks, its own lane only: {@code lane status} still shows every other
+ * lane and wave, {@code lane integrate} lands the other lanes, and agents of other lanes still find their lane.
+ */
+class DamagedClaimRecordTest {
+    @TempDir
+    Path tmp;
+
+    private static Path damage(WaveFixture f, String wave, String lane) {
+        Path file = f.repo.resolve("tools/offline/_inbox/" + wave + "/" + lane + "/claim.json");
+        f.write(f.repo, f.repo.relativize(file).toString(), "{\"wave\": \n");
+        return file;
+    }
+
+    @Test
+    void statusShowsADamagedClaimRecordInItsLaneRowAndEveryOtherLaneAndWaveAsUsual() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.claim("15", "dmg");
+        Path ok = f.claim("15", "ok");
+        f.write(ok, "scripts/migrations/260_vec_e5.sql", "-- 260\n");
+        f.submit(ok, "--bump", "minor");
+        f.claim("16", "other");
+        Path file = damage(f, "15", "dmg");
+
+        CliRun human = f.lane(f.repo, "status").expect(0);
+        CliRun json = f.lane(f.repo, "status", "--json").expect(0);
+
+        String dmgRow = human.out().lines().filter(l -> l.startsWith("dmg ")).findFirst().orElse("");
+        assertTrue(dmgRow.contains("DAMAGED") && dmgRow.contains(file.toString())
+                && dmgRow.contains("lane release --wave 15 --lane dmg --force"), human.out());
+        assertTrue(human.out().contains("wave 15: 2 lanes (1 submitted, 1 damaged)"), human.out());
+        assertTrue(human.out().lines().anyMatch(l -> l.startsWith("other ") && l.contains("claimed")), human.out());
+        JsonNode waves = Json.mapper().readTree(json.out()).get("waves");
+        assertEquals(2, waves.size());
+        JsonNode lanes = waves.get(0).get("lanes");
+        assertEquals("ok", lanes.get(0).get("lane").asText());
+        assertEquals("submitted", lanes.get(0).get("state").asText());
+        assertEquals("dmg", lanes.get(1).get("lane").asText());
+        assertEquals("damaged", lanes.get(1).get("state").asText());
+        assertTrue(lanes.get(1).get("reason").asText().contains(file.toString()), json.out());
+        assertTrue(lanes.get(1).get("agent").isNull() && lanes.get(1).get("worktree").isNull(), json.out());
+    }
+
+    @Test
+    void integrateParksTheLaneWithTheDamagedClaimRecordNamingTheFileAndLandsTheOthers() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path dmg = f.claim("15", "dmg");
+        f.write(dmg, "src/dmg.txt", "D\n");
+        f.submit(dmg);
+        Path ok = f.claim("15", "ok");
+        f.write(ok, "src/ok.txt", "OK\n");
+        f.submit(ok);
+        Path file = damage(f, "15", "dmg");
+
+        CliRun r = f.integrate("--wave", "15", "--json").expect(4);
+
+        JsonNode lanes = Json.mapper().readTree(r.out()).get("lanes");
+        assertEquals("ok", lanes.get(0).get("lane").asText());
+        assertEquals("integrated", lanes.get(0).get("status").asText());
+        assertEquals("dmg", lanes.get(1).get("lane").asText());
+        assertEquals("parked", lanes.get(1).get("status").asText());
+        assertTrue(lanes.get(1).get("reason").asText().contains(file.toString()), r.out());
+        String files = f.git(f.repo, "ls-tree", "-r", "--name-only", "refs/heads/main", "src/");
+        assertTrue(files.contains("src/ok.txt") && !files.contains("src/dmg.txt"), files);
+        assertEquals("{\"wave\": \n", f.read(f.repo, "tools/offline/_inbox/15/dmg/claim.json"), "left as it was");
+    }
+
+    @Test
+    void integrateWithADamagedClaimRecordNamedInOrderStillLandsTheOthers() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.claim("15", "dmg");
+        Path ok = f.claim("15", "ok");
+        f.write(ok, "src/ok.txt", "OK\n");
+        f.submit(ok);
+        damage(f, "15", "dmg");
+
+        CliRun r = f.integrate("--wave", "15", "--order", "dmg,ok").expect(4);
+
+        assertTrue(r.out().contains("PARKED dmg:"), r.out());
+        assertTrue(f.git(f.repo, "ls-tree", "-r", "--name-only", "refs/heads/main", "src/").contains("src/ok.txt"));
+    }
+
+    @Test
+    void aDamagedClaimRecordInAnotherWaveDoesNotStopSubmitFromALanesWorktree() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.claim("15", "dmg");
+        Path lane = f.claim("45", "dimA");
+        damage(f, "15", "dmg");
+        f.write(lane, "src/a.txt", "A\n");
+
+        CliRun r = f.lane(lane, "submit", "-m", "work").expect(0);
+
+        assertFalse(r.err().contains("damaged"), r.err());
+    }
+
+    @Test
+    void statusJsonGivesEachLanesIntentsAsDataNextToTheSummary() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.claim("45", "idle");
+        f.write(a, "scripts/migrations/260_vec_e5.sql", "-- 260\n");
+        f.write(a, ".github/workflows/deploy.yml", WaveFixture.DEPLOY.replace("make smoke", "make smoke-all"));
+        f.submit(a, "--bump", "minor");
+
+        CliRun r = f.lane(f.repo, "status", "--wave", "45", "--json").expect(0);
+
+        JsonNode lanes = Json.mapper().readTree(r.out()).get("waves").get(0).get("lanes");
+        JsonNode dimA = lanes.get(0);
+        assertTrue(dimA.get("intents").asText().contains("manifest +1 (260_vec_e5.sql)"), r.out());
+        JsonNode detail = dimA.get("intentsDetail");
+        assertEquals(List.of("260_vec_e5.sql"), List.of(detail.get("manifest").get(0).asText()));
+        assertEquals(1, detail.get("manifest").size());
+        assertEquals("minor", detail.get("bump").asText());
+        assertEquals(".github/workflows/deploy.yml", detail.get("workflows").get(0).asText());
+        assertTrue(lanes.get(1).get("intentsDetail").isNull(), "not submitted: no intents");
+    }
+}
