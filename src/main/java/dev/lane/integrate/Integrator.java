@@ -91,7 +91,7 @@ public final class Integrator {
             // The inbox is read under the lock, while the repository finishes opening on its own thread.
             ClaimStore.WaveClaims lanes = WaveLanes.ordered(claims, wave, request.order());
             List<ClaimRecord> ordered = lanes.claims();
-            Map<String, Submission> submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
+            WaveLanes.Submitted submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
@@ -116,10 +116,14 @@ public final class Integrator {
     }
 
     private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
-                                 Map<String, Submission> submitted, RepoAccess access, Ledger ledger,
+                                 WaveLanes.Submitted submitted, RepoAccess access, Ledger ledger,
                                  Background<Identity> author) {
         WaveId wave = request.wave();
-        List<ClaimRecord> ordered = lanes.claims();
+        // Lanes whose claim or submission record cannot be read are parked; the others go through the pass.
+        List<ClaimRecord> ordered = lanes.claims().stream().filter(c -> !submitted.isUnreadable(c.lane())).toList();
+        List<LaneOutcome> unreadable = new ArrayList<>();
+        lanes.damaged().forEach(d -> unreadable.add(WaveLanes.parkedDamaged(d)));
+        unreadable.addAll(submitted.unreadable());
         String mainRef = ws.mainRef();
         MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
                 .resolve(".integrate-checkout"));
@@ -134,7 +138,7 @@ public final class Integrator {
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
-        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted)
+        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable())
                 .triage(ordered, base, history, manifestNow, waveBump);
         List<String> order = triage.order();
         Map<String, LaneOutcome> decided = triage.decided();
@@ -186,7 +190,7 @@ public final class Integrator {
         }
 
         IntegrateResult result = result(request, base, after, plan, order, decided, candidates, parkedReasons,
-                notSubmitted, lanes.damaged(), checkoutNote, checkRuns, current);
+                notSubmitted, unreadable, checkoutNote, checkRuns, current);
         if (!request.dryRun()) {
             Instant now = ws.clock().instant();
             OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
@@ -201,7 +205,7 @@ public final class Integrator {
     private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,
                                    List<String> order, Map<String, LaneOutcome> decided, List<Candidate> candidates,
                                    Map<String, String> parkedReasons, List<String> notSubmitted,
-                                   List<ClaimStore.DamagedClaim> damaged, String checkoutNote, int checkRuns,
+                                   List<LaneOutcome> unreadable, String checkoutNote, int checkRuns,
                                    Semver current) {
         Map<String, Candidate> landed = new LinkedHashMap<>();
         plan.landed().forEach(c -> landed.put(c.lane(), c));
@@ -222,7 +226,7 @@ public final class Integrator {
                 lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
             }
         }
-        damaged.forEach(d -> lanes.add(WaveLanes.parkedDamaged(d)));
+        lanes.addAll(unreadable);
         String versionFrom = current == null ? null : current.getVersion();
         String versionTo = plan.surface().version().map(SurfaceResult.Version::to).orElse(versionFrom);
         List<String> workflows = plan.surface().workflows().stream().map(SurfaceResult.Edit::path).distinct()

@@ -75,13 +75,33 @@ final class WaveLanes {
                 + d.remedy() + ", submit and integrate again.", null, 0, LaneOutcome.Applied.nothing(), null);
     }
 
-    /** The submission of each lane of {@code ordered} that has one, by lane name, in the same order. */
-    static Map<String, Submission> submissions(SubmissionStore store, WaveId wave, List<ClaimRecord> ordered) {
-        Map<String, Submission> out = new LinkedHashMap<>();
-        for (ClaimRecord c : ordered) {
-            store.submission(wave, new LaneId(c.lane())).ifPresent(s -> out.put(c.lane(), s));
+    /**
+     * The submissions of a wave's lanes.
+     *
+     * @param readable   the submission of each lane that has one, by lane name, in claim order
+     * @param unreadable the lanes whose submission record cannot be read (edited by hand, a full disk), parked
+     */
+    record Submitted(Map<String, Submission> readable, List<LaneOutcome> unreadable) {
+        boolean isUnreadable(String lane) {
+            return unreadable.stream().anyMatch(o -> o.lane().equals(lane));
         }
-        return out;
+    }
+
+    /** The submissions of the lanes of {@code ordered}; one that cannot be read parks its own lane only. */
+    static Submitted submissions(SubmissionStore store, WaveId wave, List<ClaimRecord> ordered) {
+        Map<String, Submission> readable = new LinkedHashMap<>();
+        List<LaneOutcome> unreadable = new ArrayList<>();
+        for (ClaimRecord c : ordered) {
+            try {
+                store.submission(wave, new LaneId(c.lane())).ifPresent(s -> readable.put(c.lane(), s));
+            } catch (LaneException damaged) {
+                unreadable.add(new LaneOutcome(c.lane(), LaneStatus.PARKED, "its submission record is unreadable: "
+                        + damaged.getMessage() + "; nothing of this lane was integrated. Run lane submit again in "
+                        + "its worktree " + c.worktree() + " to rewrite it, then integrate again.", null, 0,
+                        LaneOutcome.Applied.nothing(), null));
+            }
+        }
+        return new Submitted(readable, unreadable);
     }
 
     /**

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes). Read-only:
- * takes no lock, so it may show a claim or submission that is being written as its previous state. A claim record
- * that cannot be read shows as its lane's row in state damaged, naming the file; it hides no other lane.
+ * takes no lock, so it may show a claim or submission that is being written as its previous state. A claim or
+ * submission record that cannot be read shows as its lane's row in state damaged, naming the file; it hides no
+ * other lane.
  *
  * @param wave  the wave
  * @param lanes its lanes in claim order, then the lanes whose claim record cannot be read (state damaged), by name
@@ -39,7 +40,16 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
         ClaimStore.WaveClaims scanned = claims.scanWave(wave);
         for (ClaimRecord c : scanned.claims()) {
             LaneId lane = new LaneId(c.lane());
-            Optional<Submission> s = submissions.submission(wave, lane);
+            Optional<Submission> s;
+            try {
+                s = submissions.submission(wave, lane);
+            } catch (LaneException unreadable) {
+                views.add(new LaneView(c.lane(), c.agent(), LaneState.DAMAGED,
+                        changedAt(inbox.submission(wave, lane).getParent()), null, 0, "", "its submission record is "
+                        + "unreadable: " + unreadable.getMessage() + ". Run lane submit again in its worktree to "
+                        + "rewrite it.", c.worktree(), null));
+                continue;
+            }
             views.add(view(c, s, inbox.outcome(wave, lane), wave));
         }
         for (ClaimStore.DamagedClaim d : scanned.damaged()) {

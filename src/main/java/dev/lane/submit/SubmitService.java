@@ -24,7 +24,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,12 +105,12 @@ public final class SubmitService {
             restoreSharedFiles(git, fork, found.surfacePaths(), request.lane());
         }
         String head = git.ok("rev-parse", "HEAD").line();
-        Optional<Submission> earlier = store.submission(request.wave(), request.lane());
-        int sequence = earlier.map(s -> s.sequence() + 1).orElse(1);
+        SubmissionStore.Earlier earlier = store.earlier(request.wave(), request.lane());
+        int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
                 fork, ws.clock().instant(), sequence, intents);
         store.writeSubmission(submission);
-        boolean resubmission = earlier.isPresent();
+        boolean resubmission = earlier.exists();
         new Ledger(ws.inbox().ledger(request.wave())).append(new LedgerEntry(submission.submittedAt(),
                 resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
