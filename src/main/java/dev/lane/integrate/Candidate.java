@@ -1,6 +1,7 @@
 package dev.lane.integrate;
 
 import dev.lane.submit.Submission;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -11,6 +12,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * @param head       the submitted head commit
  * @param headInMain whether main already holds the head (then only intents are left to apply)
  * @param pending    the intents main does not hold yet
+ * @param removedMigrations the files of the migrations folder (plain names) the lane's branch deletes or renames
+ *                   away relative to its fork point; none if main holds the head
  */
-record Candidate(String lane, Submission submission, RevCommit head, boolean headInMain, PendingIntents pending) {
+record Candidate(String lane, Submission submission, RevCommit head, boolean headInMain, PendingIntents pending,
+                 List<String> removedMigrations) {
 }

@@ -71,14 +71,16 @@ final class LaneTriage {
                         s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null));
                 continue;
             }
+            List<String> removed = List.of();
             if (!inMain) {
                 Optional<String> bypass = bypass(fork, head.get());
                 if (bypass.isPresent()) {
                     decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
                     continue;
                 }
+                removed = removedMigrations(fork.get(), head.get());
             }
-            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending));
+            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending, removed));
         }
         return new Triage(order, decided, notSubmitted, candidates);
     }
@@ -86,6 +88,17 @@ final class LaneTriage {
     static LaneOutcome parked(String lane, Submission s, String reason) {
         return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
                 null);
+    }
+
+    /**
+     * The migration files (plain names) the lane's branch removes relative to its fork point: whether the manifest
+     * lists them is decided when intents are applied, against main's manifest and the lanes before it.
+     */
+    private List<String> removedMigrations(RevCommit fork, RevCommit head) {
+        return access.changedPaths(fork.getTree(), head.getTree(),
+                        path -> surfaces.isInMigrationsFolder(path) && !access.hasFile(head.getTree(), path),
+                        surfaces::mayHoldMigrations)
+                .stream().map(surfaces::migrationName).toList();
     }
 
     /** The shared files the lane's branch changes itself, relative to where it forked from main. */

@@ -3,17 +3,16 @@ package dev.lane.integrate;
 import dev.lane.config.LaneConfig;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Manifest;
+import dev.lane.intent.MigrationNumbers;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowEdit;
 import dev.lane.intent.WorkflowMerge;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.semver4j.Semver;
@@ -25,7 +24,11 @@ import org.semver4j.Semver;
  * <ul>
  *   <li>Manifest: the union of all entries, each once, appended after the existing lines in numeric order of their
  *       prefix ({@link Manifest#append}); existing lines are untouched. An entry whose number another entry
- *       already uses (in the manifest, or from a lane earlier in the order) parks its lane, naming both files.</li>
+ *       already uses (in the manifest, or from a lane earlier in the order) parks its lane, naming both files
+ *       ({@link MigrationNumbers}, the rule {@code lane submit} applies too). A lane whose branch deletes or renames
+ *       away a migration file the manifest lists (main's, or by the entry of a lane before it) is parked, naming the
+ *       file; so is a lane whose new entry names a file that a lane before it removes, or that main no longer has:
+ *       the result would list a missing file.</li>
  *   <li>Workflows: each edit is a three-way merge of the lane's base, the current result and the lane's version
  *       ({@link WorkflowMerge}); an overlapping edit parks the lane, with the hunk.</li>
  *   <li>Version: one bump for the wave ({@link WaveBump}), written to every version file that has a version, with
@@ -35,51 +38,42 @@ import org.semver4j.Semver;
  * never there.
  */
 final class SharedSurfaceApplier {
+    private static final String RESYNC = "Run lane sync in the lane's worktree and lane submit again (an entry "
+            + "whose file is gone is dropped; add the file back first if it must be listed), then integrate again.";
     private final RepoAccess access;
     private final LaneConfig config;
+    private final SharedSurfaces surfaces;
 
     SharedSurfaceApplier(RepoAccess access, LaneConfig config) {
         this.access = access;
         this.config = config;
+        this.surfaces = new SharedSurfaces(config);
     }
 
     SurfaceResult apply(ObjectId tree, List<Candidate> lanes, WaveBump waveBump) {
         String manifestPath = config.manifest().file();
         String manifestText = access.readText(tree, manifestPath).orElse("");
-        LinkedHashSet<String> listed = new LinkedHashSet<>(Manifest.entries(manifestText));
-        Map<Long, String> numberOwner = new HashMap<>();
-        for (String e : listed) {
-            Manifest.number(e).ifPresent(n -> numberOwner.putIfAbsent(n, e + " (already in the manifest)"));
-        }
+        MigrationNumbers listed = MigrationNumbers.listedIn(Manifest.entries(manifestText));
         Map<String, String> workflowText = new LinkedHashMap<>();
         Map<String, String> parked = new LinkedHashMap<>();
         List<SurfaceResult.Entry> added = new ArrayList<>();
         List<SurfaceResult.Edit> edits = new ArrayList<>();
         List<Candidate> contributors = new ArrayList<>();
+        List<Candidate> accepted = new ArrayList<>();
         Map<String, LaneOutcome.Applied> applied = new LinkedHashMap<>();
 
         for (Candidate lane : lanes) {
             PendingIntents pending = lane.pending();
-            List<String> laneEntries = new ArrayList<>();
-            Map<Long, String> laneNumbers = new HashMap<>();
-            String problem = null;
-            for (String entry : pending.manifest().stream().sorted(Manifest.ORDER).toList()) {
-                if (listed.contains(entry)) {
-                    continue; // another lane of this pass lists it already: once is enough
-                }
-                OptionalLong number = Manifest.number(entry);
-                if (number.isPresent()) {
-                    String owner = numberOwner.get(number.getAsLong());
-                    String own = laneNumbers.get(number.getAsLong());
-                    if (owner != null || own != null) {
-                        problem = "migration number " + number.getAsLong() + " is taken twice: " + entry
-                                + " (this lane) and " + (owner != null ? owner : own + " (this lane too)")
-                                + ". Renumber this lane's migration, then lane sync and lane submit again.";
-                        break;
-                    }
-                    laneNumbers.put(number.getAsLong(), entry);
-                }
-                laneEntries.add(entry);
+            List<String> laneEntries = pending.manifest().stream().filter(e -> !listed.lists(e)).distinct()
+                    .sorted(Manifest.ORDER).toList(); // one listed by a lane before in this pass: once is enough
+            String problem = listed.clashes(laneEntries).stream().findFirst()
+                    .map(c -> c.sentence() + ". Renumber this lane's migration, then lane sync and lane submit again.")
+                    .orElse(null);
+            if (problem == null) {
+                problem = removesListed(lane, listed);
+            }
+            if (problem == null) {
+                problem = missingMigration(tree, lane, laneEntries, lanes, accepted);
             }
             Map<String, String> laneWorkflows = new LinkedHashMap<>();
             List<SurfaceResult.Edit> laneEdits = new ArrayList<>();
@@ -99,9 +93,9 @@ final class SharedSurfaceApplier {
                 parked.put(lane.lane(), problem);
                 continue;
             }
+            accepted.add(lane);
             for (String entry : laneEntries) {
-                listed.add(entry);
-                Manifest.number(entry).ifPresent(n -> numberOwner.put(n, entry + " (lane " + lane.lane() + ")"));
+                listed.list(entry, lane.lane());
                 added.add(new SurfaceResult.Entry(entry, lane.lane()));
             }
             workflowText.putAll(laneWorkflows);
@@ -124,6 +118,52 @@ final class SharedSurfaceApplier {
         Optional<SurfaceResult.Version> version = bump(tree, lanes, parked, waveBump, files);
         ObjectId result = access.withFiles(tree, files);
         return new SurfaceResult(result, parked, added, version, edits, contributors, applied);
+    }
+
+    /**
+     * Why the lane's branch may not remove the migration files it removes, or null: the manifest lists one of
+     * them (main's, or by the entry of a lane before it in this pass), so the result would name a missing file.
+     */
+    private String removesListed(Candidate lane, MigrationNumbers listed) {
+        for (String name : lane.removedMigrations()) {
+            if (listed.lists(name)) {
+                String path = surfaces.migrationPath(name);
+                return "its branch deletes or renames " + path + ", which " + listed.listingLane(name)
+                        .map(l -> "lane " + l + " (before it in the order) adds to the manifest")
+                        .orElse("main's manifest lists") + "; a listed migration must stay. Restore it in the "
+                        + "lane's worktree (git checkout " + config.main() + " -- " + path + "), put any change in a "
+                        + "new migration, lane submit -m MESSAGE, then integrate again.";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the lane's new manifest entries cannot be listed, or null: an entry's migration file is not in the merged
+     * result because a lane accepted before it removes it, or because main no longer has it and no lane brings it.
+     * A file removed only by a lane parked in this round or by a later one is no reason: that lane does not land
+     * (a later one is parked for removing a listed migration) and the merge without it has the file again.
+     */
+    private String missingMigration(ObjectId tree, Candidate lane, List<String> entries, List<Candidate> lanes,
+                                    List<Candidate> accepted) {
+        for (String entry : entries) {
+            String path = surfaces.migrationPath(entry);
+            if (access.hasFile(tree, path)) {
+                continue;
+            }
+            Optional<Candidate> remover = accepted.stream().filter(c -> c.removedMigrations().contains(entry))
+                    .findFirst();
+            if (remover.isPresent()) {
+                return "manifest entry " + entry + " of this lane names " + path + ", which lane "
+                        + remover.get().lane() + " (before it in the order) deletes or renames. " + RESYNC;
+            }
+            boolean removedByOther = lanes.stream().anyMatch(c -> c != lane && c.removedMigrations().contains(entry));
+            if (!removedByOther) {
+                return "manifest entry " + entry + " of this lane names " + path + ", which main no longer has. "
+                        + RESYNC;
+            }
+        }
+        return null;
     }
 
     /** Merges one edit into {@code current}; returns the reason to park, or null and records the new text. */

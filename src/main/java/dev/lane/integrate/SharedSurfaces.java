@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Which paths of the repository are shared surfaces: the manifest file, the version files, and files matching the
  * workflow globs. A lane's branch must never change them (submit moves such edits into intents); migration files
- * themselves are ordinary code and travel in the branch.
+ * themselves are ordinary code and travel in the branch (but one the manifest lists must not be removed by it).
  */
 public final class SharedSurfaces {
     private final String manifest;
@@ -20,6 +20,8 @@ public final class SharedSurfaces {
     private final List<String> fileFolders;
     /** The fixed folder part of each workflow glob (before its first wildcard): matches are at or below it. */
     private final List<String> globFolders;
+    /** The migrations folder, without a trailing slash. */
+    private final String migrations;
 
     public SharedSurfaces(LaneConfig config) {
         this.manifest = config.manifest().file();
@@ -30,6 +32,28 @@ public final class SharedSurfaces {
         files.add(manifest);
         this.fileFolders = files.stream().map(SharedSurfaces::folderOf).toList();
         this.globFolders = config.workflows().stream().map(SharedSurfaces::fixedFolderOf).toList();
+        String folder = config.manifest().migrations();
+        this.migrations = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+    }
+
+    /** The path of the migration file a manifest entry names. */
+    public String migrationPath(String entry) {
+        return migrations + "/" + entry;
+    }
+
+    /** Whether {@code path} lies directly in the migrations folder (where the files manifest entries name are). */
+    public boolean isInMigrationsFolder(String path) {
+        return path.startsWith(migrations + "/") && path.indexOf('/', migrations.length() + 1) < 0;
+    }
+
+    /** The file name of a path in the migrations folder (the manifest entry that would name it). */
+    public String migrationName(String path) {
+        return path.substring(migrations.length() + 1);
+    }
+
+    /** Whether the migrations folder may lie inside {@code folder} (a path without a trailing slash). */
+    public boolean mayHoldMigrations(String folder) {
+        return isAtOrAbove(folder, migrations);
     }
 
     /**

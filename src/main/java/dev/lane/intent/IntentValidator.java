@@ -12,19 +12,28 @@ import org.semver4j.Semver;
  *
  * @param migrationExists whether a migration file of that name exists in the lane's tree
  * @param baseVersion     the project version the lane started from (null if the project has none)
+ * @param listed          the entries the manifest of the lane's base lists, and the numbers they take
  */
-public record IntentValidator(Predicate<String> migrationExists, Semver baseVersion) {
+public record IntentValidator(Predicate<String> migrationExists, Semver baseVersion, MigrationNumbers listed) {
 
     /** Every problem with {@code intents}, each a sentence naming the intent and what is wrong; empty if none. */
     public List<String> problems(Intents intents) {
         List<String> problems = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
         for (String entry : intents.manifest()) {
             if (!Manifest.isValidEntry(entry)) {
                 problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name");
             } else if (!migrationExists.test(entry)) {
                 problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
                         + "migration file first");
+            } else if (listed.lists(entry)) {
+                problems.add("manifest entry " + entry + " is listed in the manifest already; leave it out");
+            } else {
+                valid.add(entry);
             }
+        }
+        for (MigrationNumbers.Clash clash : listed.clashes(valid)) {
+            problems.add(clash.sentence() + ". Renumber this lane's migration and submit again.");
         }
         BumpRequest bump = intents.bump();
         if (bump != null && bump.version() != null && baseVersion != null

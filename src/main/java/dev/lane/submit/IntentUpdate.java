@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>a manifest entry whose migration file is gone from the lane's tree (renamed to a free number after a
  *       clash, say) is dropped;</li>
+ *   <li>a manifest entry the manifest of the lane's base lists already (main landed it, and {@code lane sync}
+ *       brought that in) is dropped; so is a found one (a migration file added back that the manifest lists), while
+ *       an explicit {@code --manifest} of a listed entry is left for validation to refuse;</li>
  *   <li>a later bump request replaces an earlier one (an explicit {@code --bump} wins over an edited version);</li>
  *   <li>a new edit of a workflow file made from the same base as the earlier edit of it is three-way merged into
  *       it (an overlap is refused, naming the hunk); one made from another base (after {@code lane sync}) replaces
@@ -29,18 +32,25 @@ import java.util.function.Predicate;
  */
 record IntentUpdate(Intents intents, List<String> notices) {
 
-    static IntentUpdate of(Intents previous, Intents detected, Intents explicit, Predicate<String> migrationExists) {
+    /**
+     * @param migrationExists whether a migration file of that name is in the lane's tree
+     * @param listed          whether the manifest of the lane's base lists that entry
+     */
+    static IntentUpdate of(Intents previous, Intents detected, Intents explicit, Predicate<String> migrationExists,
+                           Predicate<String> listed) {
         List<String> notices = new ArrayList<>();
         LinkedHashSet<String> entries = new LinkedHashSet<>();
         for (String entry : previous.manifest()) {
-            if (migrationExists.test(entry)) {
-                entries.add(entry);
-            } else {
+            if (!migrationExists.test(entry)) {
                 notices.add("dropped the earlier manifest entry " + entry + ": its migration file is no longer in the "
                         + "lane");
+            } else if (listed.test(entry)) {
+                notices.add("dropped the earlier manifest entry " + entry + ": the manifest lists it already");
+            } else {
+                entries.add(entry);
             }
         }
-        entries.addAll(detected.manifest());
+        detected.manifest().stream().filter(listed.negate()).forEach(entries::add);
         entries.addAll(explicit.manifest());
 
         BumpRequest bump = explicit.bump() != null ? explicit.bump()

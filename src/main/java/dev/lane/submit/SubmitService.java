@@ -9,6 +9,7 @@ import dev.lane.intent.BumpRequest;
 import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
 import dev.lane.intent.Manifest;
+import dev.lane.intent.MigrationNumbers;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -87,12 +88,14 @@ public final class SubmitService {
         String fork = forkPoint(git, claim);
 
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
-        SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree);
+        Set<String> listed = SurfaceChanges.manifestAt(git, ws.config(), fork);
+        SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree, listed);
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
         Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
-        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains);
+        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
+                listed::contains);
         Intents intents = update.intents();
-        validate(git, intents, fork, migrations);
+        validate(git, intents, fork, migrations, listed);
 
         boolean committed = false;
         if (!dirty.isEmpty()) {
@@ -118,9 +121,9 @@ public final class SubmitService {
         return new Result(submission, resubmission, committed, found.surfacePaths(), update.notices());
     }
 
-    private void validate(GitCli git, Intents intents, String fork, Set<String> migrations) {
+    private void validate(GitCli git, Intents intents, String fork, Set<String> migrations, Set<String> listed) {
         IntentValidator validator = new IntentValidator(migrations::contains,
-                SurfaceChanges.versionAt(git, ws.config(), fork));
+                SurfaceChanges.versionAt(git, ws.config(), fork), MigrationNumbers.listedIn(listed));
         List<String> problems = validator.problems(intents);
         if (!problems.isEmpty()) {
             throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));

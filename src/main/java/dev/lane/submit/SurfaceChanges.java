@@ -23,16 +23,19 @@ import org.semver4j.Semver;
  * Finds what a lane did to the shared surfaces between its fork point and a tree, and turns it into intents.
  *
  * <p>Rules: manifest lines the lane added and migration files it added become manifest entries (removing a
- * manifest line is refused: entries can only be added); a changed version value becomes a bump request (a level
- * if it is exactly the next patch/minor/major, else that explicit version; any other change to a version file is
- * refused); a changed or added workflow file becomes a workflow edit (deleting one is refused).
+ * manifest line is refused: entries can only be added; so is deleting or renaming away a migration file the
+ * manifest of the lane's base lists, which would leave the manifest naming a missing file); a changed version
+ * value becomes a bump request (a level if it is exactly the next patch/minor/major, else that explicit version;
+ * any other change to a version file is refused); a changed or added workflow file becomes a workflow edit
+ * (deleting one is refused).
  *
  * @param intents      the intents found
  * @param surfacePaths the shared-surface paths the lane changed (to be restored to their fork-point content)
  */
 public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
 
-    static SurfaceChanges detect(GitCli git, LaneConfig config, String fork, String tree) {
+    /** @param listed the entries the manifest lists at {@code fork} */
+    static SurfaceChanges detect(GitCli git, LaneConfig config, String fork, String tree, Set<String> listed) {
         List<String[]> changes = changedPaths(git, fork, tree);
         List<PathMatcher> workflowMatchers = config.workflows().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
@@ -43,6 +46,7 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         List<String> surfaces = new ArrayList<>();
         BumpRequest bump = null;
         String bumpSource = null;
+        List<String> removedListed = new ArrayList<>();
         for (String[] change : changes) {
             char status = change[0].charAt(0);
             String path = change[1];
@@ -72,7 +76,17 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
             } else if (status == 'A' && path.startsWith(migrations) && path.indexOf('/', migrations.length()) < 0
                     && config.manifest().isMigration(path.substring(migrations.length()))) {
                 entries.add(path.substring(migrations.length()));
+            } else if (status == 'D' && path.startsWith(migrations)
+                    && listed.contains(path.substring(migrations.length()))) {
+                removedListed.add(path);
             }
+        }
+        if (!removedListed.isEmpty()) {
+            throw LaneException.usage("the lane deletes or renames " + String.join(", ", removedListed) + ", which "
+                    + "the manifest " + manifestFile + " lists; a listed migration must stay, or the manifest names "
+                    + "a missing file. Restore " + (removedListed.size() == 1 ? "it" : "them") + " (git checkout "
+                    + fork.substring(0, 12) + " -- " + String.join(" ", removedListed) + "), put any change in a "
+                    + "new migration instead, and submit again.");
         }
         return new SurfaceChanges(new Intents(List.copyOf(entries), bump, edits), surfaces);
     }
@@ -89,6 +103,11 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
             }
         }
         return null;
+    }
+
+    /** The entries of the manifest at {@code treeish} (none if it has no manifest). */
+    static Set<String> manifestAt(GitCli git, LaneConfig config, String treeish) {
+        return new LinkedHashSet<>(Manifest.entries(showIfExists(git, treeish, config.manifest().file()).orElse("")));
     }
 
     /** The migration files (plain names) in the migrations folder of {@code tree}. */

@@ -107,6 +107,61 @@ class SubmitTest {
     }
 
     @Test
+    void deletingAMigrationTheManifestListsIsRefusedNamingTheFileBeforeAnythingIsCommitted() throws Exception {
+        Git.ok(wt, "rm", "-q", "scripts/migrations/049_provenance_strengthen.sql");
+        String headBefore = Git.ok(wt, "rev-parse", "HEAD");
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "drop 049");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("deletes or renames scripts/migrations/049_provenance_strengthen.sql, which the "
+                + "manifest " + TestRepo.MANIFEST + " lists"), r.err());
+        assertTrue(r.err().contains("git checkout "), "says how to restore it: " + r.err());
+        assertEquals(headBefore, Git.ok(wt, "rev-parse", "HEAD"), "-m must not have committed");
+        assertEquals(before, RepoState.of(repo));
+    }
+
+    @Test
+    void renamingAMigrationTheManifestListsAwayIsRefusedEvenWhenCommitted() throws Exception {
+        Git.ok(wt, "mv", "scripts/migrations/075_am_amendment_diff.sql",
+                "scripts/migrations/076_am_amendment_diff.sql");
+        Git.ok(wt, "commit", "-qm", "renumber 075");
+
+        CliRun r = repo.laneIn(wt, "submit");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("deletes or renames scripts/migrations/075_am_amendment_diff.sql"), r.err());
+        assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing submitted");
+    }
+
+    @Test
+    void aNewMigrationWhoseNumberTheManifestTakesIsRefusedInTheIntegratorsWords() throws Exception {
+        TestRepo.write(wt, "scripts/migrations/075_dup.sql", "x\n");
+        TestRepo.write(wt, "scripts/migrations/300_a.sql", "x\n");
+        TestRepo.write(wt, "scripts/migrations/300_b.sql", "x\n");
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "dup");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("migration number 75 is taken twice: 075_dup.sql (this lane) and "
+                + "075_am_amendment_diff.sql (already in the manifest)"), r.err());
+        assertTrue(r.err().contains("migration number 300 is taken twice: 300_b.sql (this lane) and 300_a.sql "
+                + "(this lane too)"), r.err());
+        assertEquals(before, RepoState.of(repo));
+    }
+
+    @Test
+    void anExplicitManifestEntryTheManifestListsAlreadyIsRefused() {
+        CliRun r = repo.laneIn(wt, "submit", "--manifest", "049_provenance_strengthen.sql");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("manifest entry 049_provenance_strengthen.sql is listed in the manifest already"),
+                r.err());
+    }
+
+    @Test
     void aBumpLowerThanTheBaseVersionIsRefused() {
         CliRun r = repo.laneIn(wt, "submit", "--bump", "0.3.4");
         assertEquals(2, r.exitCode(), r.toString());
