@@ -14,7 +14,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * @param pending    the intents main does not hold yet
  * @param removedMigrations the files of the migrations folder (plain names) the lane's branch deletes or renames
  *                   away relative to its fork point; none if main holds the head
+ * @param landedSquashed the lane's latest head that main already holds as a squashed commit, if the submitted head
+ *                   descends from it (a lane that went on working after a {@code --squash} landing): its work since
+ *                   then is what is left to merge, so it is merged from there, not from where it forked; else null
  */
 record Candidate(String lane, Submission submission, RevCommit head, boolean headInMain, PendingIntents pending,
-                 List<String> removedMigrations) {
+                 List<String> removedMigrations, RevCommit landedSquashed) {
 }

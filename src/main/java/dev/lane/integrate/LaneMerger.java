@@ -64,12 +64,14 @@ final class LaneMerger {
                 merged.add(lane);
                 continue;
             }
-            List<RevCommit> bases = access.mergeBases(tip, lane.head());
+            // After a squashed landing the lane's history is not in main's: merge its work since that landing.
+            List<RevCommit> bases = lane.landedSquashed() != null ? List.of(lane.landedSquashed())
+                    : access.mergeBases(tip, lane.head());
             if (bases.size() == 1 && bases.get(0).equals(lane.head())) {
                 merged.add(lane); // an earlier lane of this pass already brought this head
                 continue;
             }
-            MergeOutcome outcome = mergeOne(tip, lane.head(), bases);
+            MergeOutcome outcome = mergeOne(tip, lane.head(), bases, lane.landedSquashed());
             if (outcome.tree() == null) {
                 parked.put(lane.lane(), conflictReason(base, merged, lane, outcome.conflicts()));
                 continue;
@@ -84,7 +86,8 @@ final class LaneMerger {
     private record MergeOutcome(ObjectId tree, List<String> conflicts) {
     }
 
-    private MergeOutcome mergeOne(RevCommit tip, RevCommit head, List<RevCommit> bases) {
+    /** Merges {@code head} onto {@code tip}; {@code chosenBase}, if not null, is the base to merge from. */
+    private MergeOutcome mergeOne(RevCommit tip, RevCommit head, List<RevCommit> bases, RevCommit chosenBase) {
         try {
             if (bases.size() == 1) {
                 Optional<ObjectId> fast = trees.merge(bases.get(0).getTree(), tip.getTree(), head.getTree());
@@ -95,9 +98,15 @@ final class LaneMerger {
             }
             ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(access.inserter(),
                     access.repository().getConfig());
+            if (chosenBase != null) {
+                merger.setBase(chosenBase);
+            }
             if (merger.merge(tip, head)) {
                 access.flush();
                 return new MergeOutcome(merger.getResultTreeId(), List.of());
+            }
+            if (chosenBase != null) { // git 2.39's merge-tree cannot be given a base: JGit's conflicts stand
+                return new MergeOutcome(null, List.copyOf(merger.getUnmergedPaths()));
             }
         } catch (IOException e) {
             throw RepoAccess.io("merge " + head.name(), e);

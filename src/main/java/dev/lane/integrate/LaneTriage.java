@@ -80,9 +80,23 @@ final class LaneTriage {
                 }
                 removed = removedMigrations(fork.get(), head.get());
             }
-            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending, removed));
+            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending, removed,
+                    inMain ? null : landedSquashed(history.squashedHeadsOf(claim.lane()), head.get()).orElse(null)));
         }
         return new Triage(order, decided, notSubmitted, candidates);
+    }
+
+    /** The latest of the lane's squashed-and-landed heads that {@code head} descends from, if any. */
+    private Optional<RevCommit> landedSquashed(Set<String> squashedHeads, RevCommit head) {
+        RevCommit latest = null;
+        for (String id : squashedHeads) {
+            Optional<RevCommit> c = access.commitIfPresent(id);
+            if (c.isPresent() && access.isAncestor(c.get(), head)
+                    && (latest == null || access.isAncestor(latest, c.get()))) {
+                latest = c.get();
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     static LaneOutcome parked(String lane, Submission s, String reason) {

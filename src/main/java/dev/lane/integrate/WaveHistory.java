@@ -74,6 +74,11 @@ record WaveHistory(Optional<BumpRecord> bump, Map<String, Set<String>> appliedWo
         return squashedHeads.getOrDefault(lane, Set.of()).contains(head);
     }
 
+    /** The heads of {@code lane} that landed as squashed commits (full ids). */
+    Set<String> squashedHeadsOf(String lane) {
+        return squashedHeads.getOrDefault(lane, Set.of());
+    }
+
     private static boolean is(FooterLine f, String key) {
         return f.getKey().equalsIgnoreCase(key);
     }

@@ -190,6 +190,27 @@ class IntegrateLandingTest {
     }
 
     @Test
+    void aLaneThatGoesOnWorkingAfterASquashedLandingLandsItsNewWorkWithoutConflictingWithItself() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/app.txt", WaveFixture.APP.replace("line 2", "line 2 by A"));
+        f.submit(a);
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        f.integrate("--wave", "45", "--squash").expect(0);
+        f.write(a, "src/app.txt", WaveFixture.APP.replace("line 2", "line 2 by A").replace("line 3", "line 3 by A"));
+        f.submit(a);
+
+        CliRun r = f.integrate("--wave", "45", "--squash").expect(0);
+
+        assertEquals(WaveFixture.APP.replace("line 2", "line 2 by A").replace("line 3", "line 3 by A"),
+                f.onMain("src/app.txt"), r.out());
+        assertEquals("B\n", f.onMain("src/b.txt"), "the other lane's landing stays");
+        assertEquals("lane: integrate lane dimA of wave 45 (squashed)", f.firstParentSubjects().get(0));
+    }
+
+    @Test
     void lanesThatAreClaimedButNotSubmittedAreLeftOutAndNamed() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
