@@ -73,7 +73,7 @@ public final class SyncService {
         }
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         refuseIfBusy(git, worktree);
-        String main = git.ok("rev-parse", "--verify", ws.mainRef() + "^{commit}").line();
+        String main = mainHead(git);
         String before = git.ok("rev-parse", "HEAD").line();
         if (git.run("merge-base", "--is-ancestor", main, "HEAD").ok()) {
             Result r = new Result(claim.wave(), claim.lane(), request.mode(), worktree, main, before, before, true,
@@ -111,6 +111,19 @@ public final class SyncService {
                 + (restored.isEmpty() ? "" : "; shared files set back to main: " + String.join(", ", restored)));
         return new Result(claim.wave(), claim.lane(), request.mode(), worktree, main, before, after, false,
                 conflicts, restored);
+    }
+
+    /** Main's commit; a main branch that does not exist is the usual usage error, as claim and integrate say it. */
+    private String mainHead(GitCli git) {
+        GitCli.Result head = git.run("rev-parse", "--verify", "--quiet", ws.mainRef() + "^{commit}");
+        if (head.ok()) {
+            return head.line();
+        }
+        if (head.err().isBlank()) { // --quiet: a ref that does not exist (or is no commit) fails without a word
+            throw ws.mainMissing();
+        }
+        throw LaneException.internal("git rev-parse " + ws.mainRef() + " failed in " + git.dir() + ": "
+                + head.err().strip(), null);
     }
 
     private static void refuseIfBusy(GitCli git, Path worktree) {
