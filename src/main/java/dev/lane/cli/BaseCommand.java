@@ -32,8 +32,13 @@ abstract class BaseCommand implements Callable<Integer> {
         return global.json || (parent != null && parent.global.json);
     }
 
+    /** {@code --repo}, given after the command's name or before it; null if not given. */
+    Path repoOption() {
+        return global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
+    }
+
     Workspace workspace() {
-        Path repoOption = global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
+        Path repoOption = repoOption();
         Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
         return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
     }
