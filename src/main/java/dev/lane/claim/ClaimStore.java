@@ -40,10 +40,30 @@ public final class ClaimStore {
         return SafeFiles.readIfExists(file).map(text -> ClaimRecord.fromJson(JsonFields.of(text, file)));
     }
 
-    /** The claim of a lane, or a usage error saying it is not claimed. */
+    /**
+     * The claim of a lane to submit or sync, or a usage error saying it is not claimed and naming the lanes that are
+     * (a mistyped name is the likely cause: the error does not tell a script to claim the name it was given).
+     */
     public ClaimRecord require(WaveId wave, LaneId lane) {
-        return read(wave, lane).orElseThrow(() -> LaneException.usage("lane " + lane + " of wave " + wave
-                + " is not claimed; claim it with: lane claim --wave " + wave + " --lane " + lane));
+        return require(wave, lane, "Check --wave and --lane: a lane is submitted or synced only after lane claim.");
+    }
+
+    /** {@link #require(WaveId, LaneId)} with the caller's own {@code advice} after the facts. */
+    public ClaimRecord require(WaveId wave, LaneId lane, String advice) {
+        return read(wave, lane).orElseThrow(() -> LaneException.usage(notClaimed(wave, lane) + " " + advice));
+    }
+
+    /** "lane L of wave W is not claimed; lanes claimed in wave W: ..." (or that none is, or that no wave W exists). */
+    private String notClaimed(WaveId wave, LaneId lane) {
+        String text = "lane " + lane + " of wave " + wave + " is not claimed; ";
+        if (!Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
+            List<String> waves = children(inbox.root());
+            return text + "no lane of wave " + wave + " was ever claimed (" + (waves.isEmpty() ? "no wave has been "
+                    + "claimed yet" : "waves: " + String.join(", ", waves)) + ").";
+        }
+        List<String> lanes = children(inbox.waveDir(wave));
+        return text + (lanes.isEmpty() ? "no lane of wave " + wave + " is claimed now."
+                : "lanes claimed in wave " + wave + ": " + String.join(", ", lanes) + ".");
     }
 
     void write(ClaimRecord record) {
