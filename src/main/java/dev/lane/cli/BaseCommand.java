@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
 import dev.lane.names.AgentId;
@@ -51,7 +52,12 @@ abstract class BaseCommand implements Callable<Integer> {
         for (String var : new String[] {"LANE_AGENT", "USER"}) {
             String v = ctx.env().get(var);
             if (v != null && !v.isBlank()) {
-                return new AgentId(v);
+                try {
+                    return new AgentId(v);
+                } catch (LaneException e) {
+                    throw LaneException.usage(e.getMessage() + ", taken from $" + var + " (no --agent given); pass "
+                            + "--agent NAME, or set LANE_AGENT to a valid name");
+                }
             }
         }
         return new AgentId("agent");

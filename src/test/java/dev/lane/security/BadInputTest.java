@@ -195,6 +195,22 @@ class BadInputTest {
         return repo;
     }
 
+    @Test
+    void anInvalidAgentNameFromTheEnvironmentSaysWhichVariableItCameFromAndWhatToDo() {
+        TestRepo repo = TestRepo.create(temp);
+        RepoState before = RepoState.of(repo);
+        CliRun fromUser = CliRun.run(repo.root(), Map.of("USER", "john@corp.com"),
+                "claim", "--wave", "45", "--lane", "dimA").expect(2);
+        assertTrue(fromUser.err().contains("invalid agent name 'john@corp.com'")
+                && fromUser.err().contains("taken from $USER (no --agent given); pass --agent NAME, or set LANE_AGENT"),
+                fromUser::toString);
+        CliRun fromLaneAgent = CliRun.run(repo.root(), Map.of("LANE_AGENT", "agent 7", "USER", "ok"),
+                "claim", "--wave", "45", "--lane", "dimA").expect(2);
+        assertTrue(fromLaneAgent.err().contains("invalid agent name 'agent 7'")
+                && fromLaneAgent.err().contains("taken from $LANE_AGENT"), fromLaneAgent::toString);
+        assertNothingChanged(repo, before);
+    }
+
     private static void assertNothingChanged(TestRepo repo, RepoState before) {
         assertEquals(before, RepoState.of(repo), "a refused command changes nothing");
     }
