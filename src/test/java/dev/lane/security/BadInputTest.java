@@ -211,6 +211,16 @@ class BadInputTest {
         assertNothingChanged(repo, before);
     }
 
+    @Test
+    void aRepoOptionNamingAFileSaysItIsNotAFolderAndOneNamingNothingSaysItDoesNotExist() throws Exception {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "x\n");
+        CliRun r = CliRun.run(temp, "status", "--repo", file.toString()).expect(2);
+        assertTrue(r.err().contains(file + " is not a folder; pass --repo with the repository's folder"), r::toString);
+        CliRun missing = CliRun.run(temp, "status", "--repo", temp.resolve("nope").toString()).expect(2);
+        assertTrue(missing.err().contains("repository folder " + temp.resolve("nope") + " does not exist"),
+                missing::toString);
+    }
+
     private static void assertNothingChanged(TestRepo repo, RepoState before) {
         assertEquals(before, RepoState.of(repo), "a refused command changes nothing");
     }
