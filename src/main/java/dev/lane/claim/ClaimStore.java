@@ -101,7 +101,7 @@ public final class ClaimStore {
         return out;
     }
 
-    /** The names of all waves that have a folder in the inbox, sorted. */
+    /** The names of all waves that have a folder in the inbox, numbers in numeric order (9 before 10), then the rest. */
     public List<WaveId> waves() {
         return children(inbox.root()).stream().map(WaveId::new).toList();
     }
@@ -163,8 +163,26 @@ public final class ClaimStore {
         } catch (IOException e) {
             throw LaneException.internal("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        names.sort(null);
+        names.sort(ClaimStore::compareNames);
         return names;
+    }
+
+    /** Names made of digits only come first, as numbers (9 before 10); the others follow, as text. */
+    private static int compareNames(String a, String b) {
+        boolean numberA = a.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean numberB = b.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (numberA != numberB) {
+            return numberA ? -1 : 1;
+        }
+        if (numberA) {
+            String x = a.replaceFirst("^0+(?=.)", "");
+            String y = b.replaceFirst("^0+(?=.)", "");
+            int byValue = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+            if (byValue != 0) {
+                return byValue;
+            }
+        }
+        return a.compareTo(b);
     }
 
     private static boolean isName(String n) {
