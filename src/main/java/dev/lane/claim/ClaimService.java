@@ -94,7 +94,7 @@ public final class ClaimService {
         try {
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
             pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
-                makeClaimFolder(wave, lane, claimDir);
+                makeClaimFolder(wave, lane, agent, claimDir);
                 ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(),
                         ws.clock().instant(), ClaimState.CLAIMING, null, worktree.toString(), branch, Host.name(),
                         ProcessHandle.current().pid());
@@ -149,7 +149,7 @@ public final class ClaimService {
     }
 
     /** The atomic mkdir, run while holding the lane's claim lock; takes over a dead half-made claim once. */
-    private void makeClaimFolder(WaveId wave, LaneId lane, Path claimDir) {
+    private void makeClaimFolder(WaveId wave, LaneId lane, AgentId agent, Path claimDir) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.createDirectory(claimDir);
@@ -158,14 +158,19 @@ public final class ClaimService {
                 if (attempt == 0 && takeOverDeadClaim(wave, lane)) {
                     continue;
                 }
-                throw heldBy(wave, lane);
+                throw heldBy(wave, lane, agent);
             } catch (IOException e) {
                 throw LaneException.internal("cannot create the claim folder " + claimDir + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private LaneException heldBy(WaveId wave, LaneId lane) {
+    /**
+     * The refusal of a lane that is taken. Exit 3 also when {@code agent} itself holds it (agent ids are not secrets:
+     * two processes may share one), but then the message says so, with the claim's time, process and worktree, so
+     * that a retrying script can tell its own earlier claim from someone else's.
+     */
+    private LaneException heldBy(WaveId wave, LaneId lane, AgentId agent) {
         Optional<ClaimRecord> holder = Optional.empty();
         try {
             holder = store.read(wave, lane);
@@ -174,6 +179,14 @@ public final class ClaimService {
             return LaneException.refused("lane " + lane + " of wave " + wave + " is claimed, but its claim record is "
                     + "damaged (" + damaged.getMessage() + "). Retrying will not help: if no one holds the lane, run "
                     + "lane release --wave " + wave + " --lane " + lane + " --force, then claim again.");
+        }
+        if (holder.isPresent() && holder.get().agent().equals(agent.value())) {
+            ClaimRecord h = holder.get();
+            return LaneException.contention("lane " + lane + " of wave " + wave + " is already claimed by this agent ("
+                    + agent + ") since " + h.claimedAt() + (h.state() == ClaimState.CLAIMING
+                            ? " (claim still being set up)" : "") + ", by pid " + h.pid() + " on " + h.host()
+                    + ", worktree " + h.worktree() + ". If that claim is yours, work in that worktree; to start over, "
+                    + "run: lane release --wave " + wave + " --lane " + lane);
         }
         String who = holder.map(h -> "held by agent " + h.agent() + " since " + h.claimedAt()
                         + (h.state() == ClaimState.CLAIMING ? " (claim still being set up)" : "")

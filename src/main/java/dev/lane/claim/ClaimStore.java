@@ -40,10 +40,30 @@ public final class ClaimStore {
         return SafeFiles.readIfExists(file).map(text -> ClaimRecord.fromJson(JsonFields.of(text, file)));
     }
 
-    /** The claim of a lane, or a usage error saying it is not claimed. */
+    /**
+     * The claim of a lane to submit or sync, or a usage error saying it is not claimed and naming the lanes that are
+     * (a mistyped name is the likely cause: the error does not tell a script to claim the name it was given).
+     */
     public ClaimRecord require(WaveId wave, LaneId lane) {
-        return read(wave, lane).orElseThrow(() -> LaneException.usage("lane " + lane + " of wave " + wave
-                + " is not claimed; claim it with: lane claim --wave " + wave + " --lane " + lane));
+        return require(wave, lane, "Check --wave and --lane: a lane is submitted or synced only after lane claim.");
+    }
+
+    /** {@link #require(WaveId, LaneId)} with the caller's own {@code advice} after the facts. */
+    public ClaimRecord require(WaveId wave, LaneId lane, String advice) {
+        return read(wave, lane).orElseThrow(() -> LaneException.usage(notClaimed(wave, lane) + " " + advice));
+    }
+
+    /** "lane L of wave W is not claimed; lanes claimed in wave W: ..." (or that none is, or that no wave W exists). */
+    private String notClaimed(WaveId wave, LaneId lane) {
+        String text = "lane " + lane + " of wave " + wave + " is not claimed; ";
+        if (!Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
+            List<String> waves = children(inbox.root());
+            return text + "no lane of wave " + wave + " was ever claimed (" + (waves.isEmpty() ? "no wave has been "
+                    + "claimed yet" : "waves: " + String.join(", ", waves)) + ").";
+        }
+        List<String> lanes = children(inbox.waveDir(wave));
+        return text + (lanes.isEmpty() ? "no lane of wave " + wave + " is claimed now."
+                : "lanes claimed in wave " + wave + ": " + String.join(", ", lanes) + ".");
     }
 
     void write(ClaimRecord record) {
@@ -138,7 +158,7 @@ public final class ClaimStore {
         }
     }
 
-    /** The names of all waves that have a folder in the inbox, sorted. */
+    /** The names of all waves that have a folder in the inbox, numbers in numeric order (9 before 10), then the rest. */
     public List<WaveId> waves() {
         return children(inbox.root()).stream().map(WaveId::new).toList();
     }
@@ -203,8 +223,26 @@ public final class ClaimStore {
         } catch (IOException e) {
             throw LaneException.internal("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        names.sort(null);
+        names.sort(ClaimStore::compareNames);
         return names;
+    }
+
+    /** Names made of digits only come first, as numbers (9 before 10); the others follow, as text. */
+    private static int compareNames(String a, String b) {
+        boolean numberA = a.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean numberB = b.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (numberA != numberB) {
+            return numberA ? -1 : 1;
+        }
+        if (numberA) {
+            String x = a.replaceFirst("^0+(?=.)", "");
+            String y = b.replaceFirst("^0+(?=.)", "");
+            int byValue = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+            if (byValue != 0) {
+                return byValue;
+            }
+        }
+        return a.compareTo(b);
     }
 
     private static boolean isName(String n) {

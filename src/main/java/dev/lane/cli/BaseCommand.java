@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
 import dev.lane.names.AgentId;
@@ -32,8 +33,13 @@ abstract class BaseCommand implements Callable<Integer> {
         return global.json || (parent != null && parent.global.json);
     }
 
+    /** {@code --repo}, given after the command's name or before it; null if not given. */
+    Path repoOption() {
+        return global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
+    }
+
     Workspace workspace() {
-        Path repoOption = global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
+        Path repoOption = repoOption();
         Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
         return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
     }
@@ -46,7 +52,12 @@ abstract class BaseCommand implements Callable<Integer> {
         for (String var : new String[] {"LANE_AGENT", "USER"}) {
             String v = ctx.env().get(var);
             if (v != null && !v.isBlank()) {
-                return new AgentId(v);
+                try {
+                    return new AgentId(v);
+                } catch (LaneException e) {
+                    throw LaneException.usage(e.getMessage() + ", taken from $" + var + " (no --agent given); pass "
+                            + "--agent NAME, or set LANE_AGENT to a valid name");
+                }
             }
         }
         return new AgentId("agent");

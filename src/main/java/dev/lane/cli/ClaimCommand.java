@@ -30,7 +30,7 @@ final class ClaimCommand extends BaseCommand {
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
                         .paramLabel("LANE").description("The lane, e.g. dimA.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
-                        .paramLabel("AGENT").description("Who claims (default: $LANE_AGENT, else $USER).").build());
+                        .paramLabel("AGENT").description("Who claims (default: $LANE_AGENT, else $USER, else agent).").build());
     }
 
     @Override

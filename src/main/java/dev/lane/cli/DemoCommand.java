@@ -16,13 +16,22 @@ final class DemoCommand extends BaseCommand {
                 "Run a whole wave for real in a temp folder: a sample repository like the incident's, 18 agents "
                         + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
                         + "main's history.",
-                "Touches nothing outside the folder it prints.")
+                "Touches nothing outside the folder it prints. Its output is for people: --json and --repo are "
+                        + "refused (it makes its own repository).")
                 .addOption(CommandModel.path("--dir", () -> dir, v -> dir = v).paramLabel("DIR")
                         .description("Where to create the demo (default: a new temp folder).").build());
     }
 
     @Override
     public Integer call() throws IOException {
+        if (json()) {
+            throw LaneException.usage("lane demo has no JSON output: it is a walk-through for people. Run it "
+                    + "without --json (for machine output, run the real commands in a repository of yours)");
+        }
+        if (repoOption() != null) {
+            throw LaneException.usage("lane demo makes its own repository and takes no --repo; pass --dir DIR to "
+                    + "choose where it goes");
+        }
         Path parent;
         if (dir == null) {
             parent = Files.createTempDirectory("lane-demo-");

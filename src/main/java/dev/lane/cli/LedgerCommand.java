@@ -55,6 +55,7 @@ final class LedgerCommand extends BaseCommand {
     private int print(Workspace ws, List<WaveId> waves, LaneId onlyLane, AgentId onlyAgent) {
         List<Recorded> shown = new ArrayList<>();
         for (WaveId w : waves) {
+            warnIfBroken(w, ws.inbox().ledger(w));
             for (Recorded r : LedgerReader.read(ws.inbox().ledger(w))) {
                 if ((onlyLane == null || r.entry().lane().equals(onlyLane.value()))
                         && (onlyAgent == null || r.entry().agent().equals(onlyAgent.value()))) {
@@ -79,6 +80,19 @@ final class LedgerCommand extends BaseCommand {
             out().print(LedgerTable.render(shown.stream().map(Recorded::entry).toList()));
         }
         return 0;
+    }
+
+    /**
+     * One line on stderr if the wave's ledger fails its check, so that a view of edited rows never passes for the
+     * record (stdout, JSON lines included, stays the view). An incomplete last line alone is not reported: a writer
+     * appending right now looks the same, and the view skips that line.
+     */
+    private void warnIfBroken(WaveId w, Path file) {
+        if (LedgerReader.verify(file) instanceof Verification.Broken bad && !bad.lastLineIncomplete()) {
+            err().println("lane: warning: the ledger of wave " + w + " is broken at line " + bad.line() + " of "
+                    + file + " (edited, or rows removed or moved): the entries from there on may not be what lane "
+                    + "wrote; run lane ledger --verify --wave " + w);
+        }
     }
 
     private int verify(Workspace ws, List<WaveId> waves) {

@@ -27,7 +27,7 @@ final class ReleaseCommand extends BaseCommand {
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
                         .paramLabel("LANE").description("The lane.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
-                        .paramLabel("AGENT").description("Who releases (default: $LANE_AGENT, else $USER).").build())
+                        .paramLabel("AGENT").description("Who releases (default: $LANE_AGENT, else $USER, else agent).").build())
                 .addOption(CommandModel.flag("--force", () -> force, v -> force = v)
                         .description("Release even if work would be left behind in the worktree.").build());
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/.released/&lt;lane&gt;.&lt;ms&gt;/  claim folders of released lanes, kept for the record
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
+ * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit or sync of the lane while it runs
  * &lt;inbox&gt;/.worktrees.lock                 held around every git worktree add/remove/prune lane runs
  * </pre>
  * Names that start with '.' can never be wave or lane names, so bookkeeping entries cannot collide with them.
@@ -64,6 +65,11 @@ public record Inbox(Path root) {
     /** Held by a claimant from its mkdir until its claim record is written (see {@code ClaimService}). */
     public Path claimLock(WaveId wave, LaneId lane) {
         return waveDir(wave).resolve("." + lane.value() + ".claim.lock");
+    }
+
+    /** Held by a submit or sync of the lane while it runs (see {@code LaneWorkLock}). */
+    public Path workLock(WaveId wave, LaneId lane) {
+        return waveDir(wave).resolve("." + lane.value() + ".work.lock");
     }
 
     /**

@@ -95,7 +95,7 @@ public final class Integrator {
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
-                        + (ordered.size() + lanes.damaged().size()) + " lanes claimed"
+                        + (ordered.size() + lanes.damaged().size()) + (ordered.size() + lanes.damaged().size() == 1 ? " lane claimed" : " lanes claimed")
                         + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();

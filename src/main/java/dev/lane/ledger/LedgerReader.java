@@ -13,6 +13,9 @@ import java.util.Optional;
  * an incomplete last line, which is skipped while reading and reported only by {@link #verify}.
  */
 public final class LedgerReader {
+    private static final String INCOMPLETE_LAST_LINE =
+            "the last line is incomplete (a writer died mid-line, or the file was cut)";
+
     private LedgerReader() {
     }
 
@@ -28,6 +31,13 @@ public final class LedgerReader {
 
         /** The first line where the chain breaks, and why. */
         record Broken(int line, int intactEntriesBefore, String reason) implements Verification {
+            /**
+             * Whether the only fault is an incomplete last line: what an append in progress looks like to a reader
+             * (which takes no lock), and a line {@link #read} skips.
+             */
+            public boolean lastLineIncomplete() {
+                return INCOMPLETE_LAST_LINE.equals(reason);
+            }
         }
     }
 
@@ -57,8 +67,7 @@ public final class LedgerReader {
         }
         String[] lines = text.get().split("\n", -1);
         if (!text.get().isEmpty() && !text.get().endsWith("\n")) {
-            return new Verification.Broken(lines.length, countRows(lines, lines.length - 1),
-                    "the last line is incomplete (a writer died mid-line, or the file was cut)");
+            return new Verification.Broken(lines.length, countRows(lines, lines.length - 1), INCOMPLETE_LAST_LINE);
         }
         String previous = "";
         int entries = 0;

@@ -48,7 +48,7 @@ public final class ReleaseService {
         ClaimStore claims = new ClaimStore(ws.inbox());
         ClaimRecord claim;
         try {
-            claim = claims.require(wave, lane);
+            claim = claims.require(wave, lane, "Nothing to release; check --wave and --lane.");
         } catch (LaneException unreadable) {
             if (!force || !Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)
                     || unreadable.exitCode() != dev.lane.core.ExitCode.INTERNAL) {

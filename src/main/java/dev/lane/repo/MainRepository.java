@@ -28,7 +28,8 @@ public record MainRepository(Path workTree, Path gitDir) {
     public static MainRepository locate(Path start) {
         Path dir = start.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw LaneException.usage("repository folder " + dir + " does not exist");
+            throw LaneException.usage(Files.exists(dir) ? dir + " is not a folder; pass --repo with the repository's "
+                    + "folder" : "repository folder " + dir + " does not exist");
         }
         for (Path d = dir; d != null; d = d.getParent()) {
             Path dotGit = d.resolve(".git");

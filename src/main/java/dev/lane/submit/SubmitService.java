@@ -31,7 +31,8 @@ import java.util.Set;
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
  * out of its branch, and records the submission.
  *
- * <p>Protocol. Everything that can refuse runs before anything changes: the explicit options are parsed, the
+ * <p>Protocol. One submit (or sync) of a lane at a time: the lane's {@link LaneWorkLock} is taken once the claim
+ * is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs before anything changes: the explicit options are parsed, the
  * lane's would-be tree is built in a scratch index (so uncommitted work can be inspected without committing it),
  * its shared-surface changes are detected and every intent is validated. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
@@ -73,6 +74,14 @@ public final class SubmitService {
         if (claim.state() != ClaimState.CLAIMED) {
             throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
         }
+        try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "submit",
+                claim.agent(), ws.clock().instant())) {
+            return submitHolding(request, claim, explicitBump);
+        }
+    }
+
+    /** The submit itself, run while holding the lane's {@link LaneWorkLock}. */
+    private Result submitHolding(Request request, ClaimRecord claim, BumpRequest explicitBump) {
         Path worktree = Path.of(claim.worktree());
         if (!Files.isDirectory(worktree)) {
             throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "

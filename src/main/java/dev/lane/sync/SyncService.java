@@ -11,6 +11,7 @@ import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.submit.LaneWorkLock;
 import dev.lane.repo.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.List;
  * {@code lane sync}: brings current main into a lane's branch, in the lane's worktree, so a parked lane can fix
  * itself where it works and submit again.
  *
- * <p>Protocol. Refused (nothing changed) if the worktree has uncommitted changes to tracked files, or a merge or
+ * <p>Protocol. Runs holding the lane's {@link LaneWorkLock}, so no submit or other sync of the lane runs at the
+ * same time (a busy lane is exit 3). Refused (nothing changed) if the worktree has uncommitted changes to tracked files, or a merge or
  * rebase is already in progress. Then main's commit is read once and merged into the lane branch with native
  * {@code git merge} (or replayed onto with {@code git rebase}); conflicts are left in the worktree, exactly as git
  * leaves them, for the agent to resolve and commit (or {@code git rebase --continue}). A clean rebase can replay
@@ -71,9 +73,17 @@ public final class SyncService {
             throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "
                     + "release the lane (lane release --force) and claim it again");
         }
+        try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "sync",
+                claim.agent(), ws.clock().instant())) {
+            return syncHolding(request, claim, worktree);
+        }
+    }
+
+    /** The sync itself, run while holding the lane's {@link LaneWorkLock}. */
+    private Result syncHolding(Request request, ClaimRecord claim, Path worktree) {
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         refuseIfBusy(git, worktree);
-        String main = git.ok("rev-parse", "--verify", ws.mainRef() + "^{commit}").line();
+        String main = mainHead(git);
         String before = git.ok("rev-parse", "HEAD").line();
         if (git.run("merge-base", "--is-ancestor", main, "HEAD").ok()) {
             Result r = new Result(claim.wave(), claim.lane(), request.mode(), worktree, main, before, before, true,
@@ -111,6 +121,19 @@ public final class SyncService {
                 + (restored.isEmpty() ? "" : "; shared files set back to main: " + String.join(", ", restored)));
         return new Result(claim.wave(), claim.lane(), request.mode(), worktree, main, before, after, false,
                 conflicts, restored);
+    }
+
+    /** Main's commit; a main branch that does not exist is the usual usage error, as claim and integrate say it. */
+    private String mainHead(GitCli git) {
+        GitCli.Result head = git.run("rev-parse", "--verify", "--quiet", ws.mainRef() + "^{commit}");
+        if (head.ok()) {
+            return head.line();
+        }
+        if (head.err().isBlank()) { // --quiet: a ref that does not exist (or is no commit) fails without a word
+            throw ws.mainMissing();
+        }
+        throw LaneException.internal("git rev-parse " + ws.mainRef() + " failed in " + git.dir() + ": "
+                + head.err().strip(), null);
     }
 
     private static void refuseIfBusy(GitCli git, Path worktree) {

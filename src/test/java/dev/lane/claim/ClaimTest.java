@@ -71,6 +71,21 @@ class ClaimTest {
     }
 
     @Test
+    void aClaimReRunByTheHoldingAgentIsContentionSayingThisAgentHoldsItSinceWhenAndWhere() {
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "first").exitCode());
+        RepoState before = RepoState.of(repo);
+        CliRun again = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "first");
+        assertEquals(3, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("lane dimA of wave 45 is already claimed by this agent (first) since 20"),
+                again::toString);
+        assertTrue(again.err().contains(", worktree " + repo.worktree("45", "dimA") + ". If that claim is yours, "
+                + "work in that worktree"), again::toString);
+        assertFalse(again.err().contains("Pick another lane"), again::toString);
+        assertEquals("", again.out());
+        assertEquals(before, RepoState.of(repo), "the claim is untouched");
+    }
+
+    @Test
     void commandsRunInsideALaneWorktreeUseTheMainRepositorysState() {
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
         Path sub = repo.worktree("45", "dimA").resolve("src");

@@ -1,11 +1,14 @@
 package dev.lane.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.support.CliRun;
 import dev.lane.support.Git;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +48,24 @@ class DemoTest {
                 "both workflow edits landed:\n" + workflow);
         List<String> firstParent = Git.ok(repo, "log", "--first-parent", "--format=%s", "main").lines().toList();
         assertEquals(18 + 2 + 1, firstParent.size(), "18 lane merges, 2 shared-file commits, the initial commit");
+    }
+
+    @Test
+    void demoRefusesJsonAndRepoWithExit2AndRunsNothing(@TempDir Path tmp) {
+        Path dir = tmp.resolve("demo");
+        for (List<String> args : List.of(List.of("demo", "--json", "--dir", dir.toString()),
+                List.of("--json", "demo", "--dir", dir.toString()))) {
+            CliRun r = CliRun.run(tmp, args.toArray(String[]::new)).expect(2);
+            assertTrue(r.err().contains("lane demo has no JSON output"), r::toString);
+            assertTrue(r.out().startsWith("{") && r.out().contains("\"exitCode\" : 2"),
+                    "with --json stdout holds only the JSON error, no walk-through text:\n" + r);
+        }
+        for (List<String> args : List.of(List.of("demo", "--repo", tmp.toString(), "--dir", dir.toString()),
+                List.of("--repo", tmp.toString(), "demo", "--dir", dir.toString()))) {
+            CliRun r = CliRun.run(tmp, args.toArray(String[]::new)).expect(2);
+            assertTrue(r.err().contains("lane demo makes its own repository and takes no --repo"), r::toString);
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(dir), "no demo folder was made");
     }
 }

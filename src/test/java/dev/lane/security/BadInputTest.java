@@ -195,6 +195,32 @@ class BadInputTest {
         return repo;
     }
 
+    @Test
+    void anInvalidAgentNameFromTheEnvironmentSaysWhichVariableItCameFromAndWhatToDo() {
+        TestRepo repo = TestRepo.create(temp);
+        RepoState before = RepoState.of(repo);
+        CliRun fromUser = CliRun.run(repo.root(), Map.of("USER", "john@corp.com"),
+                "claim", "--wave", "45", "--lane", "dimA").expect(2);
+        assertTrue(fromUser.err().contains("invalid agent name 'john@corp.com'")
+                && fromUser.err().contains("taken from $USER (no --agent given); pass --agent NAME, or set LANE_AGENT"),
+                fromUser::toString);
+        CliRun fromLaneAgent = CliRun.run(repo.root(), Map.of("LANE_AGENT", "agent 7", "USER", "ok"),
+                "claim", "--wave", "45", "--lane", "dimA").expect(2);
+        assertTrue(fromLaneAgent.err().contains("invalid agent name 'agent 7'")
+                && fromLaneAgent.err().contains("taken from $LANE_AGENT"), fromLaneAgent::toString);
+        assertNothingChanged(repo, before);
+    }
+
+    @Test
+    void aRepoOptionNamingAFileSaysItIsNotAFolderAndOneNamingNothingSaysItDoesNotExist() throws Exception {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "x\n");
+        CliRun r = CliRun.run(temp, "status", "--repo", file.toString()).expect(2);
+        assertTrue(r.err().contains(file + " is not a folder; pass --repo with the repository's folder"), r::toString);
+        CliRun missing = CliRun.run(temp, "status", "--repo", temp.resolve("nope").toString()).expect(2);
+        assertTrue(missing.err().contains("repository folder " + temp.resolve("nope") + " does not exist"),
+                missing::toString);
+    }
+
     private static void assertNothingChanged(TestRepo repo, RepoState before) {
         assertEquals(before, RepoState.of(repo), "a refused command changes nothing");
     }

@@ -120,6 +120,32 @@ class LedgerTamperTest {
         JsonNode result = new ObjectMapper().readTree(json.out()).get("ledgers").get(0);
         assertEquals(false, result.get("intact").asBoolean());
         assertEquals(line, result.get("line").asInt(), json::toString);
+        assertTheViewWarnsOfLine(line);
+    }
+
+    /** The plain and JSON views still print, with one warning line on stderr naming the line and --verify. */
+    private void assertTheViewWarnsOfLine(int line) throws Exception {
+        String warning = "lane: warning: the ledger of wave " + WAVE + " is broken at line " + line + " of " + ledger;
+        CliRun view = repo.lane("ledger", "--wave", WAVE).expect(0);
+        assertTrue(view.out().contains("  claimed  45 "), view::toString);
+        assertEquals(1, view.err().lines().count(), view::toString);
+        assertTrue(view.err().startsWith(warning) && view.err().contains("run lane ledger --verify --wave " + WAVE),
+                view::toString);
+
+        CliRun json = repo.lane("ledger", "--wave", WAVE, "--json").expect(0);
+        for (String jsonLine : json.out().lines().toList()) {
+            new ObjectMapper().readTree(jsonLine); // stdout stays JSON lines only
+        }
+        assertTrue(json.err().startsWith(warning), json::toString);
+    }
+
+    @Test
+    void anIntactLedgerOrOneWhoseLastLineIsStillBeingWrittenIsShownWithoutWarning() throws Exception {
+        assertEquals("", repo.lane("ledger", "--wave", WAVE).expect(0).err());
+        Files.writeString(ledger, Files.readString(ledger) + "| 2026-11-20T10:00:09Z | claimed | 45 | lane9",
+                StandardCharsets.UTF_8);
+        CliRun view = repo.lane("ledger", "--wave", WAVE).expect(0);
+        assertEquals("", view.err(), view::toString);
     }
 
     private CliRun verify() {

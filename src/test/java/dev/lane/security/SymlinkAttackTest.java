@@ -160,6 +160,23 @@ class SymlinkAttackTest {
         assertNothingClaimed();
     }
 
+    @Test
+    void aSymlinkPlantedAtALanesWorkLockIsRefusedAndSubmitChangesNothing() throws Exception {
+        claim().expect(0);
+        Path worktree = repo.worktree("45", "dimA");
+        Files.writeString(worktree.resolve("src/work.py"), "x = 1\n");
+        Path lock = repo.waveDir("45").resolve(".dimA.work.lock");
+        Files.createSymbolicLink(lock, victim.resolve("secret.txt"));
+        String head = repo.git("rev-parse", "lane/45/dimA");
+
+        CliRun submit = repo.lane("submit", "--wave", "45", "--lane", "dimA", "-m", "work");
+
+        assertEquals(5, submit.exitCode(), submit::toString);
+        assertTrue(submit.err().contains(lock + " is a symbolic link"), submit::toString);
+        assertVictimUntouched();
+        assertEquals(head, repo.git("rev-parse", "lane/45/dimA"), "nothing was committed");
+    }
+
     private CliRun claim() {
         return repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
     }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Everything lane could change in a {@link TestRepo}, captured so a test can assert that a refused command changed
- * nothing: the inbox (every path, with a digest of each file and the target of each link), all refs, the worktrees
+ * nothing: the inbox (every path, with a digest of each file and the target of each link; lock files, which lane
+ * makes on first use and which name their last holder, are left out), all refs, the worktrees
  * git knows with their status, and the worktree folders in the temp folder. Compare two snapshots with
  * {@code assertEquals}; the record's text shows the difference.
  */
@@ -45,6 +46,8 @@ public record RepoState(Map<String, String> inbox, List<String> refs, Map<String
                     out.put(key, "link -> " + Files.readSymbolicLink(p));
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     out.put(key, "dir");
+                } else if (p.getFileName().toString().endsWith(".lock")) {
+                    continue; // a lock file (made on first use, naming its last holder) is no lane state
                 } else {
                     out.put(key, "file " + sha256(Files.readAllBytes(p)));
                 }

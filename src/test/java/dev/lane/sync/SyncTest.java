@@ -89,4 +89,19 @@ class SyncTest {
         assertEquals(edited, f.onMain(".github/workflows/deploy.yml"));
         assertEquals("A2\n", f.onMain("src/a2.txt"));
     }
+
+    @Test
+    void syncWithTheMainBranchMissingIsAUsageErrorNamingMainNotAnInternalError() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path b = f.claim("45", "dimB");
+        f.git(f.repo, "branch", "-m", "main", "trunk");
+        String head = f.git(b, "rev-parse", "HEAD");
+
+        CliRun r = f.lane(b, "sync").expect(2);
+
+        assertTrue(r.err().contains("the main branch 'main' does not exist") && r.err().contains("lanes.yml"),
+                r.err());
+        assertTrue(!r.err().contains("please report it"), r.err());
+        assertEquals(head, f.git(b, "rev-parse", "HEAD"));
+    }
 }
