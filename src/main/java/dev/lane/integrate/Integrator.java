@@ -94,8 +94,9 @@ public final class Integrator {
             WaveLanes.Submitted submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
+                int claimed = ordered.size() + lanes.damaged().size();
                 ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
-                        + (ordered.size() + lanes.damaged().size()) + (ordered.size() + lanes.damaged().size() == 1 ? " lane claimed" : " lanes claimed")
+                        + claimed + (claimed == 1 ? " lane claimed" : " lanes claimed")
                         + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
