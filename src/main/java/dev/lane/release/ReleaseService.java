@@ -13,6 +13,7 @@ import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * removed, the branch is deleted, the claim folder is moved with one atomic rename to
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
- * tolerates its effect being already done).
+ * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
+ * worktree a submit or sync of the lane is committing in (one running gives exit 3).
  */
 public final class ReleaseService {
     private final Workspace ws;
@@ -68,6 +70,15 @@ public final class ReleaseService {
                     + claim.agent() + " (pid " + claim.pid() + " on " + claim.host() + "); retry in a moment, or pass "
                     + "--force if that process is gone");
         }
+        // No submit or sync may be committing in the worktree this removes.
+        try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), wave, lane, "release", by.value(),
+                ws.clock().instant())) {
+            return releaseHolding(wave, lane, by, force, claim);
+        }
+    }
+
+    /** The release of a readable claim, run while holding the lane's {@link LaneWorkLock}. */
+    private Result releaseHolding(WaveId wave, LaneId lane, AgentId by, boolean force, ClaimRecord claim) {
         Path worktree = Path.of(claim.worktree());
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);

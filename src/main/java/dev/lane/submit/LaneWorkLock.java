@@ -8,14 +8,15 @@ import dev.lane.names.WaveId;
 import java.time.Instant;
 
 /**
- * The lane's work lock, {@code <inbox>/<wave>/.<lane>.work.lock}: at most one {@code submit} or {@code sync} of a
- * lane at a time. Both commit in the lane's worktree and rewrite its intents or submission; two at once would race
- * on git's {@code index.lock} and on those files.
+ * The lane's work lock, {@code <inbox>/<wave>/.<lane>.work.lock}: at most one {@code submit}, {@code sync} or
+ * {@code release} of a lane at a time. The first two commit in the lane's worktree and rewrite its intents or
+ * submission, and release removes that worktree; two at once would race on git's {@code index.lock}, on those
+ * files, or on a worktree being removed.
  *
  * <p>Protocol. A {@link HolderLock}: taken without waiting once the lane is known to be claimed (so its wave folder
  * exists), held until the command has written its last file and ledger entry, and dropped by the kernel if the
- * holder dies. The holder writes one line naming the command, the agent, its process and the time; a second submit
- * or sync of the lane is refused with a contention error (exit 3, retryable) quoting that line, before it reads or
+ * holder dies. The holder writes one line naming the command, the agent, its process and the time; a second submit,
+ * sync or release of the lane is refused with a contention error (exit 3, retryable) quoting that line, before it reads or
  * changes anything. Lanes never share the lock, so submits of different lanes run side by side.
  */
 public final class LaneWorkLock implements AutoCloseable {
@@ -25,12 +26,12 @@ public final class LaneWorkLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lane's lock for {@code command} ("submit", "sync") now, or throws a contention error naming the holder. */
+    /** Takes the lane's lock for {@code command} ("submit", "sync", "release") now, or throws contention naming the holder. */
     public static LaneWorkLock acquire(Inbox inbox, WaveId wave, LaneId lane, String command, String agent,
                                        Instant now) {
         String me = command + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since " + now;
         return new LaneWorkLock(HolderLock.acquire(inbox.workLock(wave, lane), me, holder -> LaneException.contention(
-                "lane " + lane + " of wave " + wave + " is busy: another submit or sync of it is running (" + holder
+                "lane " + lane + " of wave " + wave + " is busy: another submit, sync or release of it is running (" + holder
                         + "; lock " + inbox.workLock(wave, lane) + "). Wait for it to finish, then retry.")));
     }
 

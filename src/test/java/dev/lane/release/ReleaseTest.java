@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.inbox.Inbox;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.submit.LaneWorkLock;
 import dev.lane.support.CliRun;
 import dev.lane.support.Git;
 import dev.lane.support.RepoState;
 import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +41,22 @@ class ReleaseTest {
         assertEquals("", repo.git("branch", "--list", "lane/45/dimA").strip());
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
         assertTrue(repo.lane("ledger", "--wave", "45").out().contains("released"));
+    }
+
+    @Test
+    void aReleaseWhileASubmitOfTheLaneRunsIsContentionAndEvenWithForceRemovesNothing() throws Exception {
+        RepoState before = RepoState.of(repo);
+        Inbox inbox = new Inbox(repo.inbox());
+        try (LaneWorkLock submitting = LaneWorkLock.acquire(inbox, new WaveId("45"), new LaneId("dimA"), "submit",
+                "agent-dimA", Instant.now())) {
+            CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+            assertEquals(3, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("is busy: another submit, sync or release of it is running (submit by agent "
+                    + "agent-dimA"), r.err());
+        }
+        assertTrue(Files.isDirectory(wt));
+        assertEquals(before, RepoState.of(repo));
+        assertEquals(0, repo.lane("release", "--wave", "45", "--lane", "dimA").exitCode());
     }
 
     @Test
