@@ -44,8 +44,8 @@ final class IntegrateCommand extends BaseCommand {
                 .addOption(CommandModel.flag("--dry-run", () -> dryRun, v -> dryRun = v)
                         .description("Merge, apply and check, print the plan; move nothing.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
-                        .paramLabel("AGENT").description("Who integrates (default: $LANE_AGENT, else $USER); the "
-                                + "commit author if git has none.").build());
+                        .paramLabel("AGENT").description("Who integrates (default: $LANE_AGENT, else $USER, else "
+                                + "agent); the commit author if git has none.").build());
     }
 
     @Override
