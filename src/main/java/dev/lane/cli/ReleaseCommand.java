@@ -41,15 +41,23 @@ final class ReleaseCommand extends BaseCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", w.value());
             doc.put("lane", l.value());
-            doc.put("worktreeRemoved", r.claim() == null ? null : r.claim().worktree());
+            doc.put("worktreeRemoved", r.worktreeRemoved() ? r.claim().worktree() : null);
             doc.put("archivedRef", r.archivedRef());
             doc.put("claimMovedTo", r.releasedTo().toString());
+            doc.put("withdrawnSubmission", r.withdrawnSubmission() == null ? null
+                    : r.withdrawnSubmission().sequence());
             printJson(doc);
         } else {
             out().println("released lane " + l + " of wave " + w + (r.claim() == null ? "; its damaged claim was moved "
-                    + "to " + r.releasedTo() : "; worktree " + r.claim().worktree() + " removed"));
+                    + "to " + r.releasedTo() : "; worktree " + r.claim().worktree()
+                    + (r.worktreeRemoved() ? " removed" : " was already gone")));
             if (r.archivedRef() != null) {
                 out().println("branch kept as " + r.archivedRef());
+            }
+            if (r.withdrawnSubmission() != null) {
+                out().println("its submission " + r.withdrawnSubmission().sequence() + " (head "
+                        + r.withdrawnSubmission().head().substring(0, 12) + ") had not landed on main: it leaves the "
+                        + "wave; the next integrate will not land it");
             }
         }
         return 0;

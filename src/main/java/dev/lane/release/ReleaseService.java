@@ -42,8 +42,17 @@ public final class ReleaseService {
         this.ws = ws;
     }
 
-    /** What release did. */
-    public record Result(ClaimRecord claim, String archivedRef, Path releasedTo) {
+    /**
+     * What release did.
+     *
+     * @param claim              the claim released (null if its record was damaged)
+     * @param archivedRef        where the branch's commit is kept, or null if there was no branch
+     * @param releasedTo         where the claim folder went
+     * @param worktreeRemoved    whether release removed the worktree (false: it was already gone)
+     * @param withdrawnSubmission the lane's submission that had not landed on main and now leaves the wave, if any
+     */
+    public record Result(ClaimRecord claim, String archivedRef, Path releasedTo, boolean worktreeRemoved,
+                         Submission withdrawnSubmission) {
     }
 
     public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
@@ -59,11 +68,11 @@ public final class ReleaseService {
                                 + " --force to remove the claim (its worktree and branch, if any, stay for you to "
                                 + "remove by hand).") : unreadable;
             }
-            Path target = moveClaimAside(wave, lane);
+            Path target = moveClaimAside(wave, lane, ws.clock().millis());
             new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
                     wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
                             + ws.inbox().root().relativize(target)));
-            return new Result(null, null, target);
+            return new Result(null, null, target, false, null);
         }
         if (claim.state() == dev.lane.claim.ClaimState.CLAIMING && !force) {
             throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "
@@ -86,6 +95,9 @@ public final class ReleaseService {
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
         }
+        Submission withdrawn = submission(wave, lane)
+                .filter(sub -> !ws.git().run("merge-base", "--is-ancestor", sub.head(), ws.mainRef()).ok())
+                .orElse(null);
         long now = ws.clock().millis();
         String archived = null;
         if (branchHead.ok()) {
@@ -105,25 +117,35 @@ public final class ReleaseService {
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }
-        Path target = moveClaimAside(wave, lane);
+        Path target = moveClaimAside(wave, lane, now);
         new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
                 wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of " + claim.agent()
                         + " moved to " + ws.inbox().root().relativize(target)
-                        + (archived == null ? "" : ", branch kept as " + archived)));
-        return new Result(claim, archived, target);
+                        + (archived == null ? "" : ", branch kept as " + archived)
+                        + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn")));
+        return new Result(claim, archived, target, worktreeExists, withdrawn);
     }
 
     /** Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename. */
-    private Path moveClaimAside(WaveId wave, LaneId lane) {
+    private Path moveClaimAside(WaveId wave, LaneId lane, long millis) {
         Path releasedDir = ws.inbox().releasedDir(wave);
         SafeFiles.ensureDirectory(releasedDir);
-        Path target = releasedDir.resolve(lane + "." + ws.clock().millis());
+        Path target = releasedDir.resolve(lane + "." + millis);
         try {
             Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /** The lane's submission; one whose record cannot be read counts as none (release does not need it). */
+    private Optional<Submission> submission(WaveId wave, LaneId lane) {
+        try {
+            return new SubmissionStore(ws.inbox()).submission(wave, lane);
+        } catch (LaneException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private void refuseIfWorkWouldBeLost(WaveId wave, LaneId lane, Path worktree, boolean worktreeExists,
@@ -139,7 +161,7 @@ public final class ReleaseService {
         if (!branchHead.ok()) {
             return;
         }
-        Optional<Submission> submitted = new SubmissionStore(ws.inbox()).submission(wave, lane);
+        Optional<Submission> submitted = submission(wave, lane);
         String head = branchHead.line();
         boolean onlyBase = head.equals(claim.base());
         boolean allSubmitted = submitted.map(s -> s.head().equals(head)).orElse(false);

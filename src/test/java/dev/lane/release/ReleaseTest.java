@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lane.inbox.Inbox;
+import dev.lane.json.Json;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.submit.LaneWorkLock;
@@ -57,6 +59,35 @@ class ReleaseTest {
         assertTrue(Files.isDirectory(wt));
         assertEquals(before, RepoState.of(repo));
         assertEquals(0, repo.lane("release", "--wave", "45", "--lane", "dimA").exitCode());
+    }
+
+    @Test
+    void releasingASubmittedLaneThatHasNotLandedSaysItsSubmissionLeavesTheWave() throws Exception {
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        assertEquals(0, repo.laneIn(wt, "submit", "-m", "work").exitCode());
+
+        CliRun r = repo.lane("--json", "release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertEquals(1, doc.get("withdrawnSubmission").asInt(), r.out());
+        assertEquals(wt.toString(), doc.get("worktreeRemoved").asText());
+        String archived = doc.get("archivedRef").asText();
+        String moved = doc.get("claimMovedTo").asText();
+        assertEquals(archived.substring(archived.lastIndexOf('/') + 1), moved.substring(moved.lastIndexOf('.') + 1),
+                "one time names both");
+        assertTrue(repo.lane("ledger", "--wave", "45").out().contains("submission 1 withdrawn"));
+    }
+
+    @Test
+    void releasingALaneWhoseWorktreeIsAlreadyGoneSaysSoInsteadOfClaimingToRemoveIt() throws Exception {
+        Git.ok(repo.root(), "worktree", "remove", "--force", wt.toString());
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("released lane dimA of wave 45; worktree " + wt + " was already gone"), r.out());
+        assertFalse(r.out().contains("leaves the wave"), r.out());
     }
 
     @Test
