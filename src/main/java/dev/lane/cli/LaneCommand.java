@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.core.LaneException;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +51,14 @@ public final class LaneCommand implements Runnable {
         return spec;
     }
 
+    /**
+     * {@code lane} with no command: the usage goes to stderr and it is a usage error (exit 2), so a script whose
+     * command word came out empty fails instead of passing; {@code lane --help} prints the usage and exits 0.
+     */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw LaneException.usage("no command given; name one of: "
+                + String.join(", ", SUBCOMMANDS.stream().map(Subcommand::name).toList()) + " (lane --help)");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.json.Json;
 import dev.lane.names.Name;
 import dev.lane.support.CliRun;
 import dev.lane.support.RepoState;
@@ -92,6 +93,22 @@ class BadInputTest {
         assertEquals(2, claim.exitCode(), claim::toString);
         assertTrue(claim.err().contains("'../../evil'"), claim::toString);
         assertNothingChanged(repo, before);
+    }
+
+    @Test
+    void noCommandAtAllIsAUsageErrorSoAScriptWithAnEmptyCommandWordFails() throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+
+        CliRun human = repo.lane();
+        CliRun json = repo.lane("--json");
+
+        assertEquals(2, human.exitCode(), human.toString());
+        assertEquals("", human.out());
+        assertTrue(human.err().startsWith("Usage: lane ") && human.err().contains("lane: no command given; name one "
+                + "of: init, claim, submit"), human.err());
+        assertEquals(2, json.exitCode(), json.toString());
+        assertEquals("usage", Json.mapper().readTree(json.out()).get("error").asText(), json.out());
+        assertEquals(0, repo.lane("--help").exitCode());
     }
 
     @Test
