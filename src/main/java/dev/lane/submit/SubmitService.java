@@ -127,7 +127,12 @@ public final class SubmitService {
                 resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
                         + ", " + intents.summary()));
-        return new Result(submission, resubmission, committed, found.surfacePaths(), update.notices());
+        List<String> notices = new ArrayList<>(update.notices());
+        if (head.equals(fork) && intents.isEmpty()) {
+            notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
+                    + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
+        }
+        return new Result(submission, resubmission, committed, found.surfacePaths(), notices);
     }
 
     private void validate(GitCli git, Intents intents, String fork, Set<String> migrations, Set<String> listed) {

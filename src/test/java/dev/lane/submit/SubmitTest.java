@@ -70,6 +70,18 @@ class SubmitTest {
     }
 
     @Test
+    void aSubmissionWithNothingToLandIsRecordedButSaysSo() throws Exception {
+        CliRun empty = repo.laneIn(wt, "submit");
+        assertEquals(0, empty.exitCode(), empty.toString());
+        assertTrue(empty.out().contains("note: this submission holds nothing to land: the lane has no commit beyond "
+                + "its base"), empty.out());
+
+        TestRepo.write(wt, "src/work.py", "x = 1\n");
+        JsonNode doc = submitJson("-m", "work");
+        assertEquals(0, doc.get("notices").size(), doc.toString());
+    }
+
+    @Test
     void aVersionThatIsNotTheNextLevelBecomesAnExplicitVersion() throws Exception {
         TestRepo.write(wt, "server.json", TestRepo.SERVER_JSON.replace("0.3.5", "1.2.0"));
         assertEquals("1.2.0", submitJson("-m", "v").get("intents").get("bump").asText());
