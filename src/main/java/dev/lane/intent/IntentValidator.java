@@ -7,8 +7,9 @@ import java.util.function.Predicate;
 import org.semver4j.Semver;
 
 /**
- * The rules every intent must pass, shared by {@code lane submit} (so a bad intent is refused at once) and
- * {@code lane integrate} (which trusts nothing it did not check itself).
+ * The rules every intent must pass at {@code lane submit}, so a bad intent is refused at once. {@code lane integrate}
+ * decides by the same pieces ({@link Manifest}, {@link MigrationNumbers}, {@link BumpRequest}, {@link WorkflowCheck})
+ * against main as it is when the pass runs, and its checks refuse whatever still slips through.
  *
  * @param migrationExists whether a migration file of that name exists in the lane's tree
  * @param baseVersion     the project version the lane started from (null if the project has none)
