@@ -38,8 +38,19 @@ abstract class BaseCommand implements Callable<Integer> {
         return global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
     }
 
+    /**
+     * Set by tools/lane to the folder it was started in when that folder no longer exists (a lane's worktree after
+     * lane release ran inside it, say): the JVM cannot start there, so the launcher starts it in / instead.
+     */
+    static final String CWD_GONE_ENV = "LANE_CWD_GONE";
+
     Workspace workspace() {
         Path repoOption = repoOption();
+        String gone = ctx.env().get(CWD_GONE_ENV);
+        if (gone != null && (repoOption == null || !repoOption.isAbsolute())) {
+            throw LaneException.usage("the current folder no longer exists (" + gone + "); cd to the repository or "
+                    + "pass --repo DIR");
+        }
         Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
         return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
     }
