@@ -21,9 +21,10 @@ import java.util.function.Function;
  * The kernel drops it when the holder exits, even on kill -9, so a crash never leaves a stale lock; the file itself
  * stays and is reused (see {@link LockFile} for why it is never deleted). Once locked, the holder truncates the file
  * and writes one line naming itself through the locked channel; a refused process reads that line for its message
- * (in the instant between a takeover and the write it may read an empty or the previous holder's line, and says
- * "just starting" for an empty one). Inside one JVM a second attempt is refused from an in-process map before any
- * channel is opened, because closing a second channel of a locked file would silently drop the holder's POSIX lock.
+ * (in the instant between a takeover and the write it may read the previous holder's line, or an empty one: it
+ * reads again for up to about 100 ms, and then says "just starting"). Inside one JVM a second attempt is refused from
+ * an in-process map before any channel is opened, because closing a second channel of a locked file would silently
+ * drop the holder's POSIX lock.
  * A planted symbolic link is refused (exit 5), never followed.
  */
 public final class HolderLock implements AutoCloseable {
@@ -89,10 +90,24 @@ public final class HolderLock implements AutoCloseable {
         }
     }
 
-    /** Who holds the lock, as it wrote itself; only read when no thread of this JVM holds it. */
+    /**
+     * Who holds the lock, as it wrote itself; only read when no thread of this JVM holds it. A holder that has just
+     * taken the lock may not have written its line yet: the file is read again for up to about 100 ms before saying so.
+     */
     private static String holder(Path file) {
-        String text = SafeFiles.readIfExists(file).orElse("").strip();
-        return text.isEmpty() ? "another process (it is just starting)" : text;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String text = SafeFiles.readIfExists(file).orElse("").strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "another process (it is just starting)";
     }
 
     @Override

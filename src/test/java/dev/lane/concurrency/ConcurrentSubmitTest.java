@@ -60,7 +60,8 @@ class ConcurrentSubmitTest {
         for (JvmProcess.Result r : results) {
             assertTrue(r.exitCode() == 0 || r.exitCode() == 3, () -> "every submit exits 0 or 3, never 1:\n" + all);
             if (r.exitCode() == 3) {
-                assertTrue(r.err().contains("lane dimA of wave 45 is busy: another submit, sync or release of it is running")
+                assertTrue(r.err().contains("lane dimA of wave 45 is busy: another submit, sync or release of it is "
+                        + "running")
                         && r.err().contains("submit by agent agent-a, pid "),
                         () -> "a busy submit names the lane and what holds it:\n" + r);
                 assertTrue(!r.err().contains("index.lock"), () -> r.toString());
