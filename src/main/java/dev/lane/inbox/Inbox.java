@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/.released/&lt;lane&gt;.&lt;ms&gt;/  claim folders of released lanes, kept for the record
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
- * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit or sync of the lane while it runs
+ * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit, sync or release of the lane while it runs
  * &lt;inbox&gt;/.worktrees.lock                 held around every git worktree add/remove/prune lane runs
+ * &lt;inbox&gt;/.checkout.lock                  held by an integrate pass while it moves main and the main checkout
+ * &lt;inbox&gt;/.integrate-checkout             journal: what that pass is doing to the main checkout
  * </pre>
  * Names that start with '.' can never be wave or lane names, so bookkeeping entries cannot collide with them.
  *
@@ -67,7 +69,20 @@ public record Inbox(Path root) {
         return waveDir(wave).resolve("." + lane.value() + ".claim.lock");
     }
 
-    /** Held by a submit or sync of the lane while it runs (see {@code LaneWorkLock}). */
+    /**
+     * Held by an integrate pass of any wave while it moves main and the main checkout (one checkout serves every
+     * wave; see {@code MainUpdater}).
+     */
+    public Path checkoutLock() {
+        return root.resolve(".checkout.lock");
+    }
+
+    /** What a pass is doing to the main checkout while it moves main, for the next pass if it stops (see MainUpdater). */
+    public Path checkoutJournal() {
+        return root.resolve(".integrate-checkout");
+    }
+
+    /** Held by a submit, sync or release of the lane while it runs (see {@code LaneWorkLock}). */
     public Path workLock(WaveId wave, LaneId lane) {
         return waveDir(wave).resolve("." + lane.value() + ".work.lock");
     }

@@ -16,7 +16,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *                   away relative to its fork point; none if main holds the head
  * @param landedSquashed the lane's latest head that main already holds as a squashed commit, if the submitted head
  *                   descends from it (a lane that went on working after a {@code --squash} landing): its work since
- *                   then is what is left to merge, so it is merged from there, not from where it forked; else null
+ *                   then is what is left to merge, so it is merged from there rather than from where it forked
+ *                   (unless it merged main since: then the ordinary merge base is nearer); else null
  */
 record Candidate(String lane, Submission submission, RevCommit head, boolean headInMain, PendingIntents pending,
                  List<String> removedMigrations, RevCommit landedSquashed) {

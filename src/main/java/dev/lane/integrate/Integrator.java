@@ -6,6 +6,7 @@ import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.intent.VersionFile;
+import dev.lane.fs.LockFile;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -38,13 +39,16 @@ import org.semver4j.Semver;
  *   <li>Check the result ({@link Checks}: any failure refuses the pass, exit 5), then run the user check command
  *       with bisection ({@link CheckBisector}). {@code --dry-run} stops here.</li>
  *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them.</li>
- *   <li>Move main by compare-and-swap from the base ({@link MainUpdater}): the one commit point of the pass. Then
- *       update the main checkout's files if it is clean on main.</li>
+ *   <li>Under the repository's checkout lock (one main checkout serves every wave), finish what a stopped pass of
+ *       any wave left in the checkout journal, then move main by compare-and-swap from the base ({@link
+ *       MainUpdater}): the one commit point of the pass. The checkout's files follow main if it is clean on main;
+ *       a dirty one has its HEAD detached at the base first, so it always names the commit its files are at.</li>
  *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
  * </ol>
- * A crash before step 7 leaves main untouched (only unreferenced objects and a ledger line were written); a crash
- * after it leaves main fully moved, and a rerun finds everything in main's history and lands nothing twice
- * ({@link PendingIntents}, {@link WaveBump}). The same final tree results either way.
+ * A crash before step 7 leaves main untouched (only unreferenced objects, a ledger line and, during step 7, the
+ * checkout journal and perhaps a detached HEAD, which the next pass of any wave puts right); a crash after it leaves
+ * main fully moved, and a rerun finds everything in main's history and lands nothing twice ({@link PendingIntents},
+ * {@link WaveBump}). The same final tree results either way.
  */
 public final class Integrator {
     private final Workspace ws;
@@ -126,9 +130,7 @@ public final class Integrator {
         lanes.damaged().forEach(d -> unreadable.add(WaveLanes.parkedDamaged(d)));
         unreadable.addAll(submitted.unreadable());
         String mainRef = ws.mainRef();
-        MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().waveDir(wave)
-                .resolve(".integrate-checkout"));
-        String recovered = request.dryRun() ? null : updater.recover().orElse(null);
+        MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().checkoutJournal());
         ObjectId baseId = access.resolveRef(mainRef).orElseThrow(ws::mainMissing);
         RevCommit base = access.commit(baseId);
         hook.reached(Step.BASE_READ);
@@ -174,17 +176,13 @@ public final class Integrator {
         hook.reached(Step.CHECKED);
 
         String after = base.name();
-        String checkoutNote = recovered;
+        String checkoutNote = null;
         if (!request.dryRun()) {
             hook.reached(Step.COMMITS_WRITTEN);
+            Plan landing = plan;
+            checkoutNote = LockFile.holding(ws.inbox().checkoutLock(), () -> moveMain(updater, base, landing, wave));
             if (plan.movesMain()) {
-                MainUpdater.CheckoutState checkout = updater.inspect();
-                updater.move(base, plan.result(), "lane integrate: wave " + wave + ", " + plan.landed().size()
-                        + " lane(s)", checkout);
                 after = plan.result().name();
-                hook.reached(Step.MAIN_MOVED);
-                checkoutNote = updater.updateCheckout(checkout, base, plan.result());
-                hook.reached(Step.CHECKOUT_UPDATED);
                 Verifier.verify(access, mainRef, plan);
                 hook.reached(Step.VERIFIED);
             }
@@ -201,6 +199,26 @@ public final class Integrator {
             hook.reached(Step.OUTCOMES_WRITTEN);
         }
         return result;
+    }
+
+    /**
+     * Step 7, run under the repository's checkout lock: finishes what a stopped pass of any wave left in the checkout
+     * journal, then, if the plan lands anything, moves main and brings the checkout along. Returns the notes for the
+     * user about the checkout (joined by line breaks), or null.
+     */
+    private String moveMain(MainUpdater updater, RevCommit base, Plan plan, WaveId wave) {
+        List<String> notes = new ArrayList<>();
+        updater.recover().ifPresent(notes::add);
+        if (plan.movesMain()) {
+            MainUpdater.CheckoutState checkout = updater.prepare(base, plan.result(), updater.inspect());
+            hook.reached(Step.CHECKOUT_PREPARED);
+            updater.move(base, plan.result(), "lane integrate: wave " + wave + ", " + plan.landed().size()
+                    + " lane(s)", checkout);
+            hook.reached(Step.MAIN_MOVED);
+            updater.updateCheckout(checkout, base, plan.result()).ifPresent(notes::add);
+            hook.reached(Step.CHECKOUT_UPDATED);
+        }
+        return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
     private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,

@@ -64,14 +64,19 @@ final class LaneMerger {
                 merged.add(lane);
                 continue;
             }
-            // After a squashed landing the lane's history is not in main's: merge its work since that landing.
-            List<RevCommit> bases = lane.landedSquashed() != null ? List.of(lane.landedSquashed())
-                    : access.mergeBases(tip, lane.head());
+            // After a squashed landing the lane's history is not in main's: merge its work since that landing,
+            // unless the lane merged main since (lane sync), which makes the ordinary merge base the better one.
+            List<RevCommit> bases = access.mergeBases(tip, lane.head());
+            RevCommit chosenBase = lane.landedSquashed() != null && bases.size() == 1
+                    && access.isAncestor(bases.get(0), lane.landedSquashed()) ? lane.landedSquashed() : null;
+            if (chosenBase != null) {
+                bases = List.of(chosenBase);
+            }
             if (bases.size() == 1 && bases.get(0).equals(lane.head())) {
                 merged.add(lane); // an earlier lane of this pass already brought this head
                 continue;
             }
-            MergeOutcome outcome = mergeOne(tip, lane.head(), bases, lane.landedSquashed());
+            MergeOutcome outcome = mergeOne(tip, lane.head(), bases, chosenBase);
             if (outcome.tree() == null) {
                 parked.put(lane.lane(), conflictReason(base, merged, lane, outcome.conflicts()));
                 continue;

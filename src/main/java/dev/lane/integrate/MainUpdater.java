@@ -32,17 +32,22 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * ({@code git update-ref --no-deref HEAD base base}: a compare-and-swap on what HEAD resolves to, touching no file),
  * then moves main; the note tells the user to run {@code git checkout main}, which carries their changes onto the
  * new main or refuses without losing any. If the read-tree of a clean checkout fails, its HEAD is detached at the
- * base the same way. If main cannot be moved, a HEAD this pass detached is put back on main. Another branch or a
- * detached HEAD is left alone.
+ * base the same way. If main cannot be moved, a HEAD this pass detached is put back on main while main is still at
+ * the base, and otherwise stays where its files are, which the error says. A checkout switched to another branch
+ * during the pass (seen again right before each change) is left alone, as is a detached one.
  *
- * <p>Crash safety. Before main moves, the pending change to the checkout is written to a small journal
- * ({@code <inbox>/<wave>/.integrate-checkout}: {@code update <base> <result>} for a clean checkout, {@code detached
- * <base>} for a dirty one); it is deleted when the pass is done with the checkout. The next pass of the wave, under
- * the wave's lock, finishes what the journal says: for {@code update}, if main moved and the checkout still has
- * main checked out, it moves the files to main's current commit when they are exactly at the base, leaves a
- * checkout that is already clean on main alone, and otherwise detaches HEAD at the base; for {@code detached}, it
- * puts HEAD back on main if main never moved, and otherwise says what to run. A crash inside {@code git read-tree}
- * itself leaves git's own {@code index.lock}, which git names in its error.
+ * <p>Who may write. There is one main checkout for every wave, so all of this runs under the repository's checkout
+ * lock ({@code <inbox>/.checkout.lock}, a POSIX lock the kernel drops if its holder dies), held by
+ * {@link Integrator} from {@link #recover} through {@link #updateCheckout}; passes of different waves take turns.
+ *
+ * <p>Crash safety. Before main moves, the pending change to the checkout is written to the repository's journal
+ * ({@code <inbox>/.integrate-checkout}: {@code update <base> <result>} for a clean checkout, {@code detached <base>}
+ * for a dirty one); it is deleted when the pass is done with the checkout. The next pass of any wave, under the
+ * checkout lock and before it looks at the checkout itself, finishes what the journal says: for {@code update}, if
+ * main moved and the checkout still has main checked out, it moves the files to main's current commit when they are
+ * exactly at the base, leaves a checkout that is already clean on main alone, and otherwise detaches HEAD at the
+ * base; for {@code detached}, it puts HEAD back on main if main never moved, and otherwise says what to run. A crash
+ * inside {@code git read-tree} itself leaves git's own {@code index.lock}, which git names in its error.
  */
 final class MainUpdater {
     private final RepoAccess access;
@@ -176,11 +181,15 @@ final class MainUpdater {
     }
 
     /**
-     * Moves main from {@code base} to {@code result}, or throws contention if main is no longer at base (then the
-     * checkout is as it was). The checkout's pending change is journaled first, and a dirty checkout's HEAD is
-     * detached at base before main moves (see the class comment).
+     * Readies the checkout for main to move from {@code base} to {@code result}: journals the pending change and, for
+     * a dirty checkout, detaches its HEAD at base (see the class comment). Returns the state to move with: OTHER if
+     * the user switched the checkout to another branch since {@link #inspect}. Throws contention (nothing changed)
+     * if the checkout's HEAD no longer resolves to base.
      */
-    void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
+    CheckoutState prepare(ObjectId base, ObjectId result, CheckoutState checkout) {
+        if (checkout != CheckoutState.OTHER && !mainCheckedOut()) {
+            return CheckoutState.OTHER; // switched meanwhile: no longer the checkout of main
+        }
         switch (checkout) {
             case CLEAN_ON_MAIN -> SafeFiles.writeAtomically(journal,
                     new Pending(Pending.Kind.UPDATE, base, result).line());
@@ -197,52 +206,82 @@ final class MainUpdater {
             case OTHER -> {
             }
         }
+        return checkout;
+    }
+
+    /**
+     * Moves main from {@code base} to {@code result} with one compare-and-swap. If it cannot, main is as it was and
+     * this throws (contention if main moved or is locked): a HEAD that {@link #prepare} detached is put back on main
+     * if main is still at base, and otherwise stays detached where its files are, which the error then says.
+     */
+    void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
+        RefUpdate.Result r;
         try (RevWalk rw = new RevWalk(access.repository())) {
             RefUpdate u = access.repository().updateRef(mainRef);
             u.setExpectedOldObjectId(base);
             u.setNewObjectId(result);
             u.setRefLogMessage(reflogMessage, false);
-            RefUpdate.Result r = u.update(rw);
-            switch (r) {
-                case FAST_FORWARD, FORCED, NEW -> {
-                    return;
-                }
-                case LOCK_FAILURE -> {
-                    if (checkout == CheckoutState.DIRTY_ON_MAIN && headDetachedAt(base)) {
-                        reattach();
-                    }
-                    deleteJournal();
-                    String now = access.resolveRef(mainRef).map(ObjectId::name).orElse("(gone)");
-                    Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
-                    String why = now.equals(base.name())
-                            ? "main is locked by another process" + (Files.exists(lock) ? " (" + lock
-                                    + " exists; if no git process is running, a crashed one left it: remove it)" : "")
-                            : "main moved while the pass ran (from " + abbrev(base) + " to "
-                                    + (now.length() > 12 ? now.substring(0, 12) : now) + ")";
-                    throw LaneException.contention(why + "; nothing was changed. Run integrate again.");
-                }
-                default -> throw LaneException.internal("moving " + mainRef + " failed: " + r, null);
-            }
+            r = u.update(rw);
         } catch (IOException e) {
-            throw RepoAccess.io("move " + mainRef, e);
+            String undo = undoPrepare(base, checkout);
+            throw LaneException.internal("cannot move " + mainRef + ": " + e.getMessage() + undo, e);
+        }
+        switch (r) {
+            case FAST_FORWARD, FORCED, NEW -> {
+                return;
+            }
+            case LOCK_FAILURE -> {
+                String undo = undoPrepare(base, checkout);
+                String now = access.resolveRef(mainRef).map(MainUpdater::abbrev).orElse("(gone)");
+                Path lock = access.repository().getDirectory().toPath().resolve(mainRef + ".lock");
+                String why = now.equals(abbrev(base))
+                        ? "main is locked by another process" + (Files.exists(lock) ? " (" + lock
+                                + " exists; if no git process is running, a crashed one left it: remove it)" : "")
+                        : "main moved while the pass ran (from " + abbrev(base) + " to " + now + ")";
+                throw LaneException.contention(why + "; this pass changed nothing. Run integrate again." + undo);
+            }
+            default -> throw LaneException.internal("moving " + mainRef + " failed: " + r
+                    + undoPrepare(base, checkout), null);
         }
     }
 
-    /** Brings the checkout's files up to date if {@code before} allows; returns a note for the user, or null. */
-    String updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
+    /**
+     * After main could not move: drops the journal and puts a HEAD that {@link #prepare} detached back on main if
+     * main is still at base. Returns "" or, if HEAD must stay detached (main moved meanwhile, so its files no longer
+     * match main), a sentence for the error saying so.
+     */
+    private String undoPrepare(ObjectId base, CheckoutState checkout) {
+        String note = "";
+        if (checkout == CheckoutState.DIRTY_ON_MAIN && headDetachedAt(base)) {
+            if (access.resolveRef(mainRef).map(base::equals).orElse(false)) {
+                reattach();
+            } else {
+                note = " The main checkout " + git.dir() + " stays detached at " + abbrev(base) + ", the commit its "
+                        + "files belong to. " + catchUp();
+            }
+        }
+        deleteJournal();
+        return note;
+    }
+
+    /** Brings the checkout's files up to date if {@code before} allows; returns a note for the user, if any. */
+    Optional<String> updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
         String note = switch (before) {
             case OTHER -> null;
             case DIRTY_ON_MAIN -> "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so "
                     + "lane left its files as they were and its HEAD at the old main (" + abbrev(base) + "), the "
                     + "commit they belong to (HEAD is detached there). " + catchUp();
             case CLEAN_ON_MAIN -> {
+                if (!mainCheckedOut()) {
+                    yield null; // switched to another branch meanwhile: not the checkout of main any more
+                }
                 GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
                 yield r.ok() ? null : detachAfterFailedUpdate(base, result, "main moved, but updating the files of "
                         + "the main checkout " + git.dir() + " failed (" + r.err().strip() + ")");
             }
         };
         deleteJournal();
-        return note;
+        return Optional.ofNullable(note);
     }
 
     /** After main moved to {@code main} and the files stayed at {@code base}: HEAD goes back to them. */

@@ -20,6 +20,11 @@ public enum Step {
     CHECKED("checked"),
     /** The per-lane commits and the shared-surface commit are written; main has not moved. */
     COMMITS_WRITTEN("commits-written"),
+    /**
+     * Under the checkout lock, the main checkout is ready for main to move: its pending change is journaled and, if
+     * it is dirty, its HEAD is detached at the base. main has not moved.
+     */
+    CHECKOUT_PREPARED("checkout-prepared"),
     /** main was moved by the compare-and-swap: the pass is committed. */
     MAIN_MOVED("main-moved"),
     /** The main checkout's files were brought up to date (or left alone and the user told). */

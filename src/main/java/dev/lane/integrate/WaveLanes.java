@@ -6,6 +6,7 @@ import dev.lane.core.LaneException;
 import dev.lane.inbox.Inbox;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import dev.lane.submit.DamagedSubmission;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.io.IOException;
@@ -95,9 +96,9 @@ final class WaveLanes {
             try {
                 store.submission(wave, new LaneId(c.lane())).ifPresent(s -> readable.put(c.lane(), s));
             } catch (LaneException damaged) {
-                unreadable.add(new LaneOutcome(c.lane(), LaneStatus.PARKED, "its submission record is unreadable: "
-                        + damaged.getMessage() + "; nothing of this lane was integrated. Run lane submit again in "
-                        + "its worktree " + c.worktree() + " to rewrite it, then integrate again.", null, 0,
+                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), damaged);
+                unreadable.add(new LaneOutcome(c.lane(), LaneStatus.PARKED, d.problem() + "; nothing of this lane was "
+                        + "integrated. " + d.remedy() + ", then integrate again.", null, 0,
                         LaneOutcome.Applied.nothing(), null));
             }
         }

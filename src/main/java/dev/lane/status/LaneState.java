@@ -14,7 +14,10 @@ public enum LaneState {
     ALREADY_INTEGRATED("already-integrated"),
     /** The integrator left its latest submission out; the reason says why. */
     PARKED("parked"),
-    /** Its claim record cannot be read: holder, time and worktree are unknown; the reason names the file. */
+    /**
+     * Its claim record cannot be read (holder, time and worktree are then unknown), or its submission record cannot;
+     * the reason names the file and what to do.
+     */
     DAMAGED("damaged");
 
     private final String label;

@@ -9,6 +9,7 @@ import dev.lane.inbox.Inbox;
 import dev.lane.json.JsonFields;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import dev.lane.submit.DamagedSubmission;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
 import java.io.IOException;
@@ -44,10 +45,10 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
             try {
                 s = submissions.submission(wave, lane);
             } catch (LaneException unreadable) {
+                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), unreadable);
                 views.add(new LaneView(c.lane(), c.agent(), LaneState.DAMAGED,
-                        changedAt(inbox.submission(wave, lane).getParent()), null, 0, "", "its submission record is "
-                        + "unreadable: " + unreadable.getMessage() + ". Run lane submit again in its worktree to "
-                        + "rewrite it.", c.worktree(), null));
+                        changedAt(inbox.submission(wave, lane).getParent()), null, 0, "", d.problem() + ". "
+                        + d.remedy() + ".", c.worktree(), null));
                 continue;
             }
             views.add(view(c, s, inbox.outcome(wave, lane), wave));

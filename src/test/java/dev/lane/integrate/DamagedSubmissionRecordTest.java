@@ -45,7 +45,9 @@ class DamagedSubmissionRecordTest {
                 && parked.get("reason").asText().contains("lane submit again"), r.out());
         assertEquals("OK\n", f.onMain("src/ok.txt"));
 
-        f.lane(dmg, "submit").expect(0);
+        JsonNode repaired = Json.mapper().readTree(f.lane(dmg, "submit", "--json").expect(0).out());
+        assertEquals(2, repaired.get("sequence").asInt(), "numbered after the one submit the ledger records");
+        assertTrue(repaired.get("resubmission").asBoolean());
         f.integrate("--wave", "15").expect(0);
         assertEquals("D\n", f.onMain("src/d.txt"));
     }

@@ -57,6 +57,9 @@ class IntegrateCrashTest {
             assertEquals(referenceTree, run.mainTree(), "final tree after a crash at " + step.label());
             assertEquals("", run.git(run.repo, "status", "--porcelain", "--untracked-files=no"),
                     "main checkout up to date after a crash at " + step.label());
+            assertEquals("refs/heads/main", run.git(run.repo, "symbolic-ref", "HEAD").strip(),
+                    "main checkout still on main after a crash at " + step.label());
+            assertEquals(run.mainHead(), run.git(run.repo, "rev-parse", "HEAD").strip());
             String bumps = run.git(run.repo, "log", "--format=%s", "refs/heads/main", "--", "pyproject.toml");
             assertEquals(2, bumps.lines().count(), "initial + one bump commit: " + bumps);
         }

@@ -211,6 +211,29 @@ class IntegrateLandingTest {
     }
 
     @Test
+    void aLaneThatSyncedAfterASquashedLandingIsMergedFromWhatItSyncedNotFromItsLanding() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a);
+        f.write(b, "src/app.txt", WaveFixture.APP.replace("line 4", "line 4 by B"));
+        f.submit(b);
+        f.integrate("--wave", "45", "--squash").expect(0);
+        f.lane(a, "sync").expect(0);
+        f.write(a, "src/a2.txt", "A2\n");
+        f.submit(a);
+        Path c = f.claim("45", "dimC");
+        f.write(c, "src/app.txt", WaveFixture.APP.replace("line 4", "line 4 by B and C"));
+        f.submit(c);
+
+        CliRun r = f.integrate("--wave", "45", "--squash", "--order", "dimC").expect(0);
+
+        assertEquals("A2\n", f.onMain("src/a2.txt"), r.out());
+        assertEquals(WaveFixture.APP.replace("line 4", "line 4 by B and C"), f.onMain("src/app.txt"));
+    }
+
+    @Test
     void lanesThatAreClaimedButNotSubmittedAreLeftOutAndNamed() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * there can never undo landed work, whether the checkout was dirty, a pass was stopped, or the note was ignored.
  */
 class MainCheckoutTest {
-    private static final Path JOURNAL = Path.of("tools/offline/_inbox/45/.integrate-checkout");
+    private static final Path JOURNAL = Path.of("tools/offline/_inbox/.integrate-checkout");
 
     @TempDir
     Path tmp;
@@ -153,25 +153,73 @@ class MainCheckoutTest {
         assertEquals("B\n", f.onMain("src/b.txt"));
         assertEquals(base, head(f));
         assertEquals(" M src/other.txt\n", trackedChanges(f));
+        Path c = f.claim("45", "dimC"); // the rerun lands more, and still says where the checkout was left
+        f.write(c, "src/c.txt", "C\n");
+        f.submit(c);
         CliRun again = f.integrate("--wave", "45").expect(0);
         assertTrue(again.err().contains("an earlier pass that was stopped had detached the main checkout"),
                 again.err());
+        assertEquals("C\n", f.onMain("src/c.txt"));
         assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
         assertEquals(base, head(f));
     }
 
     @Test
-    void aPassKilledBeforeMainMovedLeavesAJournalByWhichTheNextPassPutsTheCheckoutBackOnMain() throws Exception {
+    void aPassOfAnotherWaveFirstFinishesTheCheckoutUpdateAStoppedPassLeft() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        f.integrateKilledAt(Step.MAIN_MOVED, "45"); // main moved; the clean checkout's files are still at the base
+        Path w = f.claim("46", "dimW");
+        f.write(w, "src/w.txt", "W\n");
+        f.submit(w);
+
+        CliRun r = f.integrate("--wave", "46").expect(0);
+
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip(), r.err());
+        assertEquals(f.mainHead(), head(f));
+        assertEquals("", trackedChanges(f), "no landed file shows as changed");
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+        assertEquals("W\n", f.read(f.repo, "src/w.txt"));
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aDirtyCheckoutWhoseMainMovesRightAfterTheDetachStaysWithItsFilesAndTheErrorSaysHowToCatchUp() {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
         String base = f.mainHead();
-        // What a pass killed between detaching a dirty checkout's HEAD and moving main leaves (no step lies between
-        // them to kill it at): its journal, and HEAD detached at main's unmoved head. The user has since reverted
-        // their change, so the checkout is clean.
-        f.git(f.repo, "update-ref", "--no-deref", "HEAD", base);
-        Files.writeString(f.repo.resolve(JOURNAL), "detached " + base + "\n");
+        f.write(f.repo, "src/other.txt", "local edit\n");
+        String someoneElse = f.git(f.repo, "commit-tree", base + "^{tree}", "-p", base, "-m", "someone else").strip();
+        StepHook moveMain = step -> {
+            if (step == Step.CHECKOUT_PREPARED) {
+                f.git(f.repo, "update-ref", "refs/heads/main", someoneElse, base);
+            }
+        };
 
+        LaneException e = assertThrows(LaneException.class, () -> new Integrator(workspace(f), moveMain)
+                .integrate(IntegrateRequest.of(new WaveId("45"), new AgentId("integrator"))));
+
+        assertEquals(ExitCode.CONTENTION, e.exitCode());
+        assertTrue(e.getMessage().contains("main moved while the pass ran") && e.getMessage().contains("stays "
+                + "detached at " + base.substring(0, 12)) && e.getMessage().contains("checkout main"), e.getMessage());
+        assertEquals(someoneElse, f.mainHead());
+        assertEquals(base, head(f), "HEAD stays where the files are, not on a main they do not match");
+        assertFalse(onBranch(f));
+        assertEquals(" M src/other.txt\n", trackedChanges(f));
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aPassKilledAfterDetachingADirtyCheckoutBeforeMainMovedLetsTheNextPassPutItBackOnMain() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.write(f.repo, "src/other.txt", "local edit\n");
+
+        f.integrateKilledAt(Step.CHECKOUT_PREPARED, "45");
+
+        assertEquals(base, f.mainHead(), "main did not move");
+        assertFalse(onBranch(f), "HEAD was detached at main's head");
         f.integrate("--wave", "45", "--dry-run").expect(0);
         assertFalse(onBranch(f), "a dry run changes nothing");
+        f.git(f.repo, "checkout", "--", "src/other.txt"); // the user drops their change: the checkout is clean
 
         CliRun r = f.integrate("--wave", "45").expect(0);
 
