@@ -1,6 +1,7 @@
 package dev.lane.claim;
 
 import dev.lane.core.CrashPoint;
+import dev.lane.core.Host;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;

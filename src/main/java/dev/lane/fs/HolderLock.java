@@ -1,12 +1,11 @@
 package dev.lane.fs;
 
+import dev.lane.core.Host;
 import dev.lane.core.LaneException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,10 +50,11 @@ public final class HolderLock implements AutoCloseable {
             throw busy.apply(inThisProcess);
         }
         FileChannel ch = null;
+        ExclusiveFileLock taken = null;
         try {
             ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
-            ExclusiveFileLock taken = ExclusiveFileLock.tryAcquire(key, ch);
+            taken = ExclusiveFileLock.tryAcquire(key, ch);
             if (taken == null) {
                 ch.close();
                 HELD_HERE.remove(key);
@@ -68,6 +68,13 @@ public final class HolderLock implements AutoCloseable {
             }
             return new HolderLock(key, ch, taken);
         } catch (IOException e) {
+            if (taken != null) {
+                try {
+                    taken.close();
+                } catch (IOException ignored) {
+                    // closing the channel below drops the POSIX lock anyway
+                }
+            }
             closeQuietly(ch);
             HELD_HERE.remove(key);
             SafeFiles.refuseIfLink(key);
@@ -77,17 +84,7 @@ public final class HolderLock implements AutoCloseable {
 
     /** This process as a holder line names it: {@code pid N, host H}. */
     public static String thisProcess() {
-        return "pid " + ProcessHandle.current().pid() + ", host " + host();
-    }
-
-    private static String host() {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            return Files.isReadable(kernel) ? Files.readString(kernel).strip()
-                    : InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return "pid " + ProcessHandle.current().pid() + ", host " + Host.name();
     }
 
     /**

@@ -1,16 +1,19 @@
-package dev.lane.claim;
+package dev.lane.core;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This machine's name and whether a process of it is alive, to tell dead claims from live ones. */
-final class Host {
+/**
+ * This machine's name and whether a process of it is alive: what claim records and lock files say of their holder,
+ * and how dead claims are told from live ones.
+ */
+public final class Host {
     private Host() {
     }
 
-    static String name() {
+    public static String name() {
         try {
             Path kernel = Path.of("/proc/sys/kernel/hostname");
             if (Files.isReadable(kernel)) {
@@ -22,7 +25,7 @@ final class Host {
         }
     }
 
-    static boolean isAlive(long pid) {
+    public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }
