@@ -45,14 +45,27 @@ abstract class BaseCommand implements Callable<Integer> {
     static final String CWD_GONE_ENV = "LANE_CWD_GONE";
 
     Workspace workspace() {
-        Path repoOption = repoOption();
-        String gone = ctx.env().get(CWD_GONE_ENV);
-        if (gone != null && (repoOption == null || !repoOption.isAbsolute())) {
-            throw LaneException.usage("the current folder no longer exists (" + gone + "); cd to the repository or "
-                    + "pass --repo DIR");
-        }
-        Path start = repoOption == null ? ctx.cwd() : ctx.cwd().resolve(repoOption);
+        Path start = startFolder();
         return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
+    }
+
+    /** Where the repository is looked for: {@code --repo} (against the current folder), else the current folder. */
+    Path startFolder() {
+        Path repoOption = repoOption();
+        return repoOption == null ? resolve(Path.of("")) : resolve(repoOption);
+    }
+
+    /**
+     * {@code path} against the current folder; a usage error if it is relative and the folder this was started in no
+     * longer exists (tools/lane then started Java elsewhere, see {@link #CWD_GONE_ENV}).
+     */
+    Path resolve(Path path) {
+        String gone = ctx.env().get(CWD_GONE_ENV);
+        if (gone != null && !path.isAbsolute()) {
+            throw LaneException.usage("the current folder no longer exists (" + gone + "); cd to the repository, or "
+                    + "give an absolute path" + (repoOption() == null ? " with --repo DIR" : " to --repo"));
+        }
+        return ctx.cwd().resolve(path).normalize();
     }
 
     /** The agent id: --agent, else $LANE_AGENT, else $USER, else "agent". */

@@ -36,7 +36,7 @@ final class DemoCommand extends BaseCommand {
         if (dir == null) {
             parent = Files.createTempDirectory("lane-demo-");
         } else {
-            parent = ctx.cwd().resolve(dir);
+            parent = resolve(dir);
             if (Files.exists(parent) && !isEmptyDirectory(parent)) {
                 throw LaneException.usage("--dir " + parent + " exists and is not empty; give a new or empty folder");
             }

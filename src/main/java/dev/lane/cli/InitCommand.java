@@ -15,9 +15,7 @@ final class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path start = global.repo != null ? ctx.cwd().resolve(global.repo)
-                : parent != null && parent.global.repo != null ? ctx.cwd().resolve(parent.global.repo) : ctx.cwd();
-        ConfigInit.Result r = ConfigInit.init(MainRepository.locate(start).workTree());
+        ConfigInit.Result r = ConfigInit.init(MainRepository.locate(startFolder()).workTree());
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("config", r.configFile().toString());

@@ -23,6 +23,7 @@ final class LaneProcess {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("LANE_AGENT", agent);
+        pb.environment().remove("LANE_CWD_GONE"); // the demo's lanes run in folders that exist
         try {
             Process p = pb.start();
             p.getOutputStream().close();

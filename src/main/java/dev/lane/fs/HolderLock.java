@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A lock file that is taken without waiting and names its holder, so that a process that finds it busy can say who
@@ -44,10 +47,45 @@ public final class HolderLock implements AutoCloseable {
      * holder's own description. The file's folder must exist.
      */
     public static HolderLock acquire(Path file, String me, Function<String, LaneException> busy) {
+        return acquire(file, me, busy, holder -> false, Duration.ZERO);
+    }
+
+    /**
+     * {@link #acquire(Path, String, Function)}, but while the holder's line matches {@code worthWaitingFor} (a holder
+     * known to be brief) it tries again every 20 ms for up to {@code patience} before giving up the same way.
+     */
+    public static HolderLock acquire(Path file, String me, Function<String, LaneException> busy,
+                                     Predicate<String> worthWaitingFor, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<HolderLock> taken = tryAcquire(file, me);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+            String holder = holderOf(file);
+            if (!worthWaitingFor.test(holder) || System.nanoTime() - deadline >= 0) {
+                throw busy.apply(holder);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy.apply(holder);
+            }
+        }
+    }
+
+    /** Who holds the lock on {@code file}: the line of a holder in this JVM, else the one in the file. */
+    private static String holderOf(Path file) {
+        String here = HELD_HERE.get(file.toAbsolutePath().normalize());
+        return here != null ? here : holder(file.toAbsolutePath().normalize());
+    }
+
+    /** Takes the lock now, writing {@code me} as its holder, or returns empty if another holds it. */
+    private static Optional<HolderLock> tryAcquire(Path file, String me) {
         Path key = file.toAbsolutePath().normalize();
-        String inThisProcess = HELD_HERE.putIfAbsent(key, me);
-        if (inThisProcess != null) {
-            throw busy.apply(inThisProcess);
+        if (HELD_HERE.putIfAbsent(key, me) != null) {
+            return Optional.empty();
         }
         FileChannel ch = null;
         ExclusiveFileLock taken = null;
@@ -58,7 +96,7 @@ public final class HolderLock implements AutoCloseable {
             if (taken == null) {
                 ch.close();
                 HELD_HERE.remove(key);
-                throw busy.apply(holder(key));
+                return Optional.empty();
             }
             ch.truncate(0);
             ByteBuffer line = ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8));
@@ -66,7 +104,7 @@ public final class HolderLock implements AutoCloseable {
             while (line.hasRemaining()) {
                 pos += ch.write(line, pos);
             }
-            return new HolderLock(key, ch, taken);
+            return Optional.of(new HolderLock(key, ch, taken));
         } catch (IOException e) {
             if (taken != null) {
                 try {

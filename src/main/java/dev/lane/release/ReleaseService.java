@@ -6,6 +6,8 @@ import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
+import dev.lane.integrate.IntegrateLock;
+import dev.lane.json.JsonFields;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +36,8 @@ import java.util.Optional;
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
  * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
- * worktree a submit or sync of the lane is committing in (one running gives exit 3).
+ * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
+ * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same.
  */
 public final class ReleaseService {
     private final Workspace ws;
@@ -79,9 +83,11 @@ public final class ReleaseService {
                     + claim.agent() + " (pid " + claim.pid() + " on " + claim.host() + "); retry in a moment, or pass "
                     + "--force if that process is gone");
         }
-        // No submit or sync may be committing in the worktree this removes.
-        try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), wave, lane, "release", by.value(),
-                ws.clock().instant())) {
+        // No integrate pass may be landing this lane, and no submit or sync committing in the worktree this removes.
+        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane, "release",
+                by.value(), ws.clock().instant());
+             LaneWorkLock working = LaneWorkLock.acquire(ws.inbox(), wave, lane, "release", by.value(), claim,
+                     ws.clock().instant())) {
             return releaseHolding(wave, lane, by, force, claim);
         }
     }
@@ -95,9 +101,7 @@ public final class ReleaseService {
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
         }
-        Submission withdrawn = submission(wave, lane)
-                .filter(sub -> !ws.git().run("merge-base", "--is-ancestor", sub.head(), ws.mainRef()).ok())
-                .orElse(null);
+        Submission withdrawn = submission(wave, lane).filter(sub -> !landed(wave, lane, sub)).orElse(null);
         long now = ws.clock().millis();
         String archived = null;
         if (branchHead.ok()) {
@@ -137,6 +141,24 @@ public final class ReleaseService {
             throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /**
+     * Whether the submission is on main: its head is (a merge landed it), or the integrator's outcome for it says it
+     * landed (a {@code --squash} landing leaves the head itself out of main's history).
+     */
+    private boolean landed(WaveId wave, LaneId lane, Submission sub) {
+        if (ws.git().run("merge-base", "--is-ancestor", sub.head(), ws.mainRef()).ok()) {
+            return true;
+        }
+        Path file = ws.inbox().outcome(wave, lane);
+        try {
+            return SafeFiles.readIfExists(file).map(text -> JsonFields.of(text, file)).map(o -> o.intValue("sequence")
+                    == sub.sequence() && List.of("integrated", "already-integrated").contains(o.string("status")))
+                    .orElse(false);
+        } catch (LaneException unreadable) {
+            return false; // a report only: without it the head's place on main decides
+        }
     }
 
     /** The lane's submission; one whose record cannot be read counts as none (release does not need it). */

@@ -1,5 +1,7 @@
 package dev.lane.submit;
 
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
 import dev.lane.fs.HolderLock;
 import dev.lane.inbox.Inbox;
@@ -14,10 +16,13 @@ import java.time.Instant;
  * files, or on a worktree being removed.
  *
  * <p>Protocol. A {@link HolderLock}: taken without waiting once the lane is known to be claimed (so its wave folder
- * exists), held until the command has written its last file and ledger entry, and dropped by the kernel if the
+ * exists), after which the claim is read again and must be the one the command read before (else: exit 3, nothing
+ * changed); held until the command has written its last file and ledger entry, and dropped by the kernel if the
  * holder dies. The holder writes one line naming the command, the agent, its process and the time; a second submit,
- * sync or release of the lane is refused with a contention error (exit 3, retryable) quoting that line, before it reads or
- * changes anything. Lanes never share the lock, so submits of different lanes run side by side.
+ * sync or release of the lane is refused with a contention error (exit 3, retryable) quoting that line, before it
+ * changes anything. Lanes never share the lock, so submits of different lanes run side by side. Git processes a
+ * killed holder had started (a commit, a merge, a worktree removal) may still run for a moment after the kernel
+ * dropped the lock; a retry that meets their {@code index.lock} fails with git's own message.
  */
 public final class LaneWorkLock implements AutoCloseable {
     private final HolderLock lock;
@@ -26,13 +31,32 @@ public final class LaneWorkLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lane's lock for {@code command} ("submit", "sync", "release") now, or throws contention naming the holder. */
+    /**
+     * Takes the lane's lock for {@code command} ("submit", "sync", "release") now, or throws contention naming the
+     * holder. {@code seen} is the claim the caller read before: if, once the lock is held, the lane's claim is no
+     * longer that one (it was released, perhaps claimed again, in between), the lock is let go and this throws
+     * contention too, so no command acts on a claim that is gone.
+     */
     public static LaneWorkLock acquire(Inbox inbox, WaveId wave, LaneId lane, String command, String agent,
-                                       Instant now) {
+                                       ClaimRecord seen, Instant now) {
         String me = command + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since " + now;
-        return new LaneWorkLock(HolderLock.acquire(inbox.workLock(wave, lane), me, holder -> LaneException.contention(
-                "lane " + lane + " of wave " + wave + " is busy: another submit, sync or release of it is running (" + holder
-                        + "; lock " + inbox.workLock(wave, lane) + "). Wait for it to finish, then retry.")));
+        HolderLock lock = HolderLock.acquire(inbox.workLock(wave, lane), me, holder -> LaneException.contention(
+                "lane " + lane + " of wave " + wave + " is busy: another submit, sync or release of it is running ("
+                        + holder + "; lock " + inbox.workLock(wave, lane) + "). Wait for it to finish, then retry."));
+        boolean same;
+        try {
+            same = new ClaimStore(inbox).read(wave, lane).map(c -> c.claimedAt().equals(seen.claimedAt())
+                    && c.pid() == seen.pid() && c.host().equals(seen.host())).orElse(false);
+        } catch (LaneException unreadable) {
+            same = false;
+        }
+        if (!same) {
+            lock.close();
+            throw LaneException.contention("lane " + lane + " of wave " + wave + " was released (or claimed again) "
+                    + "while this " + command + " started; nothing was changed. Check lane status --wave " + wave
+                    + ", then retry if the lane is yours.");
+        }
+        return new LaneWorkLock(lock);
     }
 
     @Override

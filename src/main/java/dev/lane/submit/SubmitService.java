@@ -75,7 +75,7 @@ public final class SubmitService {
             throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
         }
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "submit",
-                claim.agent(), ws.clock().instant())) {
+                claim.agent(), claim, ws.clock().instant())) {
             return submitHolding(request, claim, explicitBump);
         }
     }

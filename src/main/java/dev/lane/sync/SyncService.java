@@ -74,7 +74,7 @@ public final class SyncService {
                     + "release the lane (lane release --force) and claim it again");
         }
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "sync",
-                claim.agent(), ws.clock().instant())) {
+                claim.agent(), claim, ws.clock().instant())) {
             return syncHolding(request, claim, worktree);
         }
     }

@@ -67,7 +67,7 @@ class LauncherDeletedFolderTest {
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("lane: the current folder no longer exists (" + temp.resolve("gone")
-                + "); cd to the repository or pass --repo DIR"), r::toString);
+                + "); cd to the repository, or give an absolute path with --repo DIR"), r::toString);
         assertEquals("", r.out(), "nothing on stdout, least of all the JVM's error");
     }
 
@@ -81,6 +81,18 @@ class LauncherDeletedFolderTest {
         assertEquals(2, doc.get("exitCode").asInt());
         assertTrue(doc.get("message").asText().startsWith("the current folder no longer exists ("), r::toString);
         assertTrue(r.err().contains("lane: the current folder no longer exists"), r::toString);
+    }
+
+    @Test
+    void fromADeletedFolderInitAndDemoRefuseRelativePathsInsteadOfResolvingThemAgainstTheRoot() throws Exception {
+        Run init = fromDeletedFolder("init");
+        Run demo = fromDeletedFolder("demo", "--dir", "mydemo");
+
+        assertEquals(2, init.exitCode(), init::toString);
+        assertTrue(init.err().contains("the current folder no longer exists"), init::toString);
+        assertEquals(2, demo.exitCode(), demo::toString);
+        assertTrue(demo.err().contains("the current folder no longer exists"), demo::toString);
+        assertFalse(Files.exists(Path.of("/mydemo")));
     }
 
     /** Runs the launcher from {@code temp/gone}, deleted by the shell just before it starts the launcher. */

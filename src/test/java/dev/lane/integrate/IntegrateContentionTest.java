@@ -78,11 +78,11 @@ class IntegrateContentionTest {
             other.getOutputStream().close();
             String err = new String(other.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(3, other.waitFor(), err);
-            assertTrue(err.contains("another integrate of wave 45 is running: held by agent first-integrator, pid "
+            assertTrue(err.contains("wave 45 is busy: integrate by agent first-integrator, pid "
                     + ProcessHandle.current().pid()), err);
 
             CliRun sameJvm = f.integrate("--wave", "45").expect(3);
-            assertTrue(sameJvm.err().contains("held by agent first-integrator"), sameJvm.err());
+            assertTrue(sameJvm.err().contains("wave 45 is busy: integrate by agent first-integrator"), sameJvm.err());
         }
         assertEquals(before, f.mainHead());
         f.integrate("--wave", "45").expect(0);

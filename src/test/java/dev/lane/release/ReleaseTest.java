@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimStore;
 import dev.lane.inbox.Inbox;
+import dev.lane.integrate.IntegrateLock;
 import dev.lane.json.Json;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
@@ -49,8 +52,9 @@ class ReleaseTest {
     void aReleaseWhileASubmitOfTheLaneRunsIsContentionAndEvenWithForceRemovesNothing() throws Exception {
         RepoState before = RepoState.of(repo);
         Inbox inbox = new Inbox(repo.inbox());
+        ClaimRecord claim = new ClaimStore(inbox).require(new WaveId("45"), new LaneId("dimA"));
         try (LaneWorkLock submitting = LaneWorkLock.acquire(inbox, new WaveId("45"), new LaneId("dimA"), "submit",
-                "agent-dimA", Instant.now())) {
+                "agent-dimA", claim, Instant.now())) {
             CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
             assertEquals(3, r.exitCode(), r.toString());
             assertTrue(r.err().contains("is busy: another submit, sync or release of it is running (submit by agent "
@@ -77,6 +81,33 @@ class ReleaseTest {
         assertEquals(archived.substring(archived.lastIndexOf('/') + 1), moved.substring(moved.lastIndexOf('.') + 1),
                 "one time names both");
         assertTrue(repo.lane("ledger", "--wave", "45").out().contains("submission 1 withdrawn"));
+    }
+
+    @Test
+    void releasingALaneThatLandedWithSquashWithdrawsNothing() throws Exception {
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        assertEquals(0, repo.laneIn(wt, "submit", "-m", "work").exitCode());
+        CliRun landed = repo.lane("integrate", "--wave", "45", "--squash");
+        assertEquals(0, landed.exitCode(), landed.toString());
+
+        CliRun r = repo.lane("--json", "release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Json.mapper().readTree(r.out()).get("withdrawnSubmission").isNull(), r.out());
+        assertFalse(repo.lane("ledger", "--wave", "45").out().contains("withdrawn"));
+    }
+
+    @Test
+    void aReleaseWhileAnIntegrateOfTheWaveRunsIsContentionAndEvenWithForceRemovesNothing() throws Exception {
+        RepoState before = RepoState.of(repo);
+        try (IntegrateLock integrating = IntegrateLock.acquire(new Inbox(repo.inbox()), new WaveId("45"),
+                "integrator", Instant.now())) {
+            CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+            assertEquals(3, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("wave 45 is busy: integrate by agent integrator, pid "), r.err());
+        }
+        assertTrue(Files.isDirectory(wt));
+        assertEquals(before, RepoState.of(repo));
     }
 
     @Test
