@@ -17,8 +17,9 @@ import java.util.function.Predicate;
  *   <li>a manifest entry whose migration file is gone from the lane's tree (renamed to a free number after a
  *       clash, say) is dropped;</li>
  *   <li>a manifest entry the manifest of the lane's base lists already (main landed it, and {@code lane sync}
- *       brought that in) is dropped; so is a found one (a migration file added back that the manifest lists), while
- *       an explicit {@code --manifest} of a listed entry is left for validation to refuse;</li>
+ *       brought that in) is dropped; so is a found one (a migration file added back that the manifest lists), and an
+ *       explicit {@code --manifest} of a listed entry is left out with a notice (a script that repeats its submit
+ *       line after its migration landed is not refused);</li>
  *   <li>a later bump request replaces an earlier one (an explicit {@code --bump} wins over an edited version);</li>
  *   <li>a new edit of a workflow file made from the same base as the earlier edit of it is three-way merged into
  *       it (an overlap is refused, naming the hunk); one made from another base (after {@code lane sync}) replaces
@@ -51,7 +52,13 @@ record IntentUpdate(Intents intents, List<String> notices) {
             }
         }
         detected.manifest().stream().filter(listed.negate()).forEach(entries::add);
-        entries.addAll(explicit.manifest());
+        for (String entry : explicit.manifest()) {
+            if (listed.test(entry) && migrationExists.test(entry)) {
+                notices.add("left out --manifest " + entry + ": the manifest lists it already");
+            } else {
+                entries.add(entry);
+            }
+        }
 
         BumpRequest bump = explicit.bump() != null ? explicit.bump()
                 : detected.bump() != null ? detected.bump() : previous.bump();

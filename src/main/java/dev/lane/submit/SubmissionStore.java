@@ -42,7 +42,8 @@ public final class SubmissionStore {
     /**
      * What a new submission of the lane follows. A submission record that cannot be read (edited by hand, say) is
      * replaced, never a reason to refuse: the next number then follows the lane's submit entries in the wave's ledger
-     * (one per submission), so it repeats no number an outcome or a commit on main already names.
+     * (one per submission, of every claim of the lane), so it is above the number of the record it replaces and of
+     * the lane's outcome, which is what status and release compare it with.
      */
     public Earlier earlier(WaveId wave, LaneId lane) {
         try {

@@ -31,10 +31,11 @@ import java.util.Set;
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
  * out of its branch, and records the submission.
  *
- * <p>Protocol. One submit (or sync) of a lane at a time: the lane's {@link LaneWorkLock} is taken once the claim
- * is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs before anything changes: the explicit options are parsed, the
- * lane's would-be tree is built in a scratch index (so uncommitted work can be inspected without committing it),
- * its shared-surface changes are detected and every intent is validated. Only then, in order: (1) the work is
+ * <p>Protocol. One submit, sync or release of a lane at a time: the lane's {@link LaneWorkLock} is taken once the
+ * claim is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs
+ * before anything changes: the explicit options are parsed, the lane's would-be tree is built in a scratch index (so
+ * uncommitted work can be inspected without committing it), its shared-surface changes are detected, every intent
+ * is validated, and the earlier submission is read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
  * (3) a commit restores the shared files to their fork-point content, (4) {@code submission.json} is written
  * atomically, (5) the ledger gets the entry. A crash after (2) loses nothing: the intents are saved and a re-run
@@ -106,6 +107,8 @@ public final class SubmitService {
         Intents intents = update.intents();
         validate(git, intents, fork, migrations, listed);
 
+        // What this submission follows (it may read the ledger, which can refuse): read before anything changes.
+        SubmissionStore.Earlier earlier = store.earlier(request.wave(), request.lane());
         boolean committed = false;
         if (!dirty.isEmpty()) {
             git.ok("add", "-A");
@@ -117,7 +120,6 @@ public final class SubmitService {
             restoreSharedFiles(git, fork, found.surfacePaths(), request.lane());
         }
         String head = git.ok("rev-parse", "HEAD").line();
-        SubmissionStore.Earlier earlier = store.earlier(request.wave(), request.lane());
         int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
                 fork, ws.clock().instant(), sequence, intents);

@@ -165,12 +165,13 @@ class SubmitTest {
     }
 
     @Test
-    void anExplicitManifestEntryTheManifestListsAlreadyIsRefused() {
-        CliRun r = repo.laneIn(wt, "submit", "--manifest", "049_provenance_strengthen.sql");
+    void anExplicitManifestEntryTheManifestListsAlreadyIsLeftOutWithANoteSoARepeatedSubmitLineStillWorks()
+            throws Exception {
+        JsonNode doc = submitJson("--manifest", "049_provenance_strengthen.sql");
 
-        assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("manifest entry 049_provenance_strengthen.sql is listed in the manifest already"),
-                r.err());
+        assertEquals(0, doc.get("intents").get("manifest").size(), doc.toString());
+        assertEquals("left out --manifest 049_provenance_strengthen.sql: the manifest lists it already",
+                doc.get("notices").get(0).asText(), doc.toString());
     }
 
     @Test
