@@ -33,6 +33,8 @@ final class LaneMerger {
     private final ResultWriter writer;
     private final boolean squash;
     private final Map<String, Set<String>> changedByLane = new HashMap<>();
+    /** The base each lane merged from in this pass, when it was not the fork point (a squashed landing). */
+    private final Map<String, RevCommit> mergedFrom = new HashMap<>();
     private final TreeMerger trees;
 
     LaneMerger(RepoAccess access, GitCli git, ResultWriter writer, boolean squash) {
@@ -71,6 +73,7 @@ final class LaneMerger {
                     && access.isAncestor(bases.get(0), lane.landedSquashed()) ? lane.landedSquashed() : null;
             if (chosenBase != null) {
                 bases = List.of(chosenBase);
+                mergedFrom.put(lane.lane(), chosenBase);
             }
             if (bases.size() == 1 && bases.get(0).equals(lane.head())) {
                 merged.add(lane); // an earlier lane of this pass already brought this head
@@ -152,9 +155,11 @@ final class LaneMerger {
                 + "commit, lane submit; then integrate again.";
     }
 
+    /** The paths {@code lane} brings in this pass: since its squashed landing if merged from there, else its fork. */
     private Set<String> changedBy(RevCommit base, Candidate lane) {
-        return changedByLane.computeIfAbsent(lane.lane(), k -> access.mergeBase(base, lane.head())
-                .map(mb -> Set.copyOf(access.changedPaths(mb.getTree(), lane.head().getTree(), p -> true)))
+        return changedByLane.computeIfAbsent(lane.lane(), k -> Optional.ofNullable(mergedFrom.get(lane.lane()))
+                .or(() -> access.mergeBase(base, lane.head()))
+                .map(from -> Set.copyOf(access.changedPaths(from.getTree(), lane.head().getTree(), p -> true)))
                 .orElse(Set.of()));
     }
 }

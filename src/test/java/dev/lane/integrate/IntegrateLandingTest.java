@@ -234,6 +234,25 @@ class IntegrateLandingTest {
     }
 
     @Test
+    void aConflictIsNotBlamedOnASquashLandedLaneForWhatItsEarlierLandingChanged() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path x = f.claim("45", "dimX"); // from the same main as dimA's first landing
+        f.write(a, "src/app.txt", WaveFixture.APP.replace("line 2", "line 2 by A"));
+        f.submit(a);
+        f.integrate("--wave", "45", "--squash").expect(0);
+        f.write(a, "src/a2.txt", "A2\n");
+        f.submit(a);
+        f.write(x, "src/app.txt", WaveFixture.APP.replace("line 2", "line 2 by X"));
+        f.submit(x);
+
+        CliRun r = f.integrate("--wave", "45", "--squash", "--order", "dimA,dimX").expect(4);
+
+        assertEquals("A2\n", f.onMain("src/a2.txt"));
+        assertTrue(r.out().contains("code conflict in src/app.txt (changed on main)"), r.out());
+    }
+
+    @Test
     void lanesThatAreClaimedButNotSubmittedAreLeftOutAndNamed() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
