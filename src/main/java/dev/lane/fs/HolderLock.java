@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +26,8 @@ import java.util.function.Predicate;
  * stays and is reused (see {@link LockFile} for why it is never deleted). Once locked, the holder truncates the file
  * and writes one line naming itself through the locked channel; a refused process reads that line for its message
  * (in the instant between a takeover and the write it may read the previous holder's line, or an empty one: it
- * reads again for up to about 100 ms, and then says "just starting"). Inside one JVM a second attempt is refused from
+ * reads again for up to about 100 ms while the line is empty or names a process of this host that is gone, and then
+ * says "just starting"). Inside one JVM a second attempt is refused from
  * an in-process map before any channel is opened, because closing a second channel of a locked file would silently
  * drop the holder's POSIX lock.
  * A planted symbolic link is refused (exit 5), never followed.
@@ -120,6 +123,17 @@ public final class HolderLock implements AutoCloseable {
         }
     }
 
+    private static final Pattern PROCESS = Pattern.compile(", pid (\\d+), host ([^,]+),");
+
+    /**
+     * Whether a holder line names a process of this host that is gone: the line of a previous holder, read in the
+     * instant before the new holder wrote its own.
+     */
+    private static boolean ofDeadProcessHere(String line) {
+        Matcher m = PROCESS.matcher(line);
+        return m.find() && m.group(2).equals(Host.name()) && !Host.isAlive(Long.parseLong(m.group(1)));
+    }
+
     /** This process as a holder line names it: {@code pid N, host H}. */
     public static String thisProcess() {
         return "pid " + ProcessHandle.current().pid() + ", host " + Host.name();
@@ -132,7 +146,7 @@ public final class HolderLock implements AutoCloseable {
     private static String holder(Path file) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String text = SafeFiles.readIfExists(file).orElse("").strip();
-            if (!text.isEmpty()) {
+            if (!text.isEmpty() && !ofDeadProcessHere(text)) {
                 return text;
             }
             try {

@@ -15,9 +15,9 @@ import java.time.Instant;
  * <p>Protocol. A {@link HolderLock}: taken without waiting once the wave's folder is known to exist (a busy lock is
  * contention, exit 3, quoting the holder's line), held for the whole pass (or release), and dropped by the kernel
  * when the holder exits, even on kill -9, so a crashed pass never leaves a stale lock. The holder's line names what
- * it is doing, its agent, process, host and start time. A release holds it for a moment only (it removes one
- * worktree), so a pass or a release that finds a release holding it tries again for up to 30 s; one that finds a
- * pass holding it gives up at once.
+ * it is doing, its agent, process, host and start time. A release holds it while it checks and removes one lane's
+ * worktree (releases of one wave take turns), so a pass or a release that finds a release holding it tries again for
+ * up to 30 s; one that finds a pass holding it gives up at once.
  */
 public final class IntegrateLock implements AutoCloseable {
     /** What a release's holder line starts with ({@link #acquire} callers describe a release so). */

@@ -6,7 +6,7 @@ import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.intent.VersionFile;
-import dev.lane.fs.LockFile;
+import dev.lane.fs.HolderLock;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -14,6 +14,7 @@ import dev.lane.names.WaveId;
 import dev.lane.repo.Identity;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.semver4j.Semver;
@@ -45,12 +47,16 @@ import org.semver4j.Semver;
  *       a dirty one has its HEAD detached at the base first, so it always names the commit its files are at.</li>
  *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
  * </ol>
- * A crash before step 7 leaves main untouched (only unreferenced objects, a ledger line and, during step 7, the
- * checkout journal and perhaps a detached HEAD, which the next pass of any wave puts right); a crash after it leaves
- * main fully moved, and a rerun finds everything in main's history and lands nothing twice ({@link PendingIntents},
- * {@link WaveBump}). The same final tree results either way.
+ * A crash before step 7 leaves main untouched (only unreferenced objects and a ledger line were written). A crash in
+ * step 7 leaves main untouched or fully moved, and may leave the checkout journal with the main checkout detached at
+ * the base, its files there too: the next pass of any wave puts that right first ({@link MainUpdater}). A crash after
+ * step 7 leaves main fully moved. Either way a rerun finds everything in main's history and lands nothing twice
+ * ({@link PendingIntents}, {@link WaveBump}), and the same final tree results.
  */
 public final class Integrator {
+    /** How long a pass waits for another pass that is moving main and the main checkout. */
+    private static final Duration CHECKOUT_PATIENCE = Duration.ofMinutes(1);
+
     private final Workspace ws;
     private final StepHook hook;
 
@@ -106,7 +112,7 @@ public final class Integrator {
             try (RepoAccess access = opening.take();
                  Background<Identity> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
-                return pass(request, lanes, submitted, access, ledger, author);
+                return pass(request, lanes, submitted, access, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -121,8 +127,42 @@ public final class Integrator {
     }
 
     private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
-                                 WaveLanes.Submitted submitted, RepoAccess access, Ledger ledger,
-                                 Background<Identity> author) {
+                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity> author) {
+        MainUpdater updater = new MainUpdater(access, ws.git(), ws.mainRef(), ws.inbox().checkoutJournal());
+        List<String> checkoutNotes = new ArrayList<>();
+        try {
+            if (!request.dryRun()) { // first put right what a stopped pass of any wave left in the main checkout
+                withCheckoutLock(request, () -> {
+                    updater.recover().ifPresent(checkoutNotes::add);
+                    return null;
+                });
+            }
+            return pass(request, lanes, submitted, access, author, updater, checkoutNotes);
+        } catch (LaneException e) {
+            // what was done to the main checkout is said even when the pass then stops
+            throw checkoutNotes.isEmpty() ? e : new LaneException(e.exitCode(), e.getMessage() + "\n"
+                    + String.join("\n", checkoutNotes), e);
+        }
+    }
+
+    /**
+     * Runs {@code action} holding the repository's checkout lock (one main checkout serves every wave), waiting up to
+     * a minute for another pass that holds it, then giving up with contention naming it.
+     */
+    private <T> T withCheckoutLock(IntegrateRequest request, Supplier<T> action) {
+        String me = "integrate of wave " + request.wave() + " by agent " + request.agent() + ", "
+                + HolderLock.thisProcess() + ", since " + ws.clock().instant();
+        try (HolderLock held = HolderLock.acquire(ws.inbox().checkoutLock(), me, holder -> LaneException.contention(
+                "the main checkout is busy: " + holder + " moves main and the checkout (lock "
+                        + ws.inbox().checkoutLock() + "). Wait for it to finish and run integrate again."),
+                holder -> true, CHECKOUT_PATIENCE)) {
+            return action.get();
+        }
+    }
+
+    private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
+                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity> author,
+                                 MainUpdater updater, List<String> checkoutNotes) {
         WaveId wave = request.wave();
         // Lanes whose claim or submission record cannot be read are parked; the others go through the pass.
         List<ClaimRecord> ordered = lanes.claims().stream().filter(c -> !submitted.isUnreadable(c.lane())).toList();
@@ -130,7 +170,6 @@ public final class Integrator {
         lanes.damaged().forEach(d -> unreadable.add(WaveLanes.parkedDamaged(d)));
         unreadable.addAll(submitted.unreadable());
         String mainRef = ws.mainRef();
-        MainUpdater updater = new MainUpdater(access, ws.git(), mainRef, ws.inbox().checkoutJournal());
         ObjectId baseId = access.resolveRef(mainRef).orElseThrow(ws::mainMissing);
         RevCommit base = access.commit(baseId);
         hook.reached(Step.BASE_READ);
@@ -176,11 +215,13 @@ public final class Integrator {
         hook.reached(Step.CHECKED);
 
         String after = base.name();
-        String checkoutNote = null;
         if (!request.dryRun()) {
             hook.reached(Step.COMMITS_WRITTEN);
             Plan landing = plan;
-            checkoutNote = LockFile.holding(ws.inbox().checkoutLock(), () -> moveMain(updater, base, landing, wave));
+            withCheckoutLock(request, () -> {
+                moveMain(updater, base, landing, wave, checkoutNotes);
+                return null;
+            });
             if (plan.movesMain()) {
                 after = plan.result().name();
                 Verifier.verify(access, mainRef, plan);
@@ -189,7 +230,8 @@ public final class Integrator {
         }
 
         IntegrateResult result = result(request, base, after, plan, order, decided, candidates, parkedReasons,
-                notSubmitted, unreadable, checkoutNote, checkRuns, current);
+                notSubmitted, unreadable, checkoutNotes.isEmpty() ? null : String.join("\n", checkoutNotes),
+                checkRuns, current);
         if (!request.dryRun()) {
             Instant now = ws.clock().instant();
             OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
@@ -202,12 +244,11 @@ public final class Integrator {
     }
 
     /**
-     * Step 7, run under the repository's checkout lock: finishes what a stopped pass of any wave left in the checkout
-     * journal, then, if the plan lands anything, moves main and brings the checkout along. Returns the notes for the
-     * user about the checkout (joined by line breaks), or null.
+     * Step 7, run under the repository's checkout lock: finishes what a pass of any wave stopped since this one began
+     * left in the checkout journal, then, if the plan lands anything, moves main and brings the checkout along.
+     * Adds the notes for the user about the checkout to {@code notes}.
      */
-    private String moveMain(MainUpdater updater, RevCommit base, Plan plan, WaveId wave) {
-        List<String> notes = new ArrayList<>();
+    private void moveMain(MainUpdater updater, RevCommit base, Plan plan, WaveId wave, List<String> notes) {
         updater.recover().ifPresent(notes::add);
         if (plan.movesMain()) {
             MainUpdater.CheckoutState checkout = updater.prepare(base, plan.result(), updater.inspect());
@@ -218,7 +259,6 @@ public final class Integrator {
             updater.updateCheckout(checkout, base, plan.result()).ifPresent(notes::add);
             hook.reached(Step.CHECKOUT_UPDATED);
         }
-        return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
     private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,

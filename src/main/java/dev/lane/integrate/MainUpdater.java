@@ -26,28 +26,32 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *
  * <p>The checkout. The rule it keeps: the main checkout's HEAD always names the commit its index and files were
  * made from, so a commit made there can never undo landed work (a HEAD moved under a stale index would commit the
- * old files over the wave). If the main checkout has main checked out and no tracked file changed (untracked files,
- * such as the inbox, do not count), its index and files are moved from the base to the result with
- * {@code git read-tree -m -u base result}. If tracked files are changed, lane first detaches its HEAD at the base
- * ({@code git update-ref --no-deref HEAD base base}: a compare-and-swap on what HEAD resolves to, touching no file),
- * then moves main; the note tells the user to run {@code git checkout main}, which carries their changes onto the
- * new main or refuses without losing any. If the read-tree of a clean checkout fails, its HEAD is detached at the
- * base the same way. If main cannot be moved, a HEAD this pass detached is put back on main while main is still at
- * the base, and otherwise stays where its files are, which the error says. A checkout switched to another branch
- * during the pass (seen again right before each change) is left alone, as is a detached one.
+ * old files over the wave). So before main moves, a main checkout that has main checked out gets its HEAD detached
+ * at the base ({@code git update-ref --no-deref HEAD base base}: a compare-and-swap on what HEAD resolves to,
+ * touching no file); then main moves. A clean one (no tracked file changed; untracked files such as the inbox do
+ * not count) then has its index and files moved from the base to the result ({@code git read-tree -m -u base
+ * result}) and its HEAD put back on main. A dirty one, or a clean one whose read-tree fails (an untracked file in the
+ * way, say), stays detached at the base, and the note tells the user to run {@code git checkout main}, which carries
+ * their changes onto the new main or refuses without losing any. If main cannot move, HEAD goes back on main while
+ * main is still at the base, and otherwise stays where its files are, which the error says. A checkout on another
+ * branch, or switched to one during the pass (seen again right before each change), is left alone, as is a
+ * detached one.
  *
  * <p>Who may write. There is one main checkout for every wave, so all of this runs under the repository's checkout
- * lock ({@code <inbox>/.checkout.lock}, a POSIX lock the kernel drops if its holder dies), held by
- * {@link Integrator} from {@link #recover} through {@link #updateCheckout}; passes of different waves take turns.
+ * lock ({@code <inbox>/.checkout.lock}, a {@code HolderLock} naming its holder, which the kernel drops if it dies),
+ * which {@link Integrator} takes at the start of every pass to run {@link #recover} and again for step 7, from
+ * {@link #recover} through {@link #updateCheckout}; passes of different waves take turns.
  *
- * <p>Crash safety. Before main moves, the pending change to the checkout is written to the repository's journal
- * ({@code <inbox>/.integrate-checkout}: {@code update <base> <result>} for a clean checkout, {@code detached <base>}
- * for a dirty one); it is deleted when the pass is done with the checkout. The next pass of any wave, under the
- * checkout lock and before it looks at the checkout itself, finishes what the journal says: for {@code update}, if
- * main moved and the checkout still has main checked out, it moves the files to main's current commit when they are
- * exactly at the base, leaves a checkout that is already clean on main alone, and otherwise detaches HEAD at the
- * base; for {@code detached}, it puts HEAD back on main if main never moved, and otherwise says what to run. A crash
- * inside {@code git read-tree} itself leaves git's own {@code index.lock}, which git names in its error.
+ * <p>Crash safety. Before HEAD is detached, the pending change is written to the repository's journal
+ * ({@code <inbox>/.integrate-checkout}: {@code update <base> <result>} for a clean
+ * checkout, {@code detached <base>} for a dirty one); it is deleted when the pass is done with the checkout. So at
+ * every instant the checkout is either as the user left it or detached at the base, with its files at the base, or
+ * (between the read-tree and putting HEAD back) at main's new commit. The next pass of any wave, under the checkout
+ * lock and before it looks at the checkout, finishes what the journal says if HEAD is still detached at the base: if
+ * main never moved, HEAD goes back on main; for {@code update}, files exactly at the base are moved to main's current
+ * commit and HEAD goes back on main, files already there only need HEAD back, and anything else stays detached with
+ * a note; for {@code detached}, the note says what to run. A crash inside {@code git read-tree} itself leaves git's
+ * own {@code index.lock}, which git names in its error.
  */
 final class MainUpdater {
     private final RepoAccess access;
@@ -75,9 +79,9 @@ final class MainUpdater {
     /** What a pass was about to do to the main checkout, as its journal says. */
     private record Pending(Kind kind, ObjectId base, ObjectId result) {
         enum Kind {
-            /** a clean checkout's files are to move from base to result */
+            /** a clean checkout, detached at base, whose files are to move from base to result, then back on main */
             UPDATE,
-            /** a dirty checkout's HEAD was (or was about to be) detached at base */
+            /** a dirty checkout, detached at base, whose files stay */
             DETACHED
         }
 
@@ -86,14 +90,11 @@ final class MainUpdater {
                     : "detached " + base.name() + "\n";
         }
 
-        /** The journal's pending change, or empty if the text is not one (a journal of an older lane: "base result"). */
+        /** The journal's pending change, or empty if the text is not one. */
         static Optional<Pending> parse(String text) {
             String[] w = text.strip().split(" ");
             if (w.length == 3 && w[0].equals("update") && ObjectId.isId(w[1]) && ObjectId.isId(w[2])) {
                 return Optional.of(new Pending(Kind.UPDATE, ObjectId.fromString(w[1]), ObjectId.fromString(w[2])));
-            }
-            if (w.length == 2 && ObjectId.isId(w[0]) && ObjectId.isId(w[1])) {
-                return Optional.of(new Pending(Kind.UPDATE, ObjectId.fromString(w[0]), ObjectId.fromString(w[1])));
             }
             if (w.length == 2 && w[0].equals("detached") && ObjectId.isId(w[1])) {
                 return Optional.of(new Pending(Kind.DETACHED, ObjectId.fromString(w[1]), null));
@@ -103,27 +104,22 @@ final class MainUpdater {
     }
 
     /**
-     * Finishes what a stopped pass left in its journal (see the class comment). Returns a note for the user if the
+     * Finishes what a stopped pass left in the journal (see the class comment). Returns a note for the user if the
      * checkout needs their action, else empty. Leaves no journal.
      */
     Optional<String> recover() {
         Optional<Pending> pending = SafeFiles.readIfExists(journal).flatMap(Pending::parse);
         Optional<String> note = Optional.empty();
         Optional<ObjectId> main = access.resolveRef(mainRef);
-        if (pending.isPresent() && main.isPresent()) {
+        if (pending.isPresent() && main.isPresent() && headDetachedAt(pending.get().base())) {
             Pending p = pending.get();
-            boolean mainMoved = !main.get().equals(p.base());
-            if (p.kind() == Pending.Kind.DETACHED) {
-                if (headDetachedAt(p.base())) {
-                    if (mainMoved) {
-                        note = Optional.of("an earlier pass that was stopped had detached the main checkout "
-                                + git.dir() + " at the old main (" + abbrev(p.base()) + "), where its uncommitted "
-                                + "changes belong. " + catchUp());
-                    } else {
-                        reattach();
-                    }
-                }
-            } else if (mainMoved && mainCheckedOut() && access.isAncestor(p.result(), main.get())) {
+            if (main.get().equals(p.base())) {
+                reattach(); // main never moved: back where the user left it
+            } else if (p.kind() == Pending.Kind.DETACHED) {
+                note = Optional.of("an earlier pass that was stopped had detached the main checkout " + git.dir()
+                        + " at the old main (" + abbrev(p.base()) + "), where its uncommitted changes belong. "
+                        + catchUp());
+            } else {
                 note = Optional.ofNullable(finishUpdate(p.base(), main.get()));
             }
         }
@@ -131,21 +127,33 @@ final class MainUpdater {
         return note;
     }
 
-    /** A crashed clean update: move files still exactly at base to {@code main}; detach HEAD at base otherwise. */
+    /**
+     * A stopped clean update, HEAD still detached at {@code base}: files exactly at base are moved to {@code main}
+     * and HEAD goes back on main; files already at main (the read-tree ran) only need HEAD back; anything else stays.
+     */
     private String finishUpdate(ObjectId base, ObjectId main) {
         git.run("update-index", "-q", "--refresh");
-        boolean atBase = git.run("diff-index", "--quiet", "--cached", base.name(), "--").ok()
-                && git.run("diff-files", "--quiet").ok();
-        if (atBase) {
+        if (exactlyAt(base)) {
             GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), main.name());
-            return r.ok() ? null : detachAfterFailedUpdate(base, main, "an earlier pass moved main but could not "
-                    + "update the files of the main checkout " + git.dir() + " (" + r.err().strip() + ")");
+            if (!r.ok()) {
+                return stayedDetached(base, "an earlier pass moved main but could not update the files of the main "
+                        + "checkout " + git.dir() + " (" + r.err().strip() + ")");
+            }
+            reattach();
+            return null;
         }
-        if (cleanOnMain()) {
-            return null; // someone already brought the checkout to main
+        if (exactlyAt(main)) {
+            reattach();
+            return null;
         }
-        return detachAfterFailedUpdate(base, main, "an earlier pass that was stopped moved main, and the main "
-                + "checkout " + git.dir() + " has changed since");
+        return stayedDetached(base, "an earlier pass that was stopped moved main, and the main checkout " + git.dir()
+                + " has changed since");
+    }
+
+    /** The index and the tracked files are exactly {@code commit}'s tree. */
+    private boolean exactlyAt(ObjectId commit) {
+        return git.run("diff-index", "--quiet", "--cached", commit.name(), "--").ok()
+                && git.run("diff-files", "--quiet").ok();
     }
 
     /** Whether the main checkout's HEAD is the main branch (read with JGit: no git process for it). */
@@ -181,38 +189,34 @@ final class MainUpdater {
     }
 
     /**
-     * Readies the checkout for main to move from {@code base} to {@code result}: journals the pending change and, for
-     * a dirty checkout, detaches its HEAD at base (see the class comment). Returns the state to move with: OTHER if
-     * the user switched the checkout to another branch since {@link #inspect}. Throws contention (nothing changed)
-     * if the checkout's HEAD no longer resolves to base.
+     * Readies the checkout for main to move from {@code base} to {@code result}: journals the pending change and
+     * detaches the checkout's HEAD at base, clean or dirty, so that until the files follow (or for good, if they do
+     * not) HEAD names the commit they are at (see the class comment). Returns the state to move with: OTHER if the
+     * user switched the checkout to another branch since {@link #inspect}. Throws contention (nothing changed) if
+     * HEAD no longer resolves to base.
      */
     CheckoutState prepare(ObjectId base, ObjectId result, CheckoutState checkout) {
-        if (checkout != CheckoutState.OTHER && !mainCheckedOut()) {
-            return CheckoutState.OTHER; // switched meanwhile: no longer the checkout of main
+        if (checkout == CheckoutState.OTHER || !mainCheckedOut()) {
+            return CheckoutState.OTHER; // not, or no longer, the checkout of main
         }
-        switch (checkout) {
-            case CLEAN_ON_MAIN -> SafeFiles.writeAtomically(journal,
-                    new Pending(Pending.Kind.UPDATE, base, result).line());
-            case DIRTY_ON_MAIN -> {
-                SafeFiles.writeAtomically(journal, new Pending(Pending.Kind.DETACHED, base, null).line());
-                if (!detachHead(base, base, "lane integrate: the main checkout has uncommitted changes; HEAD stays "
-                        + "at the old main while main moves")) {
-                    deleteJournal();
-                    throw LaneException.contention("the main checkout " + git.dir() + " changed while the pass "
-                            + "ran (its HEAD no longer resolves to " + abbrev(base) + "); nothing was changed. Run "
-                            + "integrate again.");
-                }
-            }
-            case OTHER -> {
-            }
+        Pending pending = checkout == CheckoutState.CLEAN_ON_MAIN ? new Pending(Pending.Kind.UPDATE, base, result)
+                : new Pending(Pending.Kind.DETACHED, base, null);
+        SafeFiles.writeAtomically(journal, pending.line());
+        if (!detachHead(base, base, "lane integrate: HEAD stays at the old main while main moves")) {
+            deleteJournal();
+            boolean mainMoved = !access.resolveRef(mainRef).map(base::equals).orElse(false);
+            throw LaneException.contention((mainMoved ? "main moved while the pass ran (it is no longer at "
+                    + abbrev(base) + ")" : "the main checkout " + git.dir() + " changed while the pass ran (its HEAD "
+                    + "no longer resolves to " + abbrev(base) + ")") + "; this pass changed nothing. Run integrate "
+                    + "again.");
         }
         return checkout;
     }
 
     /**
      * Moves main from {@code base} to {@code result} with one compare-and-swap. If it cannot, main is as it was and
-     * this throws (contention if main moved or is locked): a HEAD that {@link #prepare} detached is put back on main
-     * if main is still at base, and otherwise stays detached where its files are, which the error then says.
+     * this throws (contention if main moved or is locked): the HEAD {@link #prepare} detached is put back on main if
+     * main is still at base, and otherwise stays detached where its files are, which the error then says.
      */
     void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
         RefUpdate.Result r;
@@ -238,7 +242,7 @@ final class MainUpdater {
                         ? "main is locked by another process" + (Files.exists(lock) ? " (" + lock
                                 + " exists; if no git process is running, a crashed one left it: remove it)" : "")
                         : "main moved while the pass ran (from " + abbrev(base) + " to " + now + ")";
-                throw LaneException.contention(why + "; this pass changed nothing. Run integrate again." + undo);
+                throw LaneException.contention(why + "; this pass did not move it. Run integrate again." + undo);
             }
             default -> throw LaneException.internal("moving " + mainRef + " failed: " + r
                     + undoPrepare(base, checkout), null);
@@ -246,13 +250,13 @@ final class MainUpdater {
     }
 
     /**
-     * After main could not move: drops the journal and puts a HEAD that {@link #prepare} detached back on main if
-     * main is still at base. Returns "" or, if HEAD must stay detached (main moved meanwhile, so its files no longer
-     * match main), a sentence for the error saying so.
+     * After main could not move: drops the journal and puts the HEAD {@link #prepare} detached back on main if main is
+     * still at base. Returns "" or, if HEAD must stay detached (main moved meanwhile, so the files no longer match
+     * main), a sentence for the error saying so.
      */
     private String undoPrepare(ObjectId base, CheckoutState checkout) {
         String note = "";
-        if (checkout == CheckoutState.DIRTY_ON_MAIN && headDetachedAt(base)) {
+        if (checkout != CheckoutState.OTHER && headDetachedAt(base)) {
             if (access.resolveRef(mainRef).map(base::equals).orElse(false)) {
                 reattach();
             } else {
@@ -264,34 +268,35 @@ final class MainUpdater {
         return note;
     }
 
-    /** Brings the checkout's files up to date if {@code before} allows; returns a note for the user, if any. */
+    /**
+     * After main moved: a clean checkout's files follow (then HEAD goes back on main); a dirty one stays detached at
+     * base with its files. Returns a note for the user, if any. Leaves no journal.
+     */
     Optional<String> updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
-        String note = switch (before) {
-            case OTHER -> null;
-            case DIRTY_ON_MAIN -> "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so "
-                    + "lane left its files as they were and its HEAD at the old main (" + abbrev(base) + "), the "
-                    + "commit they belong to (HEAD is detached there). " + catchUp();
-            case CLEAN_ON_MAIN -> {
-                if (!mainCheckedOut()) {
-                    yield null; // switched to another branch meanwhile: not the checkout of main any more
-                }
+        String note = null;
+        if (before != CheckoutState.OTHER && headDetachedAt(base)) { // else the user moved HEAD meanwhile: theirs
+            if (before == CheckoutState.DIRTY_ON_MAIN) {
+                note = "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so lane left its "
+                        + "files as they were and its HEAD at the old main (" + abbrev(base) + "), the commit they "
+                        + "belong to (HEAD is detached there). " + catchUp();
+            } else {
                 GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
-                yield r.ok() ? null : detachAfterFailedUpdate(base, result, "main moved, but updating the files of "
-                        + "the main checkout " + git.dir() + " failed (" + r.err().strip() + ")");
+                if (r.ok()) {
+                    reattach();
+                } else {
+                    note = stayedDetached(base, "main moved, but updating the files of the main checkout "
+                            + git.dir() + " failed (" + r.err().strip() + ")");
+                }
             }
-        };
+        }
         deleteJournal();
         return Optional.ofNullable(note);
     }
 
-    /** After main moved to {@code main} and the files stayed at {@code base}: HEAD goes back to them. */
-    private String detachAfterFailedUpdate(ObjectId base, ObjectId main, String what) {
-        if (detachHead(base, main, "lane integrate: the main checkout's files stay at the old main")) {
-            return what + ", so lane left its HEAD at the old main (" + abbrev(base) + "), the commit its files "
-                    + "belong to (HEAD is detached there). " + catchUp();
-        }
-        return what + "; its HEAD is no longer on main's new commit, so lane left it alone: check git -C "
-                + git.dir() + " status before you commit there.";
+    /** The note for a checkout whose HEAD stays detached at {@code base} with its files after main moved. */
+    private String stayedDetached(ObjectId base, String what) {
+        return what + ", so lane left its HEAD at the old main (" + abbrev(base) + "), the commit its files belong to "
+                + "(HEAD is detached there). " + catchUp();
     }
 
     private String catchUp() {
@@ -308,9 +313,9 @@ final class MainUpdater {
         return git.run("update-ref", "--no-deref", "-m", reflogMessage, "HEAD", at.name(), expected.name()).ok();
     }
 
-    /** Puts HEAD back on main (after a detach this pass or a stopped one made, when main did not move). */
+    /** Puts HEAD back on main (after a detach this pass or a stopped one made). */
     private void reattach() {
-        git.ok("symbolic-ref", "-m", "lane integrate: main did not move; HEAD back on main", "HEAD", mainRef);
+        git.ok("symbolic-ref", "-m", "lane integrate: HEAD back on main", "HEAD", mainRef);
     }
 
     private void deleteJournal() {

@@ -72,11 +72,14 @@ public final class ReleaseService {
                                 + " --force to remove the claim (its worktree and branch, if any, stay for you to "
                                 + "remove by hand).") : unreadable;
             }
-            Path target = moveClaimAside(wave, lane, ws.clock().millis());
-            new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
-                    wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
-                            + ws.inbox().root().relativize(target)));
-            return new Result(null, null, target, false, null);
+            try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
+                    "release", by.value(), ws.clock().instant())) { // no pass may be writing into the claim folder
+                Path target = moveClaimAside(wave, lane, ws.clock().millis());
+                new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(),
+                        LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), "forced; damaged claim record "
+                                + "moved to " + ws.inbox().root().relativize(target)));
+                return new Result(null, null, target, false, null);
+            }
         }
         if (claim.state() == dev.lane.claim.ClaimState.CLAIMING && !force) {
             throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "

@@ -48,7 +48,9 @@ public final class LaneWorkLock implements AutoCloseable {
             same = new ClaimStore(inbox).read(wave, lane).map(c -> c.claimedAt().equals(seen.claimedAt())
                     && c.pid() == seen.pid() && c.host().equals(seen.host())).orElse(false);
         } catch (LaneException unreadable) {
-            same = false;
+            lock.close();
+            throw LaneException.refused("the claim record of lane " + lane + " of wave " + wave + " became unreadable "
+                    + "while this " + command + " started (" + unreadable.getMessage() + "); nothing was changed.");
         }
         if (!same) {
             lock.close();

@@ -165,6 +165,53 @@ class MainCheckoutTest {
     }
 
     @Test
+    void aPassStoppedAfterMovingMainLeavesTheCheckoutConsistentAndEvenARefusedPassPutsItRight() throws Exception {
+        Path refuse = tmp.resolve("refuse-every-check");
+        WaveFixture f = WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n");
+        Path b = f.claim("45", "dimB");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        String base = f.mainHead();
+
+        f.integrateKilledAt(Step.MAIN_MOVED, "45");
+
+        assertEquals(base, head(f), "HEAD still names the commit the files are at, not the moved main");
+        assertEquals("", trackedChanges(f), "no landed file shows as deleted in the meantime");
+        Files.writeString(refuse, "");
+        Path w = f.claim("46", "dimW");
+        f.write(w, "src/w.txt", "W\n");
+        f.submit(w);
+
+        f.integrate("--wave", "46").expect(5); // refused: the check fails on main itself
+
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip());
+        assertEquals(f.mainHead(), head(f));
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+        assertEquals("", trackedChanges(f));
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aRefusedPassStillSaysWhereAStoppedPassLeftADirtyCheckout() throws Exception {
+        Path refuse = tmp.resolve("refuse-every-check");
+        WaveFixture f = WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n");
+        Path b = f.claim("45", "dimB");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        f.write(f.repo, "src/other.txt", "local edit\n");
+        f.integrateKilledAt(Step.MAIN_MOVED, "45");
+        Files.writeString(refuse, "");
+        Path w = f.claim("46", "dimW");
+        f.write(w, "src/w.txt", "W\n");
+        f.submit(w);
+
+        CliRun r = f.integrate("--wave", "46").expect(5);
+
+        assertTrue(r.err().contains("an earlier pass that was stopped had detached the main checkout"), r.err());
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
     void aPassOfAnotherWaveFirstFinishesTheCheckoutUpdateAStoppedPassLeft() throws Exception {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
         f.integrateKilledAt(Step.MAIN_MOVED, "45"); // main moved; the clean checkout's files are still at the base

@@ -111,6 +111,28 @@ class ReleaseTest {
     }
 
     @Test
+    void aReleaseWaitsForAnotherReleaseOfTheWaveInsteadOfFailing() throws Exception {
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimB").exitCode());
+        IntegrateLock other = IntegrateLock.acquire(new Inbox(repo.inbox()), new WaveId("45"), IntegrateLock.RELEASE
+                + "dimB", "release", "agent-b", Instant.now());
+        Thread finishes = new Thread(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            other.close();
+        });
+        finishes.start();
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        finishes.join();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertFalse(Files.exists(wt));
+    }
+
+    @Test
     void releasingALaneWhoseWorktreeIsAlreadyGoneSaysSoInsteadOfClaimingToRemoveIt() throws Exception {
         Git.ok(repo.root(), "worktree", "remove", "--force", wt.toString());
 
