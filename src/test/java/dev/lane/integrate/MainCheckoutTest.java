@@ -32,10 +32,27 @@ class MainCheckoutTest {
     Path tmp;
 
     private static WaveFixture submitted(Path tmp, String lane, String file, String content) {
-        WaveFixture f = WaveFixture.create(tmp);
-        Path wt = f.claim("45", lane);
+        return submitted(WaveFixture.create(tmp), "45", lane, file, content);
+    }
+
+    /** Claims {@code lane} of {@code wave} in {@code f}, adds {@code file} in it and submits. */
+    private static WaveFixture submitted(WaveFixture f, String wave, String lane, String file, String content) {
+        Path wt = f.claim(wave, lane);
         f.write(wt, file, content);
         f.submit(wt);
+        return f;
+    }
+
+    /** Lane dimB submitted, with a check: that fails on any tree once {@code refuse} exists. */
+    private static WaveFixture submittedWithCheck(Path tmp, Path refuse) {
+        return submitted(WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n"), "45", "dimB",
+                "src/b.txt", "B\n");
+    }
+
+    /** Lane dimB submitted (it adds src/b.txt), and an uncommitted edit of src/other.txt in the main checkout. */
+    private static WaveFixture dirtyCheckout(Path tmp) {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        f.write(f.repo, "src/other.txt", "local edit\n");
         return f;
     }
 
@@ -51,11 +68,18 @@ class MainCheckoutTest {
         return f.git(f.repo, "status", "--porcelain", "--untracked-files=no");
     }
 
+    /** The main checkout is on main at its head, no tracked file differs, and no journal is left. */
+    private static void assertOnMainUpToDate(WaveFixture f, String context) {
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip(), context);
+        assertEquals(f.mainHead(), head(f), context);
+        assertEquals("", trackedChanges(f), "no landed file shows as changed: " + context);
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)), context);
+    }
+
     @Test
     void aDirtyMainCheckoutStaysAtTheOldMainWithItsChangesAndCheckingOutMainCarriesThemOntoTheWave() {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
 
         CliRun r = f.integrate("--wave", "45").expect(0);
 
@@ -77,9 +101,8 @@ class MainCheckoutTest {
 
     @Test
     void aSecondPassAfterAnIgnoredNoteNeitherTouchesTheCheckoutNorLetsItRevertTheFirstPass() {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
         f.integrate("--wave", "45").expect(0);
         Path c = f.claim("45", "dimC");
         f.write(c, "src/c.txt", "C\n");
@@ -116,9 +139,8 @@ class MainCheckoutTest {
 
     @Test
     void aDirtyCheckoutIsPutBackOnMainWhenMainCannotMove() throws IOException {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
         Path mainLock = f.repo.resolve(".git/refs/heads/main.lock");
         StepHook lockMain = step -> {
             if (step == Step.COMMITS_WRITTEN) {
@@ -144,9 +166,8 @@ class MainCheckoutTest {
 
     @Test
     void aPassKilledAfterMovingMainPastADirtyCheckoutLeavesItAtTheOldMainAndTheNextPassSaysSo() throws Exception {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
 
         f.integrateKilledAt(Step.MAIN_MOVED, "45");
 
@@ -167,10 +188,7 @@ class MainCheckoutTest {
     @Test
     void aPassStoppedAfterMovingMainLeavesTheCheckoutConsistentAndEvenARefusedPassPutsItRight() throws Exception {
         Path refuse = tmp.resolve("refuse-every-check");
-        WaveFixture f = WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n");
-        Path b = f.claim("45", "dimB");
-        f.write(b, "src/b.txt", "B\n");
-        f.submit(b);
+        WaveFixture f = submittedWithCheck(tmp, refuse);
         String base = f.mainHead();
 
         f.integrateKilledAt(Step.MAIN_MOVED, "45");
@@ -178,32 +196,22 @@ class MainCheckoutTest {
         assertEquals(base, head(f), "HEAD still names the commit the files are at, not the moved main");
         assertEquals("", trackedChanges(f), "no landed file shows as deleted in the meantime");
         Files.writeString(refuse, "");
-        Path w = f.claim("46", "dimW");
-        f.write(w, "src/w.txt", "W\n");
-        f.submit(w);
+        submitted(f, "46", "dimW", "src/w.txt", "W\n");
 
         f.integrate("--wave", "46").expect(5); // refused: the check fails on main itself
 
-        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip());
-        assertEquals(f.mainHead(), head(f));
+        assertOnMainUpToDate(f, "after the refused pass");
         assertEquals("B\n", f.read(f.repo, "src/b.txt"));
-        assertEquals("", trackedChanges(f));
-        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
     @Test
     void aRefusedPassStillSaysWhereAStoppedPassLeftADirtyCheckout() throws Exception {
         Path refuse = tmp.resolve("refuse-every-check");
-        WaveFixture f = WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n");
-        Path b = f.claim("45", "dimB");
-        f.write(b, "src/b.txt", "B\n");
-        f.submit(b);
+        WaveFixture f = submittedWithCheck(tmp, refuse);
         f.write(f.repo, "src/other.txt", "local edit\n");
         f.integrateKilledAt(Step.MAIN_MOVED, "45");
         Files.writeString(refuse, "");
-        Path w = f.claim("46", "dimW");
-        f.write(w, "src/w.txt", "W\n");
-        f.submit(w);
+        submitted(f, "46", "dimW", "src/w.txt", "W\n");
 
         CliRun r = f.integrate("--wave", "46").expect(5);
 
@@ -215,25 +223,19 @@ class MainCheckoutTest {
     void aPassOfAnotherWaveFirstFinishesTheCheckoutUpdateAStoppedPassLeft() throws Exception {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
         f.integrateKilledAt(Step.MAIN_MOVED, "45"); // main moved; the clean checkout's files are still at the base
-        Path w = f.claim("46", "dimW");
-        f.write(w, "src/w.txt", "W\n");
-        f.submit(w);
+        submitted(f, "46", "dimW", "src/w.txt", "W\n");
 
         CliRun r = f.integrate("--wave", "46").expect(0);
 
-        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip(), r.err());
-        assertEquals(f.mainHead(), head(f));
-        assertEquals("", trackedChanges(f), "no landed file shows as changed");
+        assertOnMainUpToDate(f, r.err());
         assertEquals("B\n", f.read(f.repo, "src/b.txt"));
         assertEquals("W\n", f.read(f.repo, "src/w.txt"));
-        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
     @Test
     void aDirtyCheckoutWhoseMainMovesRightAfterTheDetachStaysWithItsFilesAndTheErrorSaysHowToCatchUp() {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
         String someoneElse = f.git(f.repo, "commit-tree", base + "^{tree}", "-p", base, "-m", "someone else").strip();
         StepHook moveMain = step -> {
             if (step == Step.CHECKOUT_PREPARED) {
@@ -256,9 +258,8 @@ class MainCheckoutTest {
 
     @Test
     void aPassKilledAfterDetachingADirtyCheckoutBeforeMainMovedLetsTheNextPassPutItBackOnMain() throws Exception {
-        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
-        f.write(f.repo, "src/other.txt", "local edit\n");
 
         f.integrateKilledAt(Step.CHECKOUT_PREPARED, "45");
 
@@ -270,11 +271,8 @@ class MainCheckoutTest {
 
         CliRun r = f.integrate("--wave", "45").expect(0);
 
-        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip(), r.err());
-        assertEquals(f.mainHead(), head(f));
+        assertOnMainUpToDate(f, r.err());
         assertEquals("B\n", f.read(f.repo, "src/b.txt"), "back on main, the clean checkout followed it");
-        assertEquals("", trackedChanges(f));
-        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
     private static Workspace workspace(WaveFixture f) {
