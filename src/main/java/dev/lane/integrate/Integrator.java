@@ -43,13 +43,14 @@ import org.semver4j.Semver;
  *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them.</li>
  *   <li>Under the repository's checkout lock (one main checkout serves every wave), finish what a stopped pass of
  *       any wave left in the checkout journal, then move main by compare-and-swap from the base ({@link
- *       MainUpdater}): the one commit point of the pass. The checkout's files follow main if it is clean on main;
- *       a dirty one has its HEAD detached at the base first, so it always names the commit its files are at.</li>
+ *       MainUpdater}): the one commit point of the pass. A main checkout on main has its HEAD detached at the base
+ *       first, so it always names the commit its files are at; a clean one then follows main, a dirty one stays.</li>
  *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
  * </ol>
  * A crash before step 7 leaves main untouched (only unreferenced objects and a ledger line were written). A crash in
  * step 7 leaves main untouched or fully moved, and may leave the checkout journal with the main checkout detached at
- * the base, its files there too: the next pass of any wave puts that right first ({@link MainUpdater}). A crash after
+ * the base (its files at the base, or, killed between the read-tree and putting HEAD back, at main): the next pass of
+ * any wave puts that right first ({@link MainUpdater}). A crash after
  * step 7 leaves main fully moved. Either way a rerun finds everything in main's history and lands nothing twice
  * ({@link PendingIntents}, {@link WaveBump}), and the same final tree results.
  */

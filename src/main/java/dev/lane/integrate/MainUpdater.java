@@ -6,6 +6,7 @@ import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -181,9 +182,24 @@ final class MainUpdater {
         return status.ok() && status.out().isBlank();
     }
 
+    /**
+     * How the main checkout stands. Contention (nothing changed) if it has main checked out in the middle of a merge,
+     * cherry-pick, revert or {@code git am}: detaching it would take the commit that finishes it off main.
+     */
     CheckoutState inspect() {
         if (!mainCheckedOut()) {
             return CheckoutState.OTHER;
+        }
+        Path gitDir = access.repository().getDirectory().toPath();
+        Map<String, String> operations = Map.of("MERGE_HEAD", "merge", "CHERRY_PICK_HEAD", "cherry-pick",
+                "REVERT_HEAD", "revert", "rebase-apply", "git am");
+        for (Map.Entry<String, String> op : operations.entrySet()) {
+            Path marker = gitDir.resolve(op.getKey());
+            if (Files.exists(marker)) {
+                throw LaneException.contention("the main checkout " + git.dir() + " is in the middle of a "
+                        + op.getValue() + " (" + marker + " exists); finish or abort it there, then run integrate "
+                        + "again. Nothing was changed.");
+            }
         }
         return cleanOnMain() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
     }
@@ -274,23 +290,50 @@ final class MainUpdater {
      */
     Optional<String> updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
         String note = null;
-        if (before != CheckoutState.OTHER && headDetachedAt(base)) { // else the user moved HEAD meanwhile: theirs
+        if (before == CheckoutState.OTHER) {
+            note = null;
+        } else if (headDetachedAt(base)) {
             if (before == CheckoutState.DIRTY_ON_MAIN) {
                 note = "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so lane left its "
                         + "files as they were and its HEAD at the old main (" + abbrev(base) + "), the commit they "
                         + "belong to (HEAD is detached there). " + catchUp();
             } else {
                 GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
-                if (r.ok()) {
+                if (!r.ok()) {
+                    note = stayedDetached(base, "main moved, but updating the files of the main checkout "
+                            + git.dir() + " failed (" + r.err().strip() + ")");
+                } else if (headDetachedAt(base)) { // seen again: the user may have moved HEAD during the read-tree
                     reattach();
-                } else {
+                }
+            }
+        } else if (mainCheckedOut()) {
+            // The user put HEAD back on main while main moved: its files must follow, or HEAD must name them again.
+            git.run("update-index", "-q", "--refresh");
+            if (exactlyAt(base)) {
+                GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
+                if (!r.ok() && detachHead(base, result, "lane integrate: the main checkout's files stay at the old "
+                        + "main")) {
                     note = stayedDetached(base, "main moved, but updating the files of the main checkout "
                             + git.dir() + " failed (" + r.err().strip() + ")");
                 }
             }
+        } else {
+            note = headOf().map(h -> "the main checkout " + git.dir() + " is detached at " + h.substring(0, 12)
+                    + " (a commit made while the pass ran?), not on main. " + catchUp()).orElse(null);
         }
         deleteJournal();
         return Optional.ofNullable(note);
+    }
+
+    /** The commit HEAD is detached at, or empty if it is symbolic (on a branch) or unreadable. */
+    private Optional<String> headOf() {
+        try {
+            Ref head = access.repository().exactRef(Constants.HEAD);
+            return head == null || head.isSymbolic() || head.getObjectId() == null ? Optional.empty()
+                    : Optional.of(head.getObjectId().name());
+        } catch (IOException e) {
+            throw RepoAccess.io("read HEAD", e);
+        }
     }
 
     /** The note for a checkout whose HEAD stays detached at {@code base} with its files after main moved. */
@@ -302,10 +345,10 @@ final class MainUpdater {
     private String catchUp() {
         String branch = Repository.shortenRefName(mainRef);
         String c = "git -C " + git.dir() + " ";
-        return "To move onto the new main keeping your changes, run: " + c + "checkout " + branch + " (if git "
-                + "refuses because a change of yours touches a file the wave changed, or an untracked file is in the "
-                + "way: " + c + "stash --include-untracked, then " + c + "checkout " + branch + ", then " + c
-                + "stash pop).";
+        return "To move onto the new main keeping your changes, run: " + c + "checkout " + branch + ". If git refuses "
+                + "because a change of yours touches a file the wave changed, run " + c + "checkout --merge " + branch
+                + " instead: it merges your changes into the new files and marks any conflict for you to resolve. If "
+                + "it refuses because an untracked file is in the way, move that file aside first.";
     }
 
     /** Detaches HEAD at {@code at} if it still resolves to {@code expected}; false if it does not. */

@@ -22,7 +22,7 @@ public enum Step {
     COMMITS_WRITTEN("commits-written"),
     /**
      * Under the checkout lock, the main checkout is ready for main to move: its pending change is journaled and, if
-     * it is dirty, its HEAD is detached at the base. main has not moved.
+     * it has main checked out, its HEAD is detached at the base. main has not moved.
      */
     CHECKOUT_PREPARED("checkout-prepared"),
     /** main was moved by the compare-and-swap: the pass is committed. */

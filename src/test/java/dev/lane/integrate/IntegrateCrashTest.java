@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.support.Git;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ class IntegrateCrashTest {
         for (Step step : Step.values()) {
             WaveFixture run = copy(template, step.label());
             run.integrateKilledAt(step, "45");
+            assertEquals(0, Git.run(run.repo, "diff-index", "--cached", "--quiet", "HEAD", "--").exitCode(),
+                    "right after a crash at " + step.label() + " the main checkout's HEAD names what its index holds");
             String afterCrash = run.mainHead();
             boolean untouched = afterCrash.equals(base);
             assertTrue(untouched || run.mainTree().equals(referenceTree),

@@ -113,7 +113,8 @@ class MainCheckoutTest {
         assertEquals("C\n", f.onMain("src/c.txt"));
         assertEquals(base, head(f), "the checkout stays where its files are");
         assertEquals(" M src/other.txt\n", trackedChanges(f), "no landed file shows as deleted");
-        assertFalse(second.err().contains("read-tree"), second.err());
+        assertFalse(second.err().contains("main checkout"), "nothing to say about a detached checkout: "
+                + second.err());
         f.git(f.repo, "checkout", "-q", "main");
         assertEquals("B\n", f.read(f.repo, "src/b.txt"));
         assertEquals("C\n", f.read(f.repo, "src/c.txt"));
@@ -132,8 +133,8 @@ class MainCheckoutTest {
         assertEquals(base, head(f));
         assertEquals("", trackedChanges(f));
         assertEquals("untracked, in the way\n", f.read(f.repo, "src/b.txt"));
-        assertTrue(r.err().contains("updating the files of the main checkout") && r.err().contains("stash "
-                + "--include-untracked"), r.err());
+        assertTrue(r.err().contains("updating the files of the main checkout") && r.err().contains("move that "
+                + "file aside first") && !r.err().contains("stash"), r.err());
         assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
@@ -216,6 +217,86 @@ class MainCheckoutTest {
         CliRun r = f.integrate("--wave", "46").expect(5);
 
         assertTrue(r.err().contains("an earlier pass that was stopped had detached the main checkout"), r.err());
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aMergeInProgressInTheMainCheckoutIsContentionAndNothingMoves() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        Files.writeString(f.repo.resolve(".git/MERGE_HEAD"), base + "\n"); // what git merge leaves mid-conflict
+
+        CliRun r = f.integrate("--wave", "45").expect(3);
+
+        assertTrue(r.err().contains("is in the middle of a merge") && r.err().contains("finish or abort it"),
+                r.err());
+        assertEquals(base, f.mainHead());
+        assertEquals("refs/heads/main", f.git(f.repo, "symbolic-ref", "HEAD").strip());
+        assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
+    }
+
+    @Test
+    void aUserWhoPutsHeadBackOnMainWhileMainMovesStillGetsFilesThatMatchIt() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        StepHook userChecksOutMain = step -> {
+            if (step == Step.CHECKOUT_PREPARED) {
+                f.git(f.repo, "checkout", "-q", "main");
+            }
+        };
+
+        new Integrator(workspace(f), userChecksOutMain).integrate(IntegrateRequest.of(new WaveId("45"),
+                new AgentId("integrator")));
+
+        assertOnMainUpToDate(f, "HEAD was put back on main by hand during the pass");
+        assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+    }
+
+    @Test
+    void aCommitMadeInTheCheckoutWhileMainMovesStaysOffMainAndTheNoteSaysWhere() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        StepHook userCommits = step -> {
+            if (step == Step.CHECKOUT_PREPARED) {
+                f.git(f.repo, "commit", "-q", "--allow-empty", "-m", "user work");
+            }
+        };
+
+        IntegrateResult r = new Integrator(workspace(f), userCommits).integrate(IntegrateRequest.of(new WaveId("45"),
+                new AgentId("integrator")));
+
+        String userWork = head(f);
+        assertFalse(onBranch(f));
+        assertEquals("user work", f.git(f.repo, "log", "-1", "--format=%s", userWork).strip());
+        assertTrue(r.checkoutNote().contains("is detached at " + userWork.substring(0, 12))
+                && r.checkoutNote().contains("checkout main"), r.checkoutNote());
+        assertEquals("B\n", f.onMain("src/b.txt"));
+    }
+
+    @Test
+    void aPassKilledBetweenUpdatingTheFilesAndPuttingHeadBackOnMainIsFinishedByTheNextPass() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.integrateKilledAt(Step.MAIN_MOVED, "45");
+        f.git(f.repo, "read-tree", "-m", "-u", base, "main"); // the stopped pass's read-tree, its reattach not done
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertOnMainUpToDate(f, r.err());
+        assertFalse(r.err().contains("main checkout"), r.err());
+    }
+
+    @Test
+    void aCheckoutChangedAfterAStoppedPassStaysDetachedWhereItsFilesAreAndTheNoteSaysSo() throws Exception {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        String base = f.mainHead();
+        f.integrateKilledAt(Step.MAIN_MOVED, "45");
+        f.write(f.repo, "src/other.txt", "edited after the stop\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertTrue(r.err().contains("has changed since") && r.err().contains("checkout main"), r.err());
+        assertEquals(base, head(f));
+        assertFalse(onBranch(f));
+        assertEquals(" M src/other.txt\n", trackedChanges(f));
         assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
