@@ -36,7 +36,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * their changes onto the new main or refuses without losing any. If main cannot move, HEAD goes back on main while
  * main is still at the base, and otherwise stays where its files are, which the error says. A checkout on another
  * branch, or switched to one during the pass (seen again right before each change), is left alone, as is a
- * detached one.
+ * detached one. If the main checkout is on another branch, a linked worktree of the user's that has main checked out
+ * is "the checkout of main" instead, kept to the same rule (git lets only one worktree have a branch checked out).
+ * A checkout of main in the middle of a merge, cherry-pick, revert or {@code git am} stops the pass before main
+ * moves (contention): detaching it would take the commit that finishes it off main.
  *
  * <p>Who may write. There is one main checkout for every wave, so all of this runs under the repository's checkout
  * lock ({@code <inbox>/.checkout.lock}, a {@code HolderLock} naming its holder, which the kernel drops if it dies),
@@ -59,12 +62,18 @@ final class MainUpdater {
     private final GitCli git;
     private final String mainRef;
     private final Path journal;
+    /**
+     * The checkout of main this pass deals with: the main checkout, or the user's own linked worktree that has main
+     * checked out while the main checkout is on another branch (see {@link #inspect}).
+     */
+    private GitCli target;
 
     MainUpdater(RepoAccess access, GitCli git, String mainRef, Path journal) {
         this.access = access;
         this.git = git;
         this.mainRef = mainRef;
         this.journal = journal;
+        this.target = git;
     }
 
     /** How the main checkout stood before main moved. */
@@ -109,7 +118,10 @@ final class MainUpdater {
      * checkout needs their action, else empty. Leaves no journal.
      */
     Optional<String> recover() {
-        Optional<Pending> pending = SafeFiles.readIfExists(journal).flatMap(Pending::parse);
+        Optional<String> text = SafeFiles.readIfExists(journal);
+        Optional<Pending> pending = text.flatMap(t -> Pending.parse(t.lines().findFirst().orElse("")));
+        target = text.flatMap(t -> t.lines().skip(1).findFirst()).map(Path::of)
+                .filter(dir -> !dir.equals(git.dir()) && Files.isDirectory(dir)).map(git::in).orElse(git);
         Optional<String> note = Optional.empty();
         Optional<ObjectId> main = access.resolveRef(mainRef);
         if (pending.isPresent() && main.isPresent() && headDetachedAt(pending.get().base())) {
@@ -117,7 +129,7 @@ final class MainUpdater {
             if (main.get().equals(p.base())) {
                 reattach(); // main never moved: back where the user left it
             } else if (p.kind() == Pending.Kind.DETACHED) {
-                note = Optional.of("an earlier pass that was stopped had detached the main checkout " + git.dir()
+                note = Optional.of("an earlier pass that was stopped had detached " + where()
                         + " at the old main (" + abbrev(p.base()) + "), where its uncommitted changes belong. "
                         + catchUp());
             } else {
@@ -133,12 +145,12 @@ final class MainUpdater {
      * and HEAD goes back on main; files already at main (the read-tree ran) only need HEAD back; anything else stays.
      */
     private String finishUpdate(ObjectId base, ObjectId main) {
-        git.run("update-index", "-q", "--refresh");
+        target.run("update-index", "-q", "--refresh");
         if (exactlyAt(base)) {
-            GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), main.name());
+            GitCli.Result r = target.run("read-tree", "-m", "-u", base.name(), main.name());
             if (!r.ok()) {
                 return stayedDetached(base, "an earlier pass moved main but could not update the files of the main "
-                        + "checkout " + git.dir() + " (" + r.err().strip() + ")");
+                        + "checkout " + target.dir() + " (" + r.err().strip() + ")");
             }
             reattach();
             return null;
@@ -147,61 +159,97 @@ final class MainUpdater {
             reattach();
             return null;
         }
-        return stayedDetached(base, "an earlier pass that was stopped moved main, and the main checkout " + git.dir()
+        return stayedDetached(base, "an earlier pass that was stopped moved main, and " + where()
                 + " has changed since");
     }
 
     /** The index and the tracked files are exactly {@code commit}'s tree. */
     private boolean exactlyAt(ObjectId commit) {
-        return git.run("diff-index", "--quiet", "--cached", commit.name(), "--").ok()
-                && git.run("diff-files", "--quiet").ok();
+        return target.run("diff-index", "--quiet", "--cached", commit.name(), "--").ok()
+                && target.run("diff-files", "--quiet").ok();
     }
 
-    /** Whether the main checkout's HEAD is the main branch (read with JGit: no git process for it). */
-    private boolean mainCheckedOut() {
-        try {
-            Ref head = access.repository().exactRef(Constants.HEAD);
-            return head != null && head.isSymbolic() && head.getTarget().getName().equals(mainRef);
-        } catch (IOException e) {
-            throw RepoAccess.io("read HEAD", e);
+    /** The target's HEAD: the branch it is on (null if detached) and its commit (null if unborn). */
+    private record Head(String branch, ObjectId commit) {
+    }
+
+    /** Reads the target's HEAD: with JGit for the main checkout (no git process), with git for a linked worktree. */
+    private Head head() {
+        if (target.dir().equals(git.dir())) {
+            try {
+                Ref head = access.repository().exactRef(Constants.HEAD);
+                if (head == null) {
+                    return new Head(null, null);
+                }
+                return new Head(head.isSymbolic() ? head.getTarget().getName() : null, head.getObjectId());
+            } catch (IOException e) {
+                throw RepoAccess.io("read HEAD", e);
+            }
         }
+        GitCli.Result branch = target.run("symbolic-ref", "-q", "HEAD");
+        GitCli.Result commit = target.run("rev-parse", "-q", "--verify", "HEAD^{commit}");
+        return new Head(branch.ok() ? branch.line() : null, commit.ok() ? ObjectId.fromString(commit.line()) : null);
+    }
+
+    /** Whether the target's HEAD is the main branch. */
+    private boolean mainCheckedOut() {
+        return mainRef.equals(head().branch());
     }
 
     private boolean headDetachedAt(ObjectId commit) {
-        try {
-            Ref head = access.repository().exactRef(Constants.HEAD);
-            return head != null && !head.isSymbolic() && commit.equals(head.getObjectId());
-        } catch (IOException e) {
-            throw RepoAccess.io("read HEAD", e);
-        }
+        Head h = head();
+        return h.branch() == null && commit.equals(h.commit());
     }
 
     /** No tracked file differs from HEAD (git status refreshes the index's file stats itself before comparing). */
     private boolean cleanOnMain() {
-        GitCli.Result status = git.run("status", "--porcelain=v1", "--untracked-files=no");
+        GitCli.Result status = target.run("status", "--porcelain=v1", "--untracked-files=no");
         return status.ok() && status.out().isBlank();
     }
 
     /**
-     * How the main checkout stands. Contention (nothing changed) if it has main checked out in the middle of a merge,
-     * cherry-pick, revert or {@code git am}: detaching it would take the commit that finishes it off main.
+     * How the checkout of main stands: the main checkout if it has main checked out, else a linked worktree of the
+     * user's that has (lane's own lane worktrees never do). Contention (nothing changed) if it is in the middle of a
+     * merge, cherry-pick, revert or {@code git am}: detaching it would take the commit that finishes it off main.
      */
     CheckoutState inspect() {
+        target = git;
         if (!mainCheckedOut()) {
-            return CheckoutState.OTHER;
+            Optional<Path> linked = linkedWorktreeOnMain();
+            if (linked.isEmpty()) {
+                return CheckoutState.OTHER;
+            }
+            target = git.in(linked.get());
         }
-        Path gitDir = access.repository().getDirectory().toPath();
+        Path gitDir = target == git ? access.repository().getDirectory().toPath()
+                : Path.of(target.ok("rev-parse", "--absolute-git-dir").line());
         Map<String, String> operations = Map.of("MERGE_HEAD", "merge", "CHERRY_PICK_HEAD", "cherry-pick",
                 "REVERT_HEAD", "revert", "rebase-apply", "git am");
         for (Map.Entry<String, String> op : operations.entrySet()) {
             Path marker = gitDir.resolve(op.getKey());
             if (Files.exists(marker)) {
-                throw LaneException.contention("the main checkout " + git.dir() + " is in the middle of a "
+                throw LaneException.contention(where() + " is in the middle of a "
                         + op.getValue() + " (" + marker + " exists); finish or abort it there, then run integrate "
                         + "again. Nothing was changed.");
             }
         }
         return cleanOnMain() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
+    }
+
+    /** The linked worktree that has main checked out, if any (read only when the repository has linked worktrees). */
+    private Optional<Path> linkedWorktreeOnMain() {
+        if (!Files.isDirectory(access.repository().getDirectory().toPath().resolve("worktrees"))) {
+            return Optional.empty();
+        }
+        Path current = null;
+        for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
+            if (line.startsWith("worktree ")) {
+                current = Path.of(line.substring("worktree ".length()));
+            } else if (line.equals("branch " + mainRef) && current != null && !current.equals(git.dir())) {
+                return Optional.of(current);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -217,12 +265,12 @@ final class MainUpdater {
         }
         Pending pending = checkout == CheckoutState.CLEAN_ON_MAIN ? new Pending(Pending.Kind.UPDATE, base, result)
                 : new Pending(Pending.Kind.DETACHED, base, null);
-        SafeFiles.writeAtomically(journal, pending.line());
+        SafeFiles.writeAtomically(journal, pending.line() + target.dir() + "\n");
         if (!detachHead(base, base, "lane integrate: HEAD stays at the old main while main moves")) {
             deleteJournal();
             boolean mainMoved = !access.resolveRef(mainRef).map(base::equals).orElse(false);
             throw LaneException.contention((mainMoved ? "main moved while the pass ran (it is no longer at "
-                    + abbrev(base) + ")" : "the main checkout " + git.dir() + " changed while the pass ran (its HEAD "
+                    + abbrev(base) + ")" : where() + " changed while the pass ran (its HEAD "
                     + "no longer resolves to " + abbrev(base) + ")") + "; this pass changed nothing. Run integrate "
                     + "again.");
         }
@@ -276,7 +324,7 @@ final class MainUpdater {
             if (access.resolveRef(mainRef).map(base::equals).orElse(false)) {
                 reattach();
             } else {
-                note = " The main checkout " + git.dir() + " stays detached at " + abbrev(base) + ", the commit its "
+                note = " " + capitalized(where()) + " stays detached at " + abbrev(base) + ", the commit its "
                         + "files belong to. " + catchUp();
             }
         }
@@ -294,46 +342,50 @@ final class MainUpdater {
             note = null;
         } else if (headDetachedAt(base)) {
             if (before == CheckoutState.DIRTY_ON_MAIN) {
-                note = "main moved, but the main checkout " + git.dir() + " has uncommitted changes, so lane left its "
+                note = "main moved, but " + where() + " has uncommitted changes, so lane left its "
                         + "files as they were and its HEAD at the old main (" + abbrev(base) + "), the commit they "
                         + "belong to (HEAD is detached there). " + catchUp();
             } else {
-                GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
+                GitCli.Result r = target.run("read-tree", "-m", "-u", base.name(), result.name());
                 if (!r.ok()) {
-                    note = stayedDetached(base, "main moved, but updating the files of the main checkout "
-                            + git.dir() + " failed (" + r.err().strip() + ")");
+                    note = stayedDetached(base, "main moved, but updating the files of " + where() + " failed ("
+                            + r.err().strip() + ")");
                 } else if (headDetachedAt(base)) { // seen again: the user may have moved HEAD during the read-tree
                     reattach();
                 }
             }
         } else if (mainCheckedOut()) {
             // The user put HEAD back on main while main moved: its files must follow, or HEAD must name them again.
-            git.run("update-index", "-q", "--refresh");
+            target.run("update-index", "-q", "--refresh");
             if (exactlyAt(base)) {
-                GitCli.Result r = git.run("read-tree", "-m", "-u", base.name(), result.name());
-                if (!r.ok() && detachHead(base, result, "lane integrate: the main checkout's files stay at the old "
-                        + "main")) {
-                    note = stayedDetached(base, "main moved, but updating the files of the main checkout "
-                            + git.dir() + " failed (" + r.err().strip() + ")");
+                GitCli.Result r = target.run("read-tree", "-m", "-u", base.name(), result.name());
+                if (!r.ok() && detachHead(base, result, "lane integrate: the checkout's files stay at the old main")) {
+                    note = stayedDetached(base, "main moved, but updating the files of " + where() + " failed ("
+                            + r.err().strip() + ")");
                 }
             }
         } else {
-            note = headOf().map(h -> "the main checkout " + git.dir() + " is detached at " + h.substring(0, 12)
+            note = headOf().map(h -> where() + " is detached at " + h.substring(0, 12)
                     + " (a commit made while the pass ran?), not on main. " + catchUp()).orElse(null);
         }
         deleteJournal();
         return Optional.ofNullable(note);
     }
 
-    /** The commit HEAD is detached at, or empty if it is symbolic (on a branch) or unreadable. */
+    /** The commit HEAD is detached at, or empty if it is on a branch (or unborn). */
     private Optional<String> headOf() {
-        try {
-            Ref head = access.repository().exactRef(Constants.HEAD);
-            return head == null || head.isSymbolic() || head.getObjectId() == null ? Optional.empty()
-                    : Optional.of(head.getObjectId().name());
-        } catch (IOException e) {
-            throw RepoAccess.io("read HEAD", e);
-        }
+        Head h = head();
+        return h.branch() != null || h.commit() == null ? Optional.empty() : Optional.of(h.commit().name());
+    }
+
+    /** "the main checkout P", or "the worktree P (it has main checked out)" for a linked worktree of the user's. */
+    private String where() {
+        return target.dir().equals(git.dir()) ? "the main checkout " + target.dir()
+                : "the worktree " + target.dir() + " (it has " + Repository.shortenRefName(mainRef) + " checked out)";
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The note for a checkout whose HEAD stays detached at {@code base} with its files after main moved. */
@@ -344,7 +396,7 @@ final class MainUpdater {
 
     private String catchUp() {
         String branch = Repository.shortenRefName(mainRef);
-        String c = "git -C " + git.dir() + " ";
+        String c = "git -C " + target.dir() + " ";
         return "To move onto the new main keeping your changes, run: " + c + "checkout " + branch + ". If git refuses "
                 + "because a change of yours touches a file the wave changed, run " + c + "checkout --merge " + branch
                 + " instead: it merges your changes into the new files and marks any conflict for you to resolve. If "
@@ -353,12 +405,12 @@ final class MainUpdater {
 
     /** Detaches HEAD at {@code at} if it still resolves to {@code expected}; false if it does not. */
     private boolean detachHead(ObjectId at, ObjectId expected, String reflogMessage) {
-        return git.run("update-ref", "--no-deref", "-m", reflogMessage, "HEAD", at.name(), expected.name()).ok();
+        return target.run("update-ref", "--no-deref", "-m", reflogMessage, "HEAD", at.name(), expected.name()).ok();
     }
 
     /** Puts HEAD back on main (after a detach this pass or a stopped one made). */
     private void reattach() {
-        git.ok("symbolic-ref", "-m", "lane integrate: HEAD back on main", "HEAD", mainRef);
+        target.ok("symbolic-ref", "-m", "lane integrate: HEAD back on main", "HEAD", mainRef);
     }
 
     private void deleteJournal() {

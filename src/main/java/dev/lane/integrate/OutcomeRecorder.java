@@ -72,7 +72,8 @@ final class OutcomeRecorder {
             entries.add(new LedgerEntry(now, LedgerEvent.MAIN_MOVED, wave.value(), "", agent,
                     result.mainBefore().substring(0, 12) + " -> " + result.mainAfter().substring(0, 12) + ", "
                             + result.count(LaneStatus.INTEGRATED) + " integrated, " + result.count(LaneStatus.PARKED)
-                            + " parked" + (result.versionTo() != null && !result.versionTo().equals(result.versionFrom())
+                            + " parked" + (result.versionTo() != null
+                                    && !result.versionTo().equals(result.versionFrom())
                                     ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")));
         } else {
             entries.add(new LedgerEntry(now, LedgerEvent.INTEGRATE_FINISHED, wave.value(), "", agent,

@@ -221,6 +221,33 @@ class MainCheckoutTest {
     }
 
     @Test
+    void aWorktreeOfTheUsersThatHasMainCheckedOutIsKeptToTheSameRule() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        WaveFixture g = submitted(tmp.resolve("other"), "dimC", "src/c.txt", "C\n");
+        f.git(f.repo, "checkout", "-q", "-b", "feature");
+        Path clean = tmp.resolve("main-worktree");
+        f.git(f.repo, "worktree", "add", "-q", clean.toString(), "main");
+        g.git(g.repo, "checkout", "-q", "-b", "feature");
+        Path dirty = tmp.resolve("other-main-worktree");
+        g.git(g.repo, "worktree", "add", "-q", dirty.toString(), "main");
+        g.write(dirty, "src/other.txt", "local edit\n");
+        String gBase = g.mainHead();
+
+        f.integrate("--wave", "45").expect(0);
+        CliRun r = g.integrate("--wave", "45").expect(0);
+
+        assertEquals("refs/heads/main", f.git(clean, "symbolic-ref", "HEAD").strip());
+        assertEquals(f.mainHead(), f.git(clean, "rev-parse", "HEAD").strip());
+        assertEquals("", f.git(clean, "status", "--porcelain", "--untracked-files=no"), "its files followed main");
+        assertEquals("B\n", f.read(clean, "src/b.txt"));
+        assertEquals("refs/heads/feature", f.git(f.repo, "symbolic-ref", "HEAD").strip(), "the main checkout");
+        assertEquals(gBase, g.git(dirty, "rev-parse", "HEAD").strip(), "the dirty one stays where its files are");
+        assertEquals(" M src/other.txt\n", g.git(dirty, "status", "--porcelain", "--untracked-files=no"));
+        assertTrue(r.err().contains("the worktree " + dirty + " (it has main checked out) has uncommitted changes"),
+                r.err());
+    }
+
+    @Test
     void aMergeInProgressInTheMainCheckoutIsContentionAndNothingMoves() throws Exception {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
         String base = f.mainHead();
