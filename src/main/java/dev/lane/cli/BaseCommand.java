@@ -1,6 +1,7 @@
 package dev.lane.cli;
 
 import dev.lane.core.LaneException;
+import dev.lane.core.LauncherEnv;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
 import dev.lane.names.AgentId;
@@ -38,12 +39,6 @@ abstract class BaseCommand implements Callable<Integer> {
         return global.repo != null ? global.repo : parent == null ? null : parent.global.repo;
     }
 
-    /**
-     * Set by tools/lane to the folder it was started in when that folder no longer exists (a lane's worktree after
-     * lane release ran inside it, say): the JVM cannot start there, so the launcher starts it in / instead.
-     */
-    static final String CWD_GONE_ENV = "LANE_CWD_GONE";
-
     Workspace workspace() {
         Path start = startFolder();
         return prefetch != null ? prefetch.workspace(start) : StartupPrefetch.load(start, ctx.clock());
@@ -52,20 +47,32 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Where the repository is looked for: {@code --repo} (against the current folder), else the current folder. */
     Path startFolder() {
         Path repoOption = repoOption();
-        return repoOption == null ? resolve(Path.of("")) : resolve(repoOption);
+        return resolve(repoOption == null ? Path.of("") : repoOption, "--repo DIR");
     }
 
     /**
      * {@code path} against the current folder; a usage error if it is relative and the folder this was started in no
-     * longer exists (tools/lane then started Java elsewhere, see {@link #CWD_GONE_ENV}).
+     * longer exists (tools/lane then started Java elsewhere, see {@link LauncherEnv#CWD_GONE}). {@code option} names the
+     * option an absolute path can be given with.
      */
-    Path resolve(Path path) {
-        String gone = ctx.env().get(CWD_GONE_ENV);
-        if (gone != null && !path.isAbsolute()) {
-            throw LaneException.usage("the current folder no longer exists (" + gone + "); cd to the repository, or "
-                    + "give an absolute path" + (repoOption() == null ? " with --repo DIR" : " to --repo"));
+    Path resolve(Path path, String option) {
+        if (!path.isAbsolute()) {
+            currentFolder("give an absolute path with " + option);
         }
-        return ctx.cwd().resolve(path).normalize();
+        return ctx.cwd().resolve(path);
+    }
+
+    /**
+     * The folder the command was started in, or a usage error saying it no longer exists and what to do instead
+     * ({@code instead}), if it does not.
+     */
+    Path currentFolder(String instead) {
+        String gone = ctx.env().get(LauncherEnv.CWD_GONE);
+        if (gone != null) {
+            throw LaneException.usage("the current folder no longer exists (" + gone + "); cd to the repository, or "
+                    + instead);
+        }
+        return ctx.cwd();
     }
 
     /** The agent id: --agent, else $LANE_AGENT, else $USER, else "agent". */

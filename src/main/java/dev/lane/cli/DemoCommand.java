@@ -36,7 +36,7 @@ final class DemoCommand extends BaseCommand {
         if (dir == null) {
             parent = Files.createTempDirectory("lane-demo-");
         } else {
-            parent = resolve(dir);
+            parent = resolve(dir, "--dir");
             if (Files.exists(parent) && !isEmptyDirectory(parent)) {
                 throw LaneException.usage("--dir " + parent + " exists and is not empty; give a new or empty folder");
             }

@@ -90,8 +90,8 @@ final class LedgerCommand extends BaseCommand {
     private void warnIfBroken(WaveId w, Path file) {
         if (LedgerReader.verify(file) instanceof Verification.Broken bad && !bad.lastLineIncomplete()) {
             err().println("lane: warning: the ledger of wave " + w + " is broken at line " + bad.line() + " of "
-                    + file + " (edited, or rows removed or moved): the entries from there on may not be what lane "
-                    + "wrote; run lane ledger --verify --wave " + w);
+                    + file + " (" + bad.reason() + "): the entries from there on may not be what lane wrote; run "
+                    + "lane ledger --verify --wave " + w);
         }
     }
 

@@ -49,7 +49,8 @@ final class SubmitCommand extends BaseCommand {
     @Override
     public Integer call() {
         Workspace ws = workspace();
-        LaneSelection sel = LaneSelection.resolve(ws, ctx.cwd(), wave, lane);
+        LaneSelection sel = LaneSelection.resolve(ws, wave != null && lane != null ? null
+                : currentFolder("pass --wave and --lane"), wave, lane);
         SubmitService.Result r = new SubmitService(ws).submit(
                 new SubmitService.Request(sel.wave(), sel.lane(), message, manifest, bump, resetIntents));
         var s = r.submission();

@@ -34,7 +34,8 @@ final class SyncCommand extends BaseCommand {
     @Override
     public Integer call() {
         Workspace ws = workspace();
-        LaneSelection sel = LaneSelection.resolve(ws, ctx.cwd(), wave, lane);
+        LaneSelection sel = LaneSelection.resolve(ws, wave != null && lane != null ? null
+                : currentFolder("pass --wave and --lane"), wave, lane);
         SyncService.Result r = new SyncService(ws).sync(new SyncService.Request(sel.wave(), sel.lane(),
                 rebase ? SyncService.Mode.REBASE : SyncService.Mode.MERGE));
         if (json()) {

@@ -1,6 +1,7 @@
 package dev.lane.demo;
 
 import dev.lane.core.LaneException;
+import dev.lane.core.LauncherEnv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class LaneProcess {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("LANE_AGENT", agent);
-        pb.environment().remove("LANE_CWD_GONE"); // the demo's lanes run in folders that exist
+        pb.environment().remove(LauncherEnv.CWD_GONE); // the demo's lanes run in folders that exist
         try {
             Process p = pb.start();
             p.getOutputStream().close();

@@ -165,8 +165,12 @@ final class MainUpdater {
 
     /** The index and the tracked files are exactly {@code commit}'s tree. */
     private boolean exactlyAt(ObjectId commit) {
-        return target.run("diff-index", "--quiet", "--cached", commit.name(), "--").ok()
-                && target.run("diff-files", "--quiet").ok();
+        return indexAt(commit) && target.run("diff-files", "--quiet").ok();
+    }
+
+    /** The index is exactly {@code commit}'s tree. */
+    private boolean indexAt(ObjectId commit) {
+        return target.run("diff-index", "--quiet", "--cached", commit.name(), "--").ok();
     }
 
     /** The target's HEAD: the branch it is on (null if detached) and its commit (null if unborn). */
@@ -245,7 +249,8 @@ final class MainUpdater {
         for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
             if (line.startsWith("worktree ")) {
                 current = Path.of(line.substring("worktree ".length()));
-            } else if (line.equals("branch " + mainRef) && current != null && !current.equals(git.dir())) {
+            } else if (line.equals("branch " + mainRef) && current != null && !current.equals(git.dir())
+                    && Files.isDirectory(current)) { // a worktree whose folder was deleted (prunable) is none
                 return Optional.of(current);
             }
         }
@@ -339,7 +344,7 @@ final class MainUpdater {
     Optional<String> updateCheckout(CheckoutState before, ObjectId base, ObjectId result) {
         String note = null;
         if (before == CheckoutState.OTHER) {
-            note = null;
+            // not a checkout of main: nothing to bring along
         } else if (headDetachedAt(base)) {
             if (before == CheckoutState.DIRTY_ON_MAIN) {
                 note = "main moved, but " + where() + " has uncommitted changes, so lane left its "
@@ -357,12 +362,16 @@ final class MainUpdater {
         } else if (mainCheckedOut()) {
             // The user put HEAD back on main while main moved: its files must follow, or HEAD must name them again.
             target.run("update-index", "-q", "--refresh");
+            String failed = null;
             if (exactlyAt(base)) {
                 GitCli.Result r = target.run("read-tree", "-m", "-u", base.name(), result.name());
-                if (!r.ok() && detachHead(base, result, "lane integrate: the checkout's files stay at the old main")) {
-                    note = stayedDetached(base, "main moved, but updating the files of " + where() + " failed ("
-                            + r.err().strip() + ")");
-                }
+                failed = r.ok() ? null : "updating the files of " + where() + " failed (" + r.err().strip() + ")";
+            } else if (!indexAt(result)) {
+                failed = where() + " was put back on main by hand during the pass, with changes of its own";
+            }
+            if (failed != null
+                    && detachHead(base, result, "lane integrate: the checkout's files stay at the old main")) {
+                note = stayedDetached(base, "main moved, but " + failed);
             }
         } else {
             note = headOf().map(h -> where() + " is detached at " + h.substring(0, 12)

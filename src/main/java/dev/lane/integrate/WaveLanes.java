@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +38,25 @@ final class WaveLanes {
         List<ClaimRecord> claims = scanned.claims();
         Map<String, ClaimRecord> byName = new LinkedHashMap<>();
         claims.forEach(c -> byName.put(c.lane(), c));
-        Set<String> damaged = new HashSet<>();
+        Set<String> damaged = new LinkedHashSet<>();
         scanned.damaged().forEach(d -> damaged.add(d.lane()));
         List<ClaimRecord> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (LaneId lane : order) {
             ClaimRecord c = byName.get(lane.value());
-            if (c == null && damaged.contains(lane.value())) {
-                if (!seen.add(lane.value())) {
-                    throw LaneException.usage("--order names lane " + lane + " twice; name each lane once");
-                }
-                continue; // its claim record cannot be read: the pass parks it, wherever --order puts it
-            }
-            if (c == null) {
+            if (c == null && !damaged.contains(lane.value())) {
+                List<String> all = new ArrayList<>(byName.keySet());
+                all.addAll(damaged);
                 throw LaneException.usage("--order names lane " + lane + ", which is not claimed in wave " + wave
-                        + "; lanes of the wave: " + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet()))
+                        + "; lanes of the wave: " + (all.isEmpty() ? "(none)" : String.join(", ", all))
                         + ". Nothing was changed.");
             }
             if (!seen.add(lane.value())) {
                 throw LaneException.usage("--order names lane " + lane + " twice; name each lane once");
             }
-            out.add(c);
+            if (c != null) { // a lane whose claim record cannot be read is parked, wherever --order puts it
+                out.add(c);
+            }
         }
         for (ClaimRecord c : claims) {
             if (!seen.contains(c.lane())) {

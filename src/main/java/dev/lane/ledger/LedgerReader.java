@@ -13,9 +13,6 @@ import java.util.Optional;
  * an incomplete last line, which is skipped while reading and reported only by {@link #verify}.
  */
 public final class LedgerReader {
-    private static final String INCOMPLETE_LAST_LINE =
-            "the last line is incomplete (a writer died mid-line, or the file was cut)";
-
     private LedgerReader() {
     }
 
@@ -29,14 +26,16 @@ public final class LedgerReader {
         record Intact(int entries) implements Verification {
         }
 
-        /** The first line where the chain breaks, and why. */
-        record Broken(int line, int intactEntriesBefore, String reason) implements Verification {
-            /**
-             * Whether the only fault is an incomplete last line: what an append in progress looks like to a reader
-             * (which takes no lock), and a line {@link #read} skips.
-             */
-            public boolean lastLineIncomplete() {
-                return INCOMPLETE_LAST_LINE.equals(reason);
+        /**
+         * The first line where the chain breaks, and why.
+         *
+         * @param lastLineIncomplete whether the only fault is an incomplete last line: what an append in progress
+         *                           looks like to a reader (which takes no lock), and a line {@link #read} skips
+         */
+        record Broken(int line, int intactEntriesBefore, String reason, boolean lastLineIncomplete)
+                implements Verification {
+            Broken(int line, int intactEntriesBefore, String reason) {
+                this(line, intactEntriesBefore, reason, false);
             }
         }
     }
@@ -67,7 +66,8 @@ public final class LedgerReader {
         }
         String[] lines = text.get().split("\n", -1);
         if (!text.get().isEmpty() && !text.get().endsWith("\n")) {
-            return new Verification.Broken(lines.length, countRows(lines, lines.length - 1), INCOMPLETE_LAST_LINE);
+            return new Verification.Broken(lines.length, countRows(lines, lines.length - 1),
+                    "the last line is incomplete (a writer died mid-line, or the file was cut)", true);
         }
         String previous = "";
         int entries = 0;

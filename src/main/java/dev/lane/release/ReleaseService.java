@@ -1,7 +1,9 @@
 package dev.lane.release;
 
 import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
@@ -37,7 +39,9 @@ import java.util.Optional;
  * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
  * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
  * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
- * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same.
+ * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
+ * forced release of a claim whose record cannot be read takes the wave's lock only (no submit or sync can run on such
+ * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable.
  */
 public final class ReleaseService {
     private final Workspace ws;
@@ -65,23 +69,19 @@ public final class ReleaseService {
         try {
             claim = claims.require(wave, lane, "Nothing to release; check --wave and --lane.");
         } catch (LaneException unreadable) {
-            if (!force || !Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)
-                    || unreadable.exitCode() != dev.lane.core.ExitCode.INTERNAL) {
-                throw unreadable.exitCode() == dev.lane.core.ExitCode.INTERNAL ? LaneException.refused(
-                        unreadable.getMessage() + ". Run lane release --wave " + wave + " --lane " + lane
-                                + " --force to remove the claim (its worktree and branch, if any, stay for you to "
-                                + "remove by hand).") : unreadable;
+            boolean damaged = unreadable.exitCode() == ExitCode.INTERNAL
+                    && Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS);
+            if (!damaged) {
+                throw unreadable;
             }
-            try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
-                    "release", by.value(), ws.clock().instant())) { // no pass may be writing into the claim folder
-                Path target = moveClaimAside(wave, lane, ws.clock().millis());
-                new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(),
-                        LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), "forced; damaged claim record "
-                                + "moved to " + ws.inbox().root().relativize(target)));
-                return new Result(null, null, target, false, null);
+            if (!force) {
+                throw LaneException.refused(unreadable.getMessage() + ". Run lane release --wave " + wave + " --lane "
+                        + lane + " --force to remove the claim (its worktree and branch, if any, stay for you to "
+                        + "remove by hand).");
             }
+            return releaseDamaged(wave, lane, by);
         }
-        if (claim.state() == dev.lane.claim.ClaimState.CLAIMING && !force) {
+        if (claim.state() == ClaimState.CLAIMING && !force) {
             throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "
                     + claim.agent() + " (pid " + claim.pid() + " on " + claim.host() + "); retry in a moment, or pass "
                     + "--force if that process is gone");
@@ -92,6 +92,34 @@ public final class ReleaseService {
              LaneWorkLock working = LaneWorkLock.acquire(ws.inbox(), wave, lane, "release", by.value(), claim,
                      ws.clock().instant())) {
             return releaseHolding(wave, lane, by, force, claim);
+        }
+    }
+
+    /**
+     * A forced release of a claim whose record cannot be read: under the wave's {@link IntegrateLock} (no pass may be
+     * writing into the claim folder), the record is read again and must still be unreadable (else it was released,
+     * and perhaps claimed again, meanwhile: contention, nothing changed); then the folder moves aside.
+     */
+    private Result releaseDamaged(WaveId wave, LaneId lane, AgentId by) {
+        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
+                "release", by.value(), ws.clock().instant())) {
+            boolean stillDamaged;
+            try {
+                new ClaimStore(ws.inbox()).read(wave, lane);
+                stillDamaged = false;
+            } catch (LaneException unreadable) {
+                stillDamaged = unreadable.exitCode() == ExitCode.INTERNAL;
+            }
+            if (!stillDamaged) {
+                throw LaneException.contention("the claim of lane " + lane + " of wave " + wave + " changed while this "
+                        + "release started (it is no longer a damaged record); nothing was changed. Check lane "
+                        + "status --wave " + wave + ", then release again if it is still to go.");
+            }
+            Path target = moveClaimAside(wave, lane, ws.clock().millis());
+            new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
+                    wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
+                            + ws.inbox().root().relativize(target)));
+            return new Result(null, null, target, false, null);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lane.support.Git;
 import dev.lane.support.TestRepo;
 import java.io.File;
 import java.io.IOException;
@@ -91,8 +92,22 @@ class LauncherDeletedFolderTest {
         assertEquals(2, init.exitCode(), init::toString);
         assertTrue(init.err().contains("the current folder no longer exists"), init::toString);
         assertEquals(2, demo.exitCode(), demo::toString);
-        assertTrue(demo.err().contains("the current folder no longer exists"), demo::toString);
+        assertTrue(demo.err().contains("the current folder no longer exists") && demo.err().contains("give an "
+                + "absolute path with --dir"), demo::toString);
         assertFalse(Files.exists(Path.of("/mydemo")));
+    }
+
+    @Test
+    void fromADeletedFolderSubmitWithAnAbsoluteRepoDoesNotTakeThatFolderForTheLanesWorktree() throws Exception {
+        Path worktree = repo.worktree("45", "dimA");
+        TestRepo.write(worktree, "src/not-mine.txt", "x\n");
+
+        Run r = fromDeletedFolder("--repo", worktree.toString(), "submit", "-m", "not mine");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("the current folder no longer exists (" + temp.resolve("gone") + "); cd to the "
+                + "repository, or pass --wave and --lane"), r::toString);
+        assertEquals("", Git.ok(worktree, "log", "--format=%s", "-1", "--grep=not mine"), "nothing was committed");
     }
 
     /** Runs the launcher from {@code temp/gone}, deleted by the shell just before it starts the launcher. */

@@ -86,6 +86,8 @@ class DamagedClaimRecordTest {
         f.write(ok, "src/ok.txt", "OK\n");
         f.submit(ok);
         damage(f, "15", "dmg");
+        CliRun typo = f.integrate("--wave", "15", "--order", "dmgx").expect(2);
+        assertTrue(typo.err().contains("lanes of the wave: ok, dmg."), typo.err());
 
         CliRun r = f.integrate("--wave", "15", "--order", "dmg,ok").expect(4);
 
@@ -103,6 +105,7 @@ class DamagedClaimRecordTest {
 
         CliRun r = f.lane(lane, "submit", "-m", "work").expect(0);
 
-        assertFalse(r.err().contains("damaged"), r.err());
+        assertTrue(r.out().startsWith("submitted lane dimA of wave 45"), r.out());
+        assertTrue(f.read(f.repo, "tools/offline/_inbox/45/dimA/submission.json").contains("\"lane\" : \"dimA\""));
     }
 }

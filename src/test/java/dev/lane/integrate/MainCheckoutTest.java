@@ -9,6 +9,7 @@ import dev.lane.config.ConfigLoader;
 import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.fs.SafeFiles;
 import dev.lane.names.AgentId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.MainRepository;
@@ -276,6 +277,39 @@ class MainCheckoutTest {
 
         assertOnMainUpToDate(f, "HEAD was put back on main by hand during the pass");
         assertEquals("B\n", f.read(f.repo, "src/b.txt"));
+    }
+
+    @Test
+    void aDirtyCheckoutPutBackOnMainByHandWhileMainMovesIsLeftAtTheOldMainWithItsChanges() {
+        WaveFixture f = dirtyCheckout(tmp);
+        String base = f.mainHead();
+        StepHook userChecksOutMain = step -> {
+            if (step == Step.CHECKOUT_PREPARED) {
+                f.git(f.repo, "checkout", "-q", "main");
+            }
+        };
+
+        IntegrateResult r = new Integrator(workspace(f), userChecksOutMain).integrate(IntegrateRequest.of(
+                new WaveId("45"), new AgentId("integrator")));
+
+        assertEquals(base, head(f), "HEAD names the commit the files are at, not the moved main");
+        assertFalse(onBranch(f));
+        assertEquals(" M src/other.txt\n", trackedChanges(f), "no landed file shows as deleted");
+        assertTrue(r.checkoutNote().contains("was put back on main by hand during the pass"), r.checkoutNote());
+    }
+
+    @Test
+    void aWorktreeOnMainWhoseFolderWasDeletedIsNotTakenForTheCheckoutOfMain() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        f.git(f.repo, "checkout", "-q", "-b", "feature");
+        Path gone = tmp.resolve("deleted-main-worktree");
+        f.git(f.repo, "worktree", "add", "-q", gone.toString(), "main");
+        f.git(f.repo, "worktree", "lock", gone.toString()); // kept registered however git prunes
+        SafeFiles.deleteTree(gone);
+
+        f.integrate("--wave", "45").expect(0);
+
+        assertEquals("B\n", f.onMain("src/b.txt"));
     }
 
     @Test

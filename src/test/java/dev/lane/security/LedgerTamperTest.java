@@ -120,12 +120,16 @@ class LedgerTamperTest {
         JsonNode result = new ObjectMapper().readTree(json.out()).get("ledgers").get(0);
         assertEquals(false, result.get("intact").asBoolean());
         assertEquals(line, result.get("line").asInt(), json::toString);
-        assertTheViewWarnsOfLine(line);
+        assertTheViewWarnsOfLine(line, result.get("reason").asText());
     }
 
-    /** The plain and JSON views still print, with one warning line on stderr naming the line and --verify. */
-    private void assertTheViewWarnsOfLine(int line) throws Exception {
-        String warning = "lane: warning: the ledger of wave " + WAVE + " is broken at line " + line + " of " + ledger;
+    /**
+     * The plain and JSON views still print, with one warning line on stderr naming the line, the reason --verify
+     * gives, and --verify.
+     */
+    private void assertTheViewWarnsOfLine(int line, String reason) throws Exception {
+        String warning = "lane: warning: the ledger of wave " + WAVE + " is broken at line " + line + " of " + ledger
+                + " (" + reason + ")";
         CliRun view = repo.lane("ledger", "--wave", WAVE).expect(0);
         assertTrue(view.out().contains("  claimed  45 "), view::toString);
         assertEquals(1, view.err().lines().count(), view::toString);
