@@ -80,6 +80,7 @@ public final class LaneCli {
             for (Throwable also : ex.getSuppressed()) { // what a rollback could not undo, say
                 if (also instanceof LaneException) {
                     err.println("lane: also: " + also.getMessage());
+                    message += "\nalso: " + also.getMessage();
                 }
             }
             if (code == ExitCode.INTERNAL) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lane.support.CliRun;
 import dev.lane.support.Git;
+import dev.lane.support.JvmProcess;
 import dev.lane.support.RepoState;
 import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,9 +132,13 @@ class ClaimTest {
         Git.ok(big.root(), "update-index", "--chmod=+x", "run.sh");
         Git.ok(big.root(), "commit", "-q", "-m", "executable");
 
-        CliRun r = big.lane("claim", "--wave", "45", "--lane", "wide");
+        Path trace = tmp.resolve("git-trace.txt");
+        JvmProcess claim = JvmProcess.lane("claim", "--wave", "45", "--lane", "wide").in(big.root())
+                .env("GIT_TRACE", trace.toString()).logs(tmp).start();
 
-        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(0, claim.await(Duration.ofMinutes(2)).exitCode());
+        String traced = Files.readString(trace);
+        assertTrue(traced.contains("checkout--worker"), "git checked out with parallel workers:\n" + traced);
         Path wt = big.worktree("45", "wide");
         assertEquals("", Git.ok(wt, "status", "--porcelain", "--untracked-files=all"),
                 "every file is there with its content and mode, and nothing else");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.json.Json;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.support.CliRun;
@@ -12,6 +13,7 @@ import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,27 @@ class ClaimRollbackTest {
 
         Files.delete(admin);
         assertRolledBackAndClaimableAgain(repo);
+    }
+
+    @Test
+    void whatARollbackCannotUndoIsSaidOnStderrAndInTheJsonError() throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+        Path admin = repo.root().resolve(".git/worktrees");
+        Files.writeString(admin, "a file where git keeps its worktree folders: git worktree add fails\n");
+        Path branchLock = repo.root().resolve(".git/refs/heads/lane/45/dimA.lock");
+        Path hook = repo.root().resolve(".git/hooks/reference-transaction");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, "#!/bin/sh\n[ \"$1\" = committed ] && grep -q ' refs/heads/lane/45/dimA$' && touch '"
+                + branchLock + "'\nexit 0\n"); // once the claim made its branch, the branch is locked
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        CliRun claim = repo.lane("--json", "claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
+
+        assertEquals(1, claim.exitCode(), claim::toString);
+        String also = "also: the branch lane/45/dimA this claim made is left behind";
+        assertTrue(claim.err().contains("git worktree add failed") && claim.err().contains("lane: " + also),
+                claim::toString);
+        assertTrue(Json.mapper().readTree(claim.out()).get("message").asText().contains(also), claim::toString);
     }
 
     @Test

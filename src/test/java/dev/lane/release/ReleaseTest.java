@@ -3,6 +3,7 @@ package dev.lane.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lane.claim.ClaimRecord;
@@ -15,11 +16,14 @@ import dev.lane.names.WaveId;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.support.CliRun;
 import dev.lane.support.Git;
+import dev.lane.support.JvmProcess;
 import dev.lane.support.RepoState;
 import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,23 +117,20 @@ class ReleaseTest {
     @Test
     void aReleaseWaitsForAnotherReleaseOfTheWaveInsteadOfFailing() throws Exception {
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimB").exitCode());
-        IntegrateLock other = IntegrateLock.acquire(new Inbox(repo.inbox()), new WaveId("45"), IntegrateLock.RELEASE
-                + "dimB", "release", "agent-b", Instant.now());
-        Thread finishes = new Thread(() -> {
-            try {
-                Thread.sleep(400);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            other.close();
-        });
-        finishes.start();
+        JvmProcess other = JvmProcess.java(ReleaseLockHolderMain.class, repo.inbox().toString(), "45", "dimB", "2000")
+                .name("release-of-dimB").logs(repo.temp()).start();
+        try {
+            other.awaitStderr("held", Duration.ofSeconds(60));
+            assumeTrue(other.isAlive(), "the other release must still hold the wave's lock when this one starts");
 
-        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+            CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
 
-        finishes.join();
-        assertEquals(0, r.exitCode(), r.toString());
-        assertFalse(Files.exists(wt));
+            assertEquals(0, r.exitCode(), "waited for the other release instead of exit 3: " + r);
+            assertFalse(Files.exists(wt));
+            assertEquals(0, other.await(Duration.ofSeconds(60)).exitCode());
+        } finally {
+            JvmProcess.killAll(List.of(other));
+        }
     }
 
     @Test
