@@ -57,9 +57,8 @@ public final class ClaimStore {
     private String notClaimed(WaveId wave, LaneId lane) {
         String text = "lane " + lane + " of wave " + wave + " is not claimed; ";
         if (!Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
-            List<String> waves = children(inbox.root());
-            return text + "no lane of wave " + wave + " was ever claimed (" + (waves.isEmpty() ? "no wave has been "
-                    + "claimed yet" : "waves: " + String.join(", ", waves)) + ").";
+            SafeFiles.refuseIfLink(inbox.waveDir(wave)); // a link there is refused as such, not taken for a typo
+            return text + "no lane of wave " + wave + " was ever claimed (" + wavesThereAre() + ").";
         }
         List<String> lanes = children(inbox.waveDir(wave));
         return text + (lanes.isEmpty() ? "no lane of wave " + wave + " is claimed now."
@@ -158,7 +157,7 @@ public final class ClaimStore {
         }
     }
 
-    /** The names of all waves that have a folder in the inbox, numbers in numeric order (9 before 10), then the rest. */
+    /** The waves that have a folder in the inbox: numbers in numeric order (9 before 10), then the rest. */
     public List<WaveId> waves() {
         return children(inbox.root()).stream().map(WaveId::new).toList();
     }
@@ -185,10 +184,15 @@ public final class ClaimStore {
             return;
         }
         SafeFiles.refuseIfLink(dir); // a link where the wave's folder belongs is refused as such, not as a typo
-        List<WaveId> waves = waves();
+        String there = wavesThereAre();
         throw LaneException.usage("there is no wave " + wave + " in " + inbox.root() + ": no lane of it was ever "
-                + "claimed. " + (waves.isEmpty() ? "No wave has been claimed yet."
-                        : "Waves: " + String.join(", ", waves.stream().map(WaveId::value).toList()) + "."));
+                + "claimed. " + Character.toUpperCase(there.charAt(0)) + there.substring(1) + ".");
+    }
+
+    /** "waves: 45, 46" or "no wave has been claimed yet". */
+    private String wavesThereAre() {
+        List<String> waves = children(inbox.root());
+        return waves.isEmpty() ? "no wave has been claimed yet" : "waves: " + String.join(", ", waves);
     }
 
     /**

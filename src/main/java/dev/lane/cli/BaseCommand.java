@@ -52,8 +52,8 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /**
      * {@code path} against the current folder; a usage error if it is relative and the folder this was started in no
-     * longer exists (tools/lane then started Java elsewhere, see {@link LauncherEnv#CWD_GONE}). {@code option} names the
-     * option an absolute path can be given with.
+     * longer exists (tools/lane then started Java elsewhere, see {@link LauncherEnv#CWD_GONE}). {@code option} names
+     * the option an absolute path can be given with.
      */
     Path resolve(Path path, String option) {
         if (!path.isAbsolute()) {

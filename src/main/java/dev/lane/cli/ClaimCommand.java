@@ -42,7 +42,7 @@ final class ClaimCommand extends BaseCommand {
         // main's head, being read since start-up if the prefetch could start it (then the claim owns the read)
         Optional<MainHeadRead> early = prefetch == null ? Optional.empty() : prefetch.takeMainHeadRead(ws);
         ClaimService service = new ClaimService(ws);
-        ClaimRecord claim = service.claim(w, l, a, early.orElseGet(() -> MainHeadRead.start(ws)));
+        ClaimRecord claim = early.isPresent() ? service.claim(w, l, a, early.get()) : service.claim(w, l, a);
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", claim.wave());

@@ -119,7 +119,10 @@ final class StartupPrefetch implements AutoCloseable {
         return start.toAbsolutePath().normalize().equals(cwd) ? workspace.get() : load(start, clock);
     }
 
-    /** Closes the repository opening if no command took it (a usage error, say), so no handle outlives the run. */
+    /**
+     * Closes what no command took (a usage error, say): the repository opening and a main-head read, so no handle or
+     * git process outlives the run; and stops the start-up thread from starting a main-head read after this.
+     */
     @Override
     public void close() {
         if (repository != null) {

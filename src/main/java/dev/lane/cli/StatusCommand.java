@@ -3,7 +3,6 @@ package dev.lane.cli;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.Workspace;
 import dev.lane.intent.Intents;
-import dev.lane.intent.WorkflowEdit;
 import dev.lane.names.WaveId;
 import dev.lane.status.LaneState;
 import dev.lane.status.LaneView;
@@ -81,7 +80,7 @@ final class StatusCommand extends BaseCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("manifest", intents.manifest());
         doc.put("bump", intents.bump() == null ? null : intents.bump().toString());
-        doc.put("workflows", intents.workflows().stream().map(WorkflowEdit::path).distinct().toList());
+        doc.put("workflows", intents.workflowPaths());
         return doc;
     }
 

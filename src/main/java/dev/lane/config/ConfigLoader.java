@@ -26,9 +26,10 @@ import java.util.TreeSet;
  * type or broken YAML is a usage error naming the key and its line.
  *
  * <p>How it reads: jackson-dataformat-yaml's streaming parser does all the YAML; this class walks its tokens once,
- * checks each key's shape as it goes, and collects the values by key, which {@code overlay} lays over the defaults. Why not databind: every
- * lane command loads this file, and building an {@code ObjectMapper} and its bean deserializers cost about 65 ms of a
- * cold start, most of the time this load took. Walking the tokens also puts every error at the key's own line.
+ * checks each key's shape as it goes, and collects the values by key, which {@code overlay} lays over the defaults. Why
+ * not databind: every lane command loads this file, and building an {@code ObjectMapper} and its bean deserializers
+ * cost about 65 ms of a cold start, most of the time this load took. Walking the tokens also puts every error at the
+ * key's own line.
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = "lanes.yml";

@@ -30,7 +30,10 @@ import java.util.function.Predicate;
  * says "just starting"). Inside one JVM a second attempt is refused from
  * an in-process map before any channel is opened, because closing a second channel of a locked file would silently
  * drop the holder's POSIX lock.
- * A planted symbolic link is refused (exit 5), never followed.
+ * A planted symbolic link is refused (exit 5), never followed. Limits within one JVM (tests, the demo): a lock must
+ * be closed on the thread that took it, and a holder's line read from the file while another thread of the same JVM
+ * is taking the lock could, by closing its channel, drop that thread's POSIX lock; lane's commands take each lock on
+ * one thread.
  */
 public final class HolderLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, String> HELD_HERE = new ConcurrentHashMap<>();
@@ -55,7 +58,8 @@ public final class HolderLock implements AutoCloseable {
 
     /**
      * {@link #acquire(Path, String, Function)}, but while the holder's line matches {@code worthWaitingFor} (a holder
-     * known to be brief) it tries again every 20 ms for up to {@code patience} before giving up the same way.
+     * known to be brief) it tries again, 20 ms after each look at the holder's line (which itself may take up to
+     * ~100 ms, see {@link #holder}), for up to {@code patience} before giving up the same way.
      */
     public static HolderLock acquire(Path file, String me, Function<String, LaneException> busy,
                                      Predicate<String> worthWaitingFor, Duration patience) {

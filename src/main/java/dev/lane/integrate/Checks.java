@@ -35,11 +35,10 @@ final class Checks {
         String manifestPath = config.manifest().file();
         Optional<String> manifest = access.readText(result, manifestPath);
         List<String> entries = manifest.map(Manifest::entries).orElse(List.of());
-        String folder = stripSlash(config.manifest().migrations());
         for (String entry : entries) {
-            if (!access.hasFile(result, folder + "/" + entry)) {
-                problems.add("manifest " + manifestPath + " lists " + entry + ", but there is no " + folder + "/"
-                        + entry);
+            String path = surfaces.migrationPath(entry);
+            if (!access.hasFile(result, path)) {
+                problems.add("manifest " + manifestPath + " lists " + entry + ", but there is no " + path);
             }
         }
         List<String> missing = config.manifest().required().stream().filter(r -> !entries.contains(r)).toList();
@@ -67,9 +66,5 @@ final class Checks {
                     .ifPresent(problems::add);
         }
         return problems;
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.semver4j.Semver;
@@ -33,7 +32,9 @@ import org.semver4j.Semver;
  *
  * <p>Protocol of one pass:
  * <ol>
- *   <li>Take the wave's {@link IntegrateLock} (busy: exit 3 naming the holder).</li>
+ *   <li>Take the wave's {@link IntegrateLock} (busy: exit 3 naming the holder). Then, unless a dry run, under the
+ *       repository's checkout lock, finish what a stopped pass of any wave left in the checkout of main
+ *       ({@link MainUpdater#recover}).</li>
  *   <li>Read main's commit: the base. Read what earlier passes of the wave applied ({@link WaveHistory}).</li>
  *   <li>Classify the submitted lanes (head and intents already in main: already integrated; branch touching a
  *       shared file: parked) and merge the others in order, in memory ({@link LaneMerger}).</li>
@@ -113,7 +114,7 @@ public final class Integrator {
             try (RepoAccess access = opening.take();
                  Background<Identity> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
-                return pass(request, lanes, submitted, access, author);
+                return recoverThenPass(request, lanes, submitted, access, author);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -127,16 +128,18 @@ public final class Integrator {
         }
     }
 
-    private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
-                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity> author) {
+    /**
+     * Puts right what a stopped pass of any wave left in the checkout of main, then runs this pass; what was done
+     * to the checkout is said in the result, or in the error if the pass then stops.
+     */
+    private IntegrateResult recoverThenPass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
+                                            WaveLanes.Submitted submitted, RepoAccess access,
+                                            Background<Identity> author) {
         MainUpdater updater = new MainUpdater(access, ws.git(), ws.mainRef(), ws.inbox().checkoutJournal());
         List<String> checkoutNotes = new ArrayList<>();
         try {
             if (!request.dryRun()) { // first put right what a stopped pass of any wave left in the main checkout
-                withCheckoutLock(request, () -> {
-                    updater.recover().ifPresent(checkoutNotes::add);
-                    return null;
-                });
+                withCheckoutLock(request, () -> updater.recover().ifPresent(checkoutNotes::add));
             }
             return pass(request, lanes, submitted, access, author, updater, checkoutNotes);
         } catch (LaneException e) {
@@ -150,14 +153,14 @@ public final class Integrator {
      * Runs {@code action} holding the repository's checkout lock (one main checkout serves every wave), waiting up to
      * a minute for another pass that holds it, then giving up with contention naming it.
      */
-    private <T> T withCheckoutLock(IntegrateRequest request, Supplier<T> action) {
+    private void withCheckoutLock(IntegrateRequest request, Runnable action) {
         String me = "integrate of wave " + request.wave() + " by agent " + request.agent() + ", "
                 + HolderLock.thisProcess() + ", since " + ws.clock().instant();
         try (HolderLock held = HolderLock.acquire(ws.inbox().checkoutLock(), me, holder -> LaneException.contention(
                 "the main checkout is busy: " + holder + " moves main and the checkout (lock "
                         + ws.inbox().checkoutLock() + "). Wait for it to finish and run integrate again."),
                 holder -> true, CHECKOUT_PATIENCE)) {
-            return action.get();
+            action.run();
         }
     }
 
@@ -219,10 +222,7 @@ public final class Integrator {
         if (!request.dryRun()) {
             hook.reached(Step.COMMITS_WRITTEN);
             Plan landing = plan;
-            withCheckoutLock(request, () -> {
-                moveMain(updater, base, landing, wave, checkoutNotes);
-                return null;
-            });
+            withCheckoutLock(request, () -> moveMain(updater, base, landing, wave, checkoutNotes));
             if (plan.movesMain()) {
                 after = plan.result().name();
                 Verifier.verify(access, mainRef, plan);

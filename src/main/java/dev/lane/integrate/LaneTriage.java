@@ -62,7 +62,7 @@ final class LaneTriage {
             }
             Optional<RevCommit> fork = access.mergeBase(base, head.get());
             boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
-                    || history.squashed(claim.lane(), s.head());
+                    || history.squashedHeadsOf(claim.lane()).contains(s.head());
             PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
                     waveBump);
             if (inMain && pending.isEmpty()) {

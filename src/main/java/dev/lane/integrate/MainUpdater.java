@@ -47,8 +47,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * {@link #recover} through {@link #updateCheckout}; passes of different waves take turns.
  *
  * <p>Crash safety. Before HEAD is detached, the pending change is written to the repository's journal
- * ({@code <inbox>/.integrate-checkout}: {@code update <base> <result>} for a clean
- * checkout, {@code detached <base>} for a dirty one); it is deleted when the pass is done with the checkout. So at
+ * ({@code <inbox>/.integrate-checkout}: a first line {@code update <base> <result>} for a clean checkout or
+ * {@code detached <base>} for a dirty one, and a second line naming the checkout's folder, which {@link #recover}
+ * acts on); it is deleted when the pass is done with the checkout. So at
  * every instant the checkout is either as the user left it or detached at the base, with its files at the base, or
  * (between the read-tree and putting HEAD back) at main's new commit. The next pass of any wave, under the checkout
  * lock and before it looks at the checkout, finishes what the journal says if HEAD is still detached at the base: if

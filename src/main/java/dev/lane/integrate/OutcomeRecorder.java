@@ -155,16 +155,9 @@ final class OutcomeRecorder {
     }
 
     private static boolean alreadyRecorded(Path file, LaneOutcome lane) {
-        Optional<String> text = SafeFiles.readIfExists(file);
-        if (text.isEmpty()) {
-            return false;
-        }
         try {
-            if (!(Json.readTree(text.get(), file) instanceof Map<?, ?> doc)) {
-                return false;
-            }
-            return "integrated".equals(doc.get("status")) && lane.head().equals(doc.get("head"))
-                    && doc.get("sequence") instanceof Integer sequence && sequence == lane.sequence();
+            return RecordedOutcome.read(file).map(o -> o.status().equals(Optional.of(LaneStatus.INTEGRATED))
+                    && lane.head().equals(o.head()) && o.sequence() == lane.sequence()).orElse(false);
         } catch (LaneException damaged) {
             return false;
         }

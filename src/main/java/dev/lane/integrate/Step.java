@@ -21,8 +21,8 @@ public enum Step {
     /** The per-lane commits and the shared-surface commit are written; main has not moved. */
     COMMITS_WRITTEN("commits-written"),
     /**
-     * Under the checkout lock, the main checkout is ready for main to move: its pending change is journaled and, if
-     * it has main checked out, its HEAD is detached at the base. main has not moved.
+     * Under the checkout lock, the checkout of main (if there is one) is ready for main to move: its pending change
+     * is journaled and its HEAD detached at the base. main has not moved.
      */
     CHECKOUT_PREPARED("checkout-prepared"),
     /** main was moved by the compare-and-swap: the pass is committed. */

@@ -70,10 +70,6 @@ record WaveHistory(Optional<BumpRecord> bump, Map<String, Set<String>> appliedWo
         return appliedWorkflows.getOrDefault(lane, Set.of());
     }
 
-    boolean squashed(String lane, String head) {
-        return squashedHeads.getOrDefault(lane, Set.of()).contains(head);
-    }
-
     /** The heads of {@code lane} that landed as squashed commits (full ids). */
     Set<String> squashedHeadsOf(String lane) {
         return squashedHeads.getOrDefault(lane, Set.of());

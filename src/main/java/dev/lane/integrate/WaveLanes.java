@@ -71,8 +71,13 @@ final class WaveLanes {
      * is known; its submission, if any, is not read. Nothing of it lands until the record is fixed.
      */
     static LaneOutcome parkedDamaged(ClaimStore.DamagedClaim d) {
-        return new LaneOutcome(d.lane(), LaneStatus.PARKED, d.problem() + "; nothing of this lane was integrated. "
-                + d.remedy() + ", submit and integrate again.", null, 0, LaneOutcome.Applied.nothing(), null);
+        return parkedUnreadable(d.lane(), d.problem(), d.remedy() + ", submit and integrate again.");
+    }
+
+    /** A lane parked because one of its records cannot be read: the problem, then what to do ({@code remedy}). */
+    private static LaneOutcome parkedUnreadable(String lane, String problem, String remedy) {
+        return new LaneOutcome(lane, LaneStatus.PARKED, problem + "; nothing of this lane was integrated. " + remedy,
+                null, 0, LaneOutcome.Applied.nothing(), null);
     }
 
     /**
@@ -96,9 +101,7 @@ final class WaveLanes {
                 store.submission(wave, new LaneId(c.lane())).ifPresent(s -> readable.put(c.lane(), s));
             } catch (LaneException damaged) {
                 DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), damaged);
-                unreadable.add(new LaneOutcome(c.lane(), LaneStatus.PARKED, d.problem() + "; nothing of this lane was "
-                        + "integrated. " + d.remedy() + ", then integrate again.", null, 0,
-                        LaneOutcome.Applied.nothing(), null));
+                unreadable.add(parkedUnreadable(c.lane(), d.problem(), d.remedy() + ", then integrate again."));
             }
         }
         return new Submitted(readable, unreadable);

@@ -27,8 +27,6 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
             } else if (!migrationExists.test(entry)) {
                 problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
                         + "migration file first");
-            } else if (listed.lists(entry)) {
-                problems.add("manifest entry " + entry + " is listed in the manifest already; leave it out");
             } else {
                 valid.add(entry);
             }

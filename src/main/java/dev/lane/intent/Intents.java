@@ -59,9 +59,13 @@ public record Intents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
             parts.add("bump " + bump);
         }
         if (!workflows.isEmpty()) {
-            parts.add("workflow edits " + workflows.size() + " ("
-                    + String.join(", ", workflows.stream().map(WorkflowEdit::path).distinct().toList()) + ")");
+            parts.add("workflow edits " + workflows.size() + " (" + String.join(", ", workflowPaths()) + ")");
         }
         return String.join(", ", parts);
+    }
+
+    /** The workflow files the edits are of, each once, in order. */
+    public List<String> workflowPaths() {
+        return workflows.stream().map(WorkflowEdit::path).distinct().toList();
     }
 }

@@ -9,7 +9,7 @@ import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.integrate.IntegrateLock;
-import dev.lane.json.JsonFields;
+import dev.lane.integrate.RecordedOutcome;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,8 +86,8 @@ public final class ReleaseService {
                     + "--force if that process is gone");
         }
         // No integrate pass may be landing this lane, and no submit or sync committing in the worktree this removes.
-        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane, "release",
-                by.value(), ws.clock().instant());
+        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
+                "release", by.value(), ws.clock().instant());
              LaneWorkLock working = LaneWorkLock.acquire(ws.inbox(), wave, lane, "release", by.value(), claim,
                      ws.clock().instant())) {
             return releaseHolding(wave, lane, by, force, claim);
@@ -182,10 +181,8 @@ public final class ReleaseService {
         if (ws.git().run("merge-base", "--is-ancestor", sub.head(), ws.mainRef()).ok()) {
             return true;
         }
-        Path file = ws.inbox().outcome(wave, lane);
         try {
-            return SafeFiles.readIfExists(file).map(text -> JsonFields.of(text, file)).map(o -> o.intValue("sequence")
-                    == sub.sequence() && List.of("integrated", "already-integrated").contains(o.string("status")))
+            return RecordedOutcome.read(ws.inbox().outcome(wave, lane)).map(o -> o.landed(sub.sequence()))
                     .orElse(false);
         } catch (LaneException unreadable) {
             return false; // a report only: without it the head's place on main decides

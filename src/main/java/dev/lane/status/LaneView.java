@@ -13,17 +13,15 @@ import java.time.Instant;
  *                  time its claim folder last changed, or null)
  * @param head      the submitted head commit, or null
  * @param sequence  the submission number (0 if none)
- * @param intents   a one-line summary of its intents ("" if none)
  * @param reason    why it was parked, or what is wrong with its records, or null
  * @param worktree  its worktree folder (null if its claim record is damaged)
  * @param requested the intents of its latest submission (null if it has none)
  */
 public record LaneView(String lane, String agent, LaneState state, Instant since, String head, int sequence,
-                       String intents, String reason, String worktree, Intents requested) {
+                       String reason, String worktree, Intents requested) {
 
-    /** A view with no structured intents (the summary alone). */
-    public LaneView(String lane, String agent, LaneState state, Instant since, String head, int sequence,
-                    String intents, String reason, String worktree) {
-        this(lane, agent, state, since, head, sequence, intents, reason, worktree, null);
+    /** A one-line summary of its intents ("" if it has none). */
+    public String intents() {
+        return requested == null || requested.isEmpty() ? "" : requested.summary();
     }
 }

@@ -6,6 +6,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
+import dev.lane.integrate.RecordedOutcome;
 import dev.lane.json.JsonFields;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
@@ -47,15 +48,15 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
             } catch (LaneException unreadable) {
                 DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), unreadable);
                 views.add(new LaneView(c.lane(), c.agent(), LaneState.DAMAGED,
-                        changedAt(inbox.submission(wave, lane).getParent()), null, 0, "", d.problem() + ". "
+                        changedAt(inbox.submission(wave, lane).getParent()), null, 0, d.problem() + ". "
                         + d.remedy() + ".", c.worktree(), null));
                 continue;
             }
             views.add(view(c, s, inbox.outcome(wave, lane), wave));
         }
         for (ClaimStore.DamagedClaim d : scanned.damaged()) {
-            views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0, "",
-                    d.problem() + ". " + d.remedy() + ".", null));
+            views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0,
+                    d.problem() + ". " + d.remedy() + ".", null, null));
         }
         return new WaveStatus(wave, views);
     }
@@ -85,34 +86,30 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
     private static LaneView view(ClaimRecord c, Optional<Submission> s, Path outcomeFile, WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
-            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, "", null, c.worktree(), null);
+            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, null, c.worktree(), null);
         }
         Submission sub = s.get();
         LaneState state = LaneState.SUBMITTED;
         Instant since = sub.submittedAt();
         String reason = null;
         try {
-            Optional<String> text = SafeFiles.readIfExists(outcomeFile); // read only for a submitted lane
-            JsonFields o = text.isEmpty() ? null : JsonFields.of(text.get(), outcomeFile);
             // An outcome counts only for the submission it was about; a later resubmission is waiting again.
-            if (o != null && o.intValue("sequence") == sub.sequence()) {
-                LaneState verdict = switch (o.string("status")) {
-                    case "integrated" -> LaneState.INTEGRATED;
-                    case "already-integrated" -> LaneState.ALREADY_INTEGRATED;
-                    case "parked" -> LaneState.PARKED;
-                    default -> LaneState.SUBMITTED;
-                };
-                String why = o.nullableString("reason");
-                Instant at = o.instant("time");
-                state = verdict; // only once every field of the outcome was read
-                reason = why;
-                since = at;
+            Optional<RecordedOutcome> o = RecordedOutcome.read(outcomeFile)
+                    .filter(r -> r.sequence() == sub.sequence());
+            if (o.isPresent()) {
+                state = o.get().status().map(status -> switch (status) {
+                    case INTEGRATED -> LaneState.INTEGRATED;
+                    case ALREADY_INTEGRATED -> LaneState.ALREADY_INTEGRATED;
+                    case PARKED -> LaneState.PARKED;
+                }).orElse(LaneState.SUBMITTED);
+                reason = o.get().reason();
+                since = o.get().time();
             }
         } catch (LaneException unreadable) {
             reason = "its outcome.json is unreadable (" + unreadable.getMessage() + "); lane integrate --wave " + wave
                     + " rewrites it";
         }
-        return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(),
-                sub.intents().isEmpty() ? "" : sub.intents().summary(), reason, c.worktree(), sub.intents());
+        return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(), reason, c.worktree(),
+                sub.intents());
     }
 }

@@ -2,6 +2,7 @@ package dev.lane.sync;
 
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimStore;
+import dev.lane.claim.MainHeadRead;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.integrate.SharedSurfaces;
@@ -23,16 +24,16 @@ import java.util.List;
  * {@code lane sync}: brings current main into a lane's branch, in the lane's worktree, so a parked lane can fix
  * itself where it works and submit again.
  *
- * <p>Protocol. Runs holding the lane's {@link LaneWorkLock}, so no submit or other sync of the lane runs at the
- * same time (a busy lane is exit 3). Refused (nothing changed) if the worktree has uncommitted changes to tracked files, or a merge or
- * rebase is already in progress. Then main's commit is read once and merged into the lane branch with native
- * {@code git merge} (or replayed onto with {@code git rebase}); conflicts are left in the worktree, exactly as git
- * leaves them, for the agent to resolve and commit (or {@code git rebase --continue}). A clean rebase can replay
- * submit's "move shared-file edits into intents" commits so that the branch ends up changing a shared file
- * relative to main; if the branch touched no shared file before the sync, such files are set back to main's
- * content in one extra commit (the lane's intents already hold its edits). The ledger gets a {@code synced}
- * entry. Git's own operations are what is atomic here; a crash mid-merge leaves git's usual in-progress state,
- * which {@code git merge --abort} or {@code git rebase --abort} undoes.
+ * <p>Protocol. Runs holding the lane's {@link LaneWorkLock}, so no submit, release or other sync of the lane runs at
+ * the same time (a busy lane is exit 3). Refused (nothing changed) if the worktree has uncommitted changes to tracked
+ * files, or a merge or rebase is already in progress. Then main's commit is read once and merged into the lane branch
+ * with native {@code git merge} (or replayed onto with {@code git rebase}); conflicts are left in the worktree, exactly
+ * as git leaves them, for the agent to resolve and commit (or {@code git rebase --continue}). A clean rebase can replay
+ * submit's "move shared-file edits into intents" commits so that the branch ends up changing a shared file relative to
+ * main; if the branch touched no shared file before the sync, such files are set back to main's content in one extra
+ * commit (the lane's intents already hold its edits). The ledger gets a {@code synced} entry. Git's own operations are
+ * what is atomic here; a crash mid-merge leaves git's usual in-progress state, which {@code git merge --abort} or
+ * {@code git rebase --abort} undoes.
  */
 public final class SyncService {
     private final Workspace ws;
@@ -83,7 +84,7 @@ public final class SyncService {
     private Result syncHolding(Request request, ClaimRecord claim, Path worktree) {
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         refuseIfBusy(git, worktree);
-        String main = mainHead(git);
+        String main = mainHead();
         String before = git.ok("rev-parse", "HEAD").line();
         if (git.run("merge-base", "--is-ancestor", main, "HEAD").ok()) {
             Result r = new Result(claim.wave(), claim.lane(), request.mode(), worktree, main, before, before, true,
@@ -124,16 +125,10 @@ public final class SyncService {
     }
 
     /** Main's commit; a main branch that does not exist is the usual usage error, as claim and integrate say it. */
-    private String mainHead(GitCli git) {
-        GitCli.Result head = git.run("rev-parse", "--verify", "--quiet", ws.mainRef() + "^{commit}");
-        if (head.ok()) {
-            return head.line();
+    private String mainHead() {
+        try (MainHeadRead read = MainHeadRead.start(ws)) {
+            return read.base();
         }
-        if (head.err().isBlank()) { // --quiet: a ref that does not exist (or is no commit) fails without a word
-            throw ws.mainMissing();
-        }
-        throw LaneException.internal("git rev-parse " + ws.mainRef() + " failed in " + git.dir() + ": "
-                + head.err().strip(), null);
     }
 
     private static void refuseIfBusy(GitCli git, Path worktree) {

@@ -64,19 +64,23 @@ class HumanOutputGoldenTest {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         var lanes = List.of(
                 new dev.lane.status.LaneView("dimA", "agent-7", dev.lane.status.LaneState.INTEGRATED,
-                        now.minusSeconds(300), "89abcdef0123456789", 1, "manifest +1 (252_law_jorei_pref.sql)", null,
-                        "/tmp/jpcite-45-dimA"),
+                        now.minusSeconds(300), "89abcdef0123456789", 1, null, "/tmp/jpcite-45-dimA",
+                        manifest("252_law_jorei_pref.sql")),
                 new dev.lane.status.LaneView("cell3", "agent-x", dev.lane.status.LaneState.PARKED,
-                        now.minusSeconds(40), "0123456789abcdef", 2, "manifest +1 (262_realtime_cache.sql)",
+                        now.minusSeconds(40), "0123456789abcdef", 2,
                         "manifest number 262 is taken: 262_realtime_cache.sql clashes with dimF's 262_subsidy.sql",
-                        "/tmp/jpcite-45-cell3"),
+                        "/tmp/jpcite-45-cell3", manifest("262_realtime_cache.sql")),
                 new dev.lane.status.LaneView("docs", "agent-d", dev.lane.status.LaneState.CLAIMED,
-                        now.minusSeconds(7300), null, 0, "", null, "/tmp/jpcite-45-docs"),
-                new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0, "",
+                        now.minusSeconds(7300), null, 0, null, "/tmp/jpcite-45-docs", null),
+                new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0,
                         "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
-                        null));
+                        null, null));
         Golden.assertMatches("status-view", StatusCommand.StatusView.render(
                 new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes), now));
+    }
+
+    private static dev.lane.intent.Intents manifest(String entry) {
+        return new dev.lane.intent.Intents(List.of(entry), null, List.of());
     }
 
     @Test

@@ -42,7 +42,8 @@ class DamagedSubmissionRecordTest {
         assertEquals("dmg", parked.get("lane").asText(), r.out());
         assertEquals("parked", parked.get("status").asText());
         assertTrue(parked.get("reason").asText().contains(file.toString())
-                && parked.get("reason").asText().contains("lane submit again"), r.out());
+                && parked.get("reason").asText().endsWith("; nothing of this lane was integrated. Run lane submit "
+                + "again in its worktree " + dmg + " to rewrite it, then integrate again."), r.out());
         assertEquals("OK\n", f.onMain("src/ok.txt"));
 
         JsonNode repaired = Json.mapper().readTree(f.lane(dmg, "submit", "--json").expect(0).out());
