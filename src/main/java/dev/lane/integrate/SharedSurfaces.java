@@ -36,6 +36,11 @@ public final class SharedSurfaces {
         this.migrations = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
+    /** The migrations folder (no trailing slash). */
+    public String migrationsFolder() {
+        return migrations;
+    }
+
     /** The path of the migration file a manifest entry names. */
     public String migrationPath(String entry) {
         return migrations + "/" + entry;

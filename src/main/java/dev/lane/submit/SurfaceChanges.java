@@ -2,6 +2,7 @@ package dev.lane.submit;
 
 import dev.lane.config.LaneConfig;
 import dev.lane.core.LaneException;
+import dev.lane.integrate.SharedSurfaces;
 import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Intents;
@@ -9,9 +10,6 @@ import dev.lane.intent.Manifest;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowEdit;
 import dev.lane.repo.GitCli;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +35,8 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
     /** @param listed the entries the manifest lists at {@code fork} */
     static SurfaceChanges detect(GitCli git, LaneConfig config, String fork, String tree, Set<String> listed) {
         List<String[]> changes = changedPaths(git, fork, tree);
-        List<PathMatcher> workflowMatchers = config.workflows().stream()
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        SharedSurfaces shared = new SharedSurfaces(config);
         String manifestFile = config.manifest().file();
-        String migrations = stripSlash(config.manifest().migrations()) + "/";
         LinkedHashSet<String> entries = new LinkedHashSet<>();
         List<WorkflowEdit> edits = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
@@ -65,7 +61,7 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
                     bump = found;
                     bumpSource = path;
                 }
-            } else if (workflowMatchers.stream().anyMatch(m -> m.matches(Path.of(path)))) {
+            } else if (shared.isWorkflow(path)) {
                 if (status == 'D') {
                     throw LaneException.usage("the lane deletes the workflow file " + path + "; shared workflow files "
                             + "cannot be deleted from a lane: restore it (git checkout " + fork.substring(0, 12) + " -- "
@@ -73,11 +69,11 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
                 }
                 surfaces.add(path);
                 edits.add(new WorkflowEdit(path, status == 'A' ? null : show(git, fork, path), show(git, tree, path)));
-            } else if (status == 'A' && path.startsWith(migrations) && path.indexOf('/', migrations.length()) < 0
-                    && config.manifest().isMigration(path.substring(migrations.length()))) {
-                entries.add(path.substring(migrations.length()));
-            } else if (status == 'D' && path.startsWith(migrations)
-                    && listed.contains(path.substring(migrations.length()))) {
+            } else if (status == 'A' && shared.isInMigrationsFolder(path)
+                    && config.manifest().isMigration(shared.migrationName(path))) {
+                entries.add(shared.migrationName(path));
+            } else if (status == 'D' && shared.isInMigrationsFolder(path)
+                    && listed.contains(shared.migrationName(path))) {
                 removedListed.add(path);
             }
         }
@@ -112,8 +108,8 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
 
     /** The migration files (plain names) in the migrations folder of {@code tree}. */
     static Set<String> migrationFiles(GitCli git, LaneConfig config, String tree) {
-        String folder = stripSlash(config.manifest().migrations());
-        GitCli.Result r = git.run("ls-tree", "-z", "--name-only", tree + ":" + folder);
+        GitCli.Result r = git.run("ls-tree", "-z", "--name-only", tree + ":"
+                + new SharedSurfaces(config).migrationsFolder());
         Set<String> names = new java.util.HashSet<>();
         if (!r.ok()) {
             return names; // no migrations folder in this tree: no migration files
@@ -191,9 +187,5 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
     static Optional<String> showIfExists(GitCli git, String treeish, String path) {
         GitCli.Result r = git.run("cat-file", "blob", treeish + ":" + path);
         return r.ok() ? Optional.of(r.out()) : Optional.empty();
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }
