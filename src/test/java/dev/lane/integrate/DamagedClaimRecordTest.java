@@ -57,12 +57,8 @@ class DamagedClaimRecordTest {
     @Test
     void integrateParksTheLaneWithTheDamagedClaimRecordNamingTheFileAndLandsTheOthers() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path dmg = f.claim("15", "dmg");
-        f.write(dmg, "src/dmg.txt", "D\n");
-        f.submit(dmg);
-        Path ok = f.claim("15", "ok");
-        f.write(ok, "src/ok.txt", "OK\n");
-        f.submit(ok);
+        Path dmg = f.submitted("15", "dmg", "src/dmg.txt", "D\n");
+        Path ok = f.submitted("15", "ok", "src/ok.txt", "OK\n");
         Path file = damage(f, "15", "dmg");
 
         CliRun r = f.integrate("--wave", "15", "--json").expect(4);
@@ -82,9 +78,7 @@ class DamagedClaimRecordTest {
     void integrateWithADamagedClaimRecordNamedInOrderStillLandsTheOthers() {
         WaveFixture f = WaveFixture.create(tmp);
         f.claim("15", "dmg");
-        Path ok = f.claim("15", "ok");
-        f.write(ok, "src/ok.txt", "OK\n");
-        f.submit(ok);
+        Path ok = f.submitted("15", "ok", "src/ok.txt", "OK\n");
         damage(f, "15", "dmg");
         CliRun typo = f.integrate("--wave", "15", "--order", "dmgx").expect(2);
         assertTrue(typo.err().contains("lanes of the wave: ok, dmg."), typo.err());

@@ -23,9 +23,7 @@ class IntegrateChecksTest {
                 manifest:
                   required: [049_provenance_strengthen.sql, 090_law_article_body_en.sql]
                 """);
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
         String before = f.mainHead();
 
         CliRun r = f.integrate("--wave", "45").expect(5);
@@ -86,12 +84,8 @@ class IntegrateChecksTest {
     void aCheckThatPrintsBytesThatAreNotUtf8IsJudgedByItsExitStatusNotReportedAsAnInternalError() throws Exception {
         WaveFixture f = WaveFixture.create(tmp,
                 "check: \"if [ -f src/bad.txt ]; then printf 'bad \\\\377\\\\376 bytes\\\\n'; exit 1; fi\"\n");
-        Path good = f.claim("45", "good");
-        f.write(good, "src/good.txt", "fine\n");
-        f.submit(good);
-        Path bad = f.claim("45", "bad");
-        f.write(bad, "src/bad.txt", "not fine\n");
-        f.submit(bad);
+        f.submitted("45", "good", "src/good.txt", "fine\n");
+        f.submitted("45", "bad", "src/bad.txt", "not fine\n");
 
         CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
@@ -105,12 +99,8 @@ class IntegrateChecksTest {
     void aCheckThatHangsPastCheckTimeoutIsStoppedWithItsChildrenAndTheLaneThatHangsItIsParked() throws Exception {
         WaveFixture f = WaveFixture.create(tmp, "check: \"if [ -f src/hang.txt ]; then sleep 6173; fi\"\n"
                 + "checkTimeout: 1s\n");
-        Path fine = f.claim("45", "fine");
-        f.write(fine, "src/fine.txt", "fine\n");
-        f.submit(fine);
-        Path hangs = f.claim("45", "hangs");
-        f.write(hangs, "src/hang.txt", "zzz\n");
-        f.submit(hangs);
+        Path fine = f.submitted("45", "fine", "src/fine.txt", "fine\n");
+        f.submitted("45", "hangs", "src/hang.txt", "zzz\n");
 
         CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
@@ -128,9 +118,7 @@ class IntegrateChecksTest {
     @Test
     void aCheckCommandThatPassesLetsTheWholeWaveLandAfterOneRun() {
         WaveFixture f = WaveFixture.create(tmp, "check: \"test -f src/app.txt\"\n");
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        Path a = f.submitted("45", "dimA", "src/a.txt", "A\n");
 
         CliRun r = f.integrate("--wave", "45").expect(0);
 

@@ -147,9 +147,7 @@ class IntegrateLandingTest {
     @Test
     void aLaneWhoseBranchChangesNestedSharedFilesItselfIsParkedNamingThem() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "sneaky");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
         f.write(a, ".github/workflows/deploy.yml", WaveFixture.DEPLOY + "# edited behind submit's back\n");
         f.write(a, "scripts/migrations/autonomath_boot_manifest.txt",
                 f.read(a, "scripts/migrations/autonomath_boot_manifest.txt") + "999_sneaky.sql\n");

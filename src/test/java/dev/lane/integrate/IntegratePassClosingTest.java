@@ -78,9 +78,7 @@ class IntegratePassClosingTest {
     @Test
     void aSecondPassWithEverythingAlreadyOnMainIsClosedByIntegrateFinished() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
         f.integrate("--wave", "45").expect(0);
         assertEquals(List.of("integrated", "main-moved"), eventsAfterLastStart(ledger(f, "45")));
 
@@ -100,9 +98,7 @@ class IntegratePassClosingTest {
                 manifest:
                   required: [090_law_article_body_en.sql]
                 """);
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
 
         f.integrate("--wave", "45").expect(5);
 
@@ -115,9 +111,7 @@ class IntegratePassClosingTest {
     @Test
     void aDryRunWritesNothingToTheLedger() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
         int before = ledger(f, "45").size();
 
         f.integrate("--wave", "45", "--dry-run").expect(0);

@@ -97,9 +97,7 @@ class ListedMigrationsTest {
     void aNumberMainTookWhileTheLaneWaitedIsRefusedAtResubmitAfterSyncInTheIntegratorsWords() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
-        Path b = f.claim("45", "dimB");
-        f.write(b, "scripts/migrations/262_b.sql", "-- b\n");
-        f.submit(b);
+        Path b = f.submitted("45", "dimB", "scripts/migrations/262_b.sql", "-- b\n");
         f.write(a, "scripts/migrations/262_a.sql", "-- a\n");
         f.submit(a);
         CliRun parked = f.integrate("--wave", "45", "--order", "dimA").expect(4);
@@ -117,9 +115,7 @@ class ListedMigrationsTest {
     @Test
     void anEarlierEntryMainListsByNowIsDroppedWithANoticeWhenTheLaneResubmitsAfterSync() {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        f.write(a, "scripts/migrations/262_a.sql", "-- a\n");
-        f.submit(a);
+        Path a = f.submitted("45", "dimA", "scripts/migrations/262_a.sql", "-- a\n");
         f.integrate("--wave", "45").expect(0);
         f.lane(a, "sync").expect(0);
         f.write(a, "src/more.txt", "more\n");

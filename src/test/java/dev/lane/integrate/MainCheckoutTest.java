@@ -32,22 +32,18 @@ class MainCheckoutTest {
     @TempDir
     Path tmp;
 
+    /** A fresh sample repository with {@code lane} of wave 45 submitted, adding {@code file}. */
     private static WaveFixture submitted(Path tmp, String lane, String file, String content) {
-        return submitted(WaveFixture.create(tmp), "45", lane, file, content);
-    }
-
-    /** Claims {@code lane} of {@code wave} in {@code f}, adds {@code file} in it and submits. */
-    private static WaveFixture submitted(WaveFixture f, String wave, String lane, String file, String content) {
-        Path wt = f.claim(wave, lane);
-        f.write(wt, file, content);
-        f.submit(wt);
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", lane, file, content);
         return f;
     }
 
     /** Lane dimB submitted, with a check: that fails on any tree once {@code refuse} exists. */
     private static WaveFixture submittedWithCheck(Path tmp, Path refuse) {
-        return submitted(WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n"), "45", "dimB",
-                "src/b.txt", "B\n");
+        WaveFixture f = WaveFixture.create(tmp, "check: \"test ! -e '" + refuse + "'\"\n");
+        f.submitted("45", "dimB", "src/b.txt", "B\n");
+        return f;
     }
 
     /** Lane dimB submitted (it adds src/b.txt), and an uncommitted edit of src/other.txt in the main checkout. */
@@ -105,9 +101,7 @@ class MainCheckoutTest {
         WaveFixture f = dirtyCheckout(tmp);
         String base = f.mainHead();
         f.integrate("--wave", "45").expect(0);
-        Path c = f.claim("45", "dimC");
-        f.write(c, "src/c.txt", "C\n");
-        f.submit(c);
+        Path c = f.submitted("45", "dimC", "src/c.txt", "C\n");
 
         CliRun second = f.integrate("--wave", "45").expect(0);
 
@@ -198,7 +192,7 @@ class MainCheckoutTest {
         assertEquals(base, head(f), "HEAD still names the commit the files are at, not the moved main");
         assertEquals("", trackedChanges(f), "no landed file shows as deleted in the meantime");
         Files.writeString(refuse, "");
-        submitted(f, "46", "dimW", "src/w.txt", "W\n");
+        f.submitted("46", "dimW", "src/w.txt", "W\n");
 
         f.integrate("--wave", "46").expect(5); // refused: the check fails on main itself
 
@@ -213,7 +207,7 @@ class MainCheckoutTest {
         f.write(f.repo, "src/other.txt", "local edit\n");
         f.integrateKilledAt(Step.MAIN_MOVED, "45");
         Files.writeString(refuse, "");
-        submitted(f, "46", "dimW", "src/w.txt", "W\n");
+        f.submitted("46", "dimW", "src/w.txt", "W\n");
 
         CliRun r = f.integrate("--wave", "46").expect(5);
 
@@ -365,7 +359,7 @@ class MainCheckoutTest {
     void aPassOfAnotherWaveFirstFinishesTheCheckoutUpdateAStoppedPassLeft() throws Exception {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
         f.integrateKilledAt(Step.MAIN_MOVED, "45"); // main moved; the clean checkout's files are still at the base
-        submitted(f, "46", "dimW", "src/w.txt", "W\n");
+        f.submitted("46", "dimW", "src/w.txt", "W\n");
 
         CliRun r = f.integrate("--wave", "46").expect(0);
 

@@ -111,6 +111,14 @@ public final class WaveFixture {
         return Path.of(r.out().strip());
     }
 
+    /** Claims {@code lane} of {@code wave}, writes {@code file} in its worktree and submits it; returns the worktree. */
+    public Path submitted(String wave, String lane, String file, String content) {
+        Path worktree = claim(wave, lane);
+        write(worktree, file, content);
+        submit(worktree);
+        return worktree;
+    }
+
     /** Submits the lane whose worktree this is, committing all its changes with {@code -m}. */
     public CliRun submit(Path worktree, String... extra) {
         List<String> args = new ArrayList<>(List.of("submit", "-m", "work"));
