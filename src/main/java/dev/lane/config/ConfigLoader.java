@@ -199,7 +199,7 @@ public final class ConfigLoader {
             if (!(f.endsWith(".toml") || f.endsWith(".json"))) {
                 throw LaneException.usage(FILE_NAME + ": versionFiles entry '" + f + "' is not supported: lane reads "
                         + "and bumps the version of .toml (project.version, tool.poetry.version or version) and "
-                        + ".json (top-level \"version\") files only");
+                        + ".json (top-level \"version\", and its copies in \"packages\") files only");
             }
         }
         return files;

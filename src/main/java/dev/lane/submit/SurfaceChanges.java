@@ -153,11 +153,10 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         String laneText = show(git, tree, path);
         Optional<String> baseVersion = VersionFile.read(path, baseText);
         Optional<String> laneVersion = VersionFile.read(path, laneText);
-        if (baseVersion.isEmpty() || laneVersion.isEmpty()
-                || !VersionFile.withVersion(path, baseText, laneVersion.get()).equals(laneText)) {
+        if (baseVersion.isEmpty() || laneVersion.isEmpty() || !VersionFile.onlyVersionChanged(path, baseText, laneText)) {
             throw LaneException.usage("the lane changes " + path + " beyond its version value; a version file is "
-                    + "shared: only the version may change in a lane (it becomes a bump request). Restore the other "
-                    + "lines and submit again.");
+                    + "shared: only the version (and, in a .json file, the packages' copies of it) may change in a lane "
+                    + "(it becomes a bump request). Restore the other lines and submit again.");
         }
         if (baseVersion.equals(laneVersion)) {
             return null;
