@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The demo's repository, shaped like the one in the brief: a migration manifest listing the five migrations the
- * schema guard requires, pyproject.toml and server.json at 0.3.5, and a deploy workflow with a manual trigger.
+ * schema guard requires, pyproject.toml and an MCP server.json at 0.3.5 (the server's version and its PyPI
+ * package's copy of it), and a deploy workflow with a manual trigger.
  */
 final class SampleRepository {
     static final List<String> REQUIRED = List.of("049_provenance_strengthen.sql", "075_am_amendment_diff.sql",
@@ -55,7 +56,16 @@ final class SampleRepository {
         }
         write(repo, "pyproject.toml", "[project]\nname = \"jpcite\"\nversion = \"0.3.5\"\n"
                 + "requires-python = \">=3.11\"\ndependencies = [\"fastapi\", \"uvicorn\"]\n");
-        write(repo, "server.json", "{\n  \"name\": \"jpcite\",\n  \"version\": \"0.3.5\",\n  \"transport\": \"http\"\n}\n");
+        write(repo, "server.json", """
+                {
+                  "name": "io.github.jpcite/jpcite",
+                  "version": "0.3.5",
+                  "packages": [
+                    { "registryType": "pypi", "identifier": "jpcite", "version": "0.3.5" }
+                  ],
+                  "remotes": [ { "type": "streamable-http", "url": "https://jpcite.invalid/mcp" } ]
+                }
+                """);
         write(repo, ".github/workflows/deploy.yml", WORKFLOW);
         write(repo, "app/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n");
         write(repo, "lanes.yml", "worktree: " + parent.resolve("worktrees") + "/{repo}-{wave}-{lane}\n"

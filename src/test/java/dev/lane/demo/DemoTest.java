@@ -42,7 +42,9 @@ class DemoTest {
                 "263_realtime_signal.sql", cell3Parked ? "264_realtime_cache.sql" : "264_subsidy_rate_history.sql"),
                 manifest);
         assertTrue(Git.ok(repo, "show", "main:pyproject.toml").contains("version = \"0.4.0\""));
-        assertTrue(Git.ok(repo, "show", "main:server.json").contains("\"version\": \"0.4.0\""));
+        String serverJson = Git.ok(repo, "show", "main:server.json");
+        assertTrue(serverJson.contains("\"version\": \"0.4.0\""), serverJson);
+        assertFalse(serverJson.contains("0.3.5"), "the PyPI package's copy of the version moved too: " + serverJson);
         String workflow = Git.ok(repo, "show", "main:.github/workflows/deploy.yml");
         assertTrue(workflow.contains("cancel-in-progress: true") && workflow.contains("if: github.event_name"),
                 "both workflow edits landed:\n" + workflow);
