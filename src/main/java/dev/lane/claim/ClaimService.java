@@ -7,6 +7,7 @@ import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
+import dev.lane.inbox.InboxGitignore;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -94,6 +95,7 @@ public final class ClaimService {
         ClaimRecord pending;
         try {
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
+            InboxGitignore.ensure(inbox, ws.repo().workTree());
             pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
                 makeClaimFolder(wave, lane, agent, claimDir);
                 ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(),

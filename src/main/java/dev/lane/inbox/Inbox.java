@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit, sync or release of the lane while it runs
+ * &lt;inbox&gt;/.gitignore                     "*": keeps an inbox inside the main checkout out of git
  * &lt;inbox&gt;/.worktrees.lock                 held around every git worktree add/remove/prune lane runs
  * &lt;inbox&gt;/.checkout.lock                  held by an integrate pass while it moves main and the main checkout
  * &lt;inbox&gt;/.integrate-checkout             journal: what that pass is doing to the main checkout

@@ -50,6 +50,19 @@ class ClaimTest {
     }
 
     @Test
+    void aRepositoryWhoseGitignoreDoesNotNameTheInboxStillNeverSeesLaneStateAsSomethingToCommit() throws Exception {
+        Files.delete(repo.root().resolve(".gitignore"));
+        Git.ok(repo.root(), "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "no ignores");
+
+        repo.lane("claim", "--wave", "45", "--lane", "dimA").expect(0);
+
+        assertEquals("", Git.ok(repo.root(), "status", "--porcelain", "--untracked-files=all"),
+                "claims, ledger and locks are not untracked files of the main checkout");
+        Git.ok(repo.root(), "add", "-A");
+        assertEquals("", Git.ok(repo.root(), "diff", "--cached", "--name-only"), "git add -A stages none of them");
+    }
+
+    @Test
     void jsonOutputCarriesWaveLaneAgentWorktreeBranchAndBase() throws Exception {
         CliRun r = CliRun.run(repo.root(), java.util.Map.of("LANE_AGENT", "tester"), "claim", "--wave", "45",
                 "--lane", "dimB", "--json");
