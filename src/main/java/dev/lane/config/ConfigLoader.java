@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code lanes.yml} from the root of the main checkout, layering it over {@link LaneConfig#defaults()}.
@@ -79,11 +80,25 @@ public final class ConfigLoader {
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             return overlay(new ConfigLoader(parser, source).file());
         } catch (StreamReadException e) {
-            throw LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
-                    + firstLine(e.getOriginalMessage()));
+            throw notYaml(source, e);
         } catch (IOException e) {
             throw LaneException.usage(source + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The parser's complaint, at the line of the problem itself: SnakeYAML's message starts with its context ("while
+     * parsing a flow sequence", at the line where that began), and its problem comes after, often on a later line.
+     */
+    private static LaneException notYaml(String source, StreamReadException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+            String context = m.getContext() == null || m.getContextMark() == null ? ""
+                    : " (" + m.getContext() + " that starts on line " + (m.getContextMark().getLine() + 1) + ")";
+            return LaneException.usage(source + " line " + (m.getProblemMark().getLine() + 1) + ": not valid YAML: "
+                    + m.getProblem() + context);
+        }
+        return LaneException.usage(source + " line " + line(e.getLocation()) + ": not valid YAML: "
+                + firstLine(e.getOriginalMessage()));
     }
 
     /** The keys the file gives a value (null ones left out); empty if it holds only comments or a null. */
@@ -133,7 +148,11 @@ public final class ConfigLoader {
             return parser.getText();
         }
         if (shape == Shape.DURATION && token == JsonToken.VALUE_STRING) {
-            return duration(parser.getText()).orElseThrow(() -> wrongType(key, shape, at));
+            String text = parser.getText();
+            return duration(text).orElseThrow(() -> text.strip().matches("0+[smh]")
+                    ? error(at, "key '" + key + "' must be longer than zero (got '" + text.strip() + "'): write "
+                            + Shape.DURATION.expected)
+                    : wrongType(key, shape, at));
         }
         if (shape == Shape.LIST && token == JsonToken.START_ARRAY) {
             List<String> texts = new ArrayList<>();

@@ -212,13 +212,26 @@ class ConfigLoaderTest {
                 ConfigLoader.parse("checkTimeout: 90s\n", "lanes.yml").checkTimeout());
         assertEquals(java.time.Duration.ofHours(2),
                 ConfigLoader.parse("checkTimeout: 2h\n", "lanes.yml").checkTimeout());
-        for (String bad : new String[] {"checkTimeout: 90\n", "checkTimeout: soon\n", "checkTimeout: 0m\n",
+        for (String bad : new String[] {"checkTimeout: 90\n", "checkTimeout: soon\n",
             "checkTimeout: 5d\n", "checkTimeout: -5m\n"}) {
             LaneException e = assertThrows(LaneException.class,
                     () -> ConfigLoader.parse("main: main\n" + bad, "lanes.yml"));
             assertEquals("lanes.yml line 2: key 'checkTimeout' has the wrong type: expected a duration like 90s, 30m"
                     + " or 2h", e.getMessage(), bad);
         }
+        LaneException zero = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("main: main\ncheckTimeout: 0m\n", "lanes.yml"));
+        assertEquals("lanes.yml line 2: key 'checkTimeout' must be longer than zero (got '0m'): write a duration like"
+                + " 90s, 30m or 2h", zero.getMessage(), "a duration of zero is the right type, out of range");
+    }
+
+    @Test
+    void aYamlErrorNamesTheLineOfTheProblemAndWhereItsContextStarts() {
+        LaneException e = assertThrows(LaneException.class,
+                () -> ConfigLoader.parse("main: main\nworkflows: [a.yml,\n  b.yml\ncheck: x\n", "lanes.yml"));
+        assertTrue(e.getMessage().startsWith("lanes.yml line 4: not valid YAML: expected ',' or ']', but got"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(while parsing a flow sequence that starts on line 2)"), e.getMessage());
     }
 
     @Test
