@@ -73,7 +73,13 @@ final class CommandModel {
 
     /** A repeatable option collecting String values in the order given, initially an empty list. */
     static OptionSpec.Builder list(String name, Supplier<List<String>> get, Consumer<List<String>> set) {
-        return bound(OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).initialValue(List.of()),
+        return list(name, get, set, List.of());
+    }
+
+    /** A list option that starts as {@code initial} (the very instance) before each parse. */
+    static OptionSpec.Builder list(String name, Supplier<List<String>> get, Consumer<List<String>> set,
+                                   List<String> initial) {
+        return bound(OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).initialValue(initial),
                 new Binding<>(get, set));
     }
 

@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.core.LaneException;
 import dev.lane.integrate.IntegrateRequest;
 import dev.lane.integrate.IntegrateResult;
 import dev.lane.integrate.Integrator;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class IntegrateCommand extends BaseCommand {
     String wave;
 
-    List<String> order = List.of();
+    /** What --order is when not given: picocli resets the option to this very list before each parse. */
+    private static final List<String> NO_ORDER = List.of();
+
+    List<String> order = NO_ORDER;
 
     boolean squash;
 
@@ -36,7 +40,7 @@ final class IntegrateCommand extends BaseCommand {
                         + "5 a check refused (nothing changed).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave to integrate.").build())
-                .addOption(CommandModel.list("--order", () -> order, v -> order = v).splitRegex(",")
+                .addOption(CommandModel.list("--order", () -> order, v -> order = v, NO_ORDER).splitRegex(",")
                         .paramLabel("LANE").description("Merge these lanes first, in this order (comma-separated); "
                                 + "the rest follow in claim order.").build())
                 .addOption(CommandModel.flag("--squash", () -> squash, v -> squash = v)
@@ -51,7 +55,13 @@ final class IntegrateCommand extends BaseCommand {
     @Override
     public Integer call() {
         WaveId w = new WaveId(wave);
-        List<LaneId> lanes = order.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LaneId::new).toList();
+        if (order != NO_ORDER && (order.isEmpty() || order.stream().anyMatch(String::isBlank))) {
+            // picocli hands over a new list whenever --order is given, so an empty one was given empty
+            throw LaneException.usage("--order has an empty lane name (" + String.join(",", order).strip()
+                    + "): name lanes separated by commas, like --order dimB,dimA, or leave --order out for claim "
+                    + "order");
+        }
+        List<LaneId> lanes = order.stream().map(String::strip).map(LaneId::new).toList();
         StepHook hook = StepHook.crashAt(ctx.env());
         IntegrateResult r = new Integrator(workspace(), hook)
                 .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)),

@@ -118,4 +118,21 @@ class IntegrateContentionTest {
         assertEquals("lane: merge lane dimA of wave 45", subjects.get(1));
         assertEquals("lane: merge lane dimB of wave 45", subjects.get(2));
     }
+
+    @Test
+    void anOrderWithAnEmptyLaneNameIsAUsageErrorNotASilentClaimOrder() {
+        WaveFixture f = twoSubmittedLanes(tmp);
+        String before = f.mainHead();
+
+        for (String[] given : new String[][] {{"--order", ""}, {"--order="}, {"--order", ","},
+            {"--order", "dimB,,dimA"}}) {
+            String[] args = new String[given.length + 2];
+            args[0] = "--wave";
+            args[1] = "45";
+            System.arraycopy(given, 0, args, 2, given.length);
+            CliRun r = f.integrate(args).expect(2);
+            assertTrue(r.err().contains("--order has an empty lane name"), String.join(" ", given) + ": " + r.err());
+        }
+        assertEquals(before, f.mainHead(), "nothing moved");
+    }
 }
