@@ -6,6 +6,7 @@ import dev.lane.intent.Intents;
 import dev.lane.names.WaveId;
 import dev.lane.status.LaneState;
 import dev.lane.status.LaneView;
+import dev.lane.status.IntegratePass;
 import dev.lane.status.WaveStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,13 @@ final class StatusCommand extends BaseCommand {
         Map<String, Integer> counts = new LinkedHashMap<>();
         s.counts().forEach((k, v) -> counts.put(k.label(), v));
         doc.put("counts", counts);
+        doc.put("integrate", s.pass().map(p -> {
+            Map<String, Object> pass = new LinkedHashMap<>();
+            pass.put("state", p.state().label());
+            pass.put("started", p.started().toString());
+            pass.put("holder", p.holder());
+            return pass;
+        }).orElse(null));
         List<Map<String, Object>> lanes = new ArrayList<>();
         for (LaneView v : s.lanes()) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -95,6 +103,7 @@ final class StatusCommand extends BaseCommand {
             s.counts().forEach((state, n) -> parts.add(n + " " + state.label()));
             out.append("wave ").append(s.wave()).append(": ").append(s.lanes().size()).append(s.lanes().size() == 1 ? " lane" : " lanes")
                     .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")").append('\n');
+            s.pass().ifPresent(p -> out.append(passLine(s.wave(), p, now)).append('\n'));
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
             for (LaneView v : s.lanes()) {
                 String state = switch (v.state()) {
@@ -108,6 +117,18 @@ final class StatusCommand extends BaseCommand {
                         v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));
             }
             return out.append(table.render()).append('\n').toString();
+        }
+
+        /** The line under the summary while a pass has not finished: the lanes' states are from before it. */
+        static String passLine(WaveId wave, IntegratePass p, Instant now) {
+            String started = "started " + ago(Duration.between(p.started(), now));
+            String who = p.holder() == null ? "" : ": " + p.holder();
+            return switch (p.state()) {
+                case RUNNING -> "integrate pass RUNNING (" + started + ")" + who + ". The states below are from "
+                        + "before it; look again when it ends.";
+                case STOPPED -> "integrate pass STOPPED unfinished (" + started + ", its process is gone)" + who
+                        + ". main moved fully or not at all; run lane integrate --wave " + wave + " to finish it.";
+            };
         }
 
         static String ago(Duration d) {

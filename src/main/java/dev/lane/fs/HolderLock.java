@@ -138,6 +138,25 @@ public final class HolderLock implements AutoCloseable {
         return m.find() && m.group(2).equals(Host.name()) && !Host.isAlive(Long.parseLong(m.group(1)));
     }
 
+    /**
+     * The line the last holder of a lock file wrote, which stays in the file after it let go.
+     *
+     * @param line what the holder wrote about itself
+     * @param gone whether it names a process of this host that no longer runs (false for another host's: unknown)
+     */
+    public record LastHolder(String line, boolean gone) {
+    }
+
+    /**
+     * The last holder of {@code file}, read without locking anything (taking the lock even for an instant could make
+     * a real taker find it busy): who holds it now if anyone does, else who held it last. Empty if no holder ever
+     * wrote its line.
+     */
+    public static Optional<LastHolder> lastHolder(Path file) {
+        String text = SafeFiles.readIfExists(file).orElse("").strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(new LastHolder(text, ofDeadProcessHere(text)));
+    }
+
     /** This process as a holder line names it: {@code pid N, host H}. */
     public static String thisProcess() {
         return "pid " + ProcessHandle.current().pid() + ", host " + Host.name();

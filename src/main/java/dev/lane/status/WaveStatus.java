@@ -32,8 +32,9 @@ import java.util.Optional;
  *
  * @param wave  the wave
  * @param lanes its lanes in claim order, then the lanes whose claim record cannot be read (state damaged), by name
+ * @param pass  its integrate pass that has not finished (running, or stopped by a crash), if any
  */
-public record WaveStatus(WaveId wave, List<LaneView> lanes) {
+public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass) {
 
     public static WaveStatus read(Inbox inbox, WaveId wave) {
         ClaimStore claims = new ClaimStore(inbox);
@@ -58,7 +59,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes) {
             views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0,
                     d.problem() + ". " + d.remedy() + ".", null, null));
         }
-        return new WaveStatus(wave, views);
+        return new WaveStatus(wave, views, IntegratePass.read(inbox, wave));
     }
 
     /** When a folder last changed, or null if that cannot be read. */

@@ -76,7 +76,19 @@ class HumanOutputGoldenTest {
                         "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
                         null, null));
         Golden.assertMatches("status-view", StatusCommand.StatusView.render(
-                new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes), now));
+                new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty()),
+                now));
+    }
+
+    @Test
+    void theLinesOfAnUnfinishedPassArePinned() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        String holder = "integrate by agent ops, pid 4242, host build-1, since 2026-11-22T11:57:00Z";
+        var wave = new dev.lane.names.WaveId("45");
+        Golden.assertMatches("status-pass", StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
+                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder), now) + "\n"
+                + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
+                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder), now) + "\n");
     }
 
     private static dev.lane.intent.Intents manifest(String entry) {

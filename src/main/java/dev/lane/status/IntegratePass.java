@@ -1,0 +1,64 @@
+package dev.lane.status;
+
+import dev.lane.fs.HolderLock;
+import dev.lane.inbox.Inbox;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.ledger.LedgerReader;
+import dev.lane.names.WaveId;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An integrate pass of a wave that has not finished: one running now, or one whose process stopped (killed, crashed,
+ * the machine went down) before it could say how it ended. Read without taking any lock, so that a status never makes
+ * a pass starting at the same instant find the wave busy: the wave's ledger says whether its latest pass ended (a
+ * {@code main-moved}, {@code integrate-finished}, {@code -refused} or {@code -aborted} entry after the last
+ * {@code integrate-started}), and the integrator lock file names its last holder, whose process runs as long as it
+ * holds the lock. A dry run writes no ledger entry and never shows.
+ *
+ * @param state   running, or stopped without finishing
+ * @param started when the pass started (its ledger entry)
+ * @param holder  the lock file's line about the pass's process (who, pid, host, since), or null if none was written
+ */
+public record IntegratePass(State state, Instant started, String holder) {
+    private static final Set<LedgerEvent> ENDS = EnumSet.of(LedgerEvent.MAIN_MOVED, LedgerEvent.INTEGRATE_FINISHED,
+            LedgerEvent.INTEGRATE_REFUSED, LedgerEvent.INTEGRATE_ABORTED);
+
+    /** Where an unfinished pass is. */
+    public enum State {
+        RUNNING("running"),
+        /** Its process is gone: main moved fully or not at all, and the next {@code lane integrate} finishes it. */
+        STOPPED("stopped");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The wave's unfinished pass, or empty if its latest pass ended (or it never had one). */
+    public static Optional<IntegratePass> read(Inbox inbox, WaveId wave) {
+        List<LedgerReader.Recorded> entries = LedgerReader.read(inbox.ledger(wave));
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            LedgerEvent event = entries.get(i).entry().event();
+            if (ENDS.contains(event)) {
+                return Optional.empty();
+            }
+            if (event == LedgerEvent.INTEGRATE_STARTED) {
+                Optional<HolderLock.LastHolder> holder = HolderLock.lastHolder(inbox.integrateLock(wave));
+                boolean gone = holder.map(HolderLock.LastHolder::gone).orElse(true);
+                return Optional.of(new IntegratePass(gone ? State.STOPPED : State.RUNNING,
+                        entries.get(i).entry().time(), holder.map(HolderLock.LastHolder::line).orElse(null)));
+            }
+        }
+        return Optional.empty();
+    }
+}

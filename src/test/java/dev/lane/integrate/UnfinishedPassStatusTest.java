@@ -1,0 +1,63 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lane.support.CliRun;
+import dev.lane.support.JvmProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * During an incident the operator must tell at a glance whether an integrate pass is running now, or stopped half
+ * way (killed, crashed) and waiting for a rerun: `lane status` says so above the lanes, without taking any lock.
+ */
+class UnfinishedPassStatusTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void statusSaysAPassIsRunningThenThatItStoppedUnfinishedThenNothingOnceARerunFinishedIt() throws Exception {
+        Path started = tmp.resolve("check-started");
+        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 60\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        String before = f.mainHead();
+        JvmProcess pass = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("logs"))
+                .env("LANE_AGENT", "ops").start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(started); i++) {
+                Thread.sleep(50); // the pass is in its check: lock held, integrate-started in the ledger
+            }
+            assertTrue(Files.exists(started), "the pass reached its check");
+
+            CliRun running = f.lane(f.repo, "status", "--wave", "45").expect(0);
+            assertTrue(running.out().contains("integrate pass RUNNING (started "), running.out());
+            assertTrue(running.out().contains("by agent ops, pid " + pass.pid()), running.out());
+            JsonNode json = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out());
+            assertEquals("running", json.get("waves").get(0).get("integrate").get("state").asText());
+        } finally {
+            pass.kill9();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
+                    .forEach(ProcessHandle::destroyForcibly); // the check's sleep, orphaned by the kill
+        }
+
+        CliRun stopped = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(stopped.out().contains("integrate pass STOPPED unfinished (started "), stopped.out());
+        assertTrue(stopped.out().contains("run lane integrate --wave 45 to finish it"), stopped.out());
+        assertEquals(before, f.mainHead(), "killed before main moved");
+
+        f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n"); // no check this time
+        f.integrate("--wave", "45").expect(0);
+
+        CliRun done = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertFalse(done.out().contains("integrate pass"), done.out());
+        JsonNode after = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out());
+        assertTrue(after.get("waves").get(0).get("integrate").isNull(), after.toString());
+    }
+}
