@@ -3,8 +3,14 @@ package dev.lane.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain, aligned text table for people: a header, a rule, then rows; the last column is never padded. */
+/**
+ * A plain, aligned text table for people: a header, a rule (at most 100 columns wide), then rows; the last column is
+ * never padded.
+ */
 final class TextTable {
+    /** The column where the rule under the header ends at the latest. */
+    private static final int RULE_END = 100;
+
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -27,9 +33,15 @@ final class TextTable {
         StringBuilder out = new StringBuilder();
         line(out, header, width);
         List<String> rule = new ArrayList<>();
-        for (int w : width) {
-            rule.add("-".repeat(w));
+        int before = 0; // the width of the columns before the last, with their gaps
+        for (int i = 0; i < width.length - 1; i++) {
+            rule.add("-".repeat(width[i]));
+            before += width[i] + 2;
         }
+        // The last column is never padded, and its text (a long reason, say) may wrap; its rule stops where a
+        // 100-column terminal does, but never short of its header.
+        int last = width.length - 1;
+        rule.add("-".repeat(Math.max(header.get(last).length(), Math.min(width[last], RULE_END - before))));
         line(out, rule, width);
         for (List<String> r : rows) {
             line(out, r, width);
