@@ -2,6 +2,7 @@ package dev.lane.config;
 
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
+import dev.lane.repo.GitCli;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public final class ConfigInit {
         Optional<String> current = SafeFiles.readIfExists(gitignore);
         String line = "/" + d.inbox() + "/";
         boolean present = current.map(t -> t.lines().anyMatch(l -> l.strip().equals(line)
-                || l.strip().equals(d.inbox()) || l.strip().equals(d.inbox() + "/"))).orElse(false);
+                || l.strip().equals(d.inbox()) || l.strip().equals(d.inbox() + "/"))).orElse(false)
+                || new GitCli(repoRoot).run("check-ignore", "-q", d.inbox() + "/").ok(); // /tools/, say
         if (!present) {
             String text = current.orElse("");
             String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";

@@ -1,6 +1,7 @@
 package dev.lane.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,17 @@ class ConfigLoaderTest {
         assertEquals(LaneConfig.defaults(), ConfigLoader.load(repo));
         assertTrue(r.gitignoreUpdated());
         assertTrue(Files.readString(repo.resolve(".gitignore")).contains("/tools/offline/_inbox/"));
+    }
+
+    @Test
+    void initLeavesGitignoreAloneWhenARuleAlreadyIgnoresTheInbox(@TempDir Path repo) throws Exception {
+        dev.lane.support.Git.ok(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitignore"), "/tools/\n");
+
+        ConfigInit.Result r = ConfigInit.init(repo);
+
+        assertFalse(r.gitignoreUpdated());
+        assertEquals("/tools/\n", Files.readString(repo.resolve(".gitignore")), "no second rule for the same folder");
     }
 
     @Test
