@@ -117,7 +117,8 @@ final class IntegrateCommand extends BaseCommand {
 
     static String human(IntegrateResult r) {
         StringBuilder out = new StringBuilder();
-        String counts = r.count(LaneStatus.INTEGRATED) + " integrated, " + r.count(LaneStatus.PARKED) + " parked, "
+        String counts = r.count(LaneStatus.INTEGRATED) + (r.dryRun() ? " would land, " : " integrated, ")
+                + r.count(LaneStatus.PARKED) + (r.dryRun() ? " would be parked, " : " parked, ")
                 + r.count(LaneStatus.ALREADY_INTEGRATED) + " already integrated";
         if (r.dryRun()) {
             out.append("DRY RUN, nothing moved. Wave ").append(r.wave()).append(": ").append(counts).append("; main ")
@@ -139,8 +140,12 @@ final class IntegrateCommand extends BaseCommand {
             if (!news.isEmpty()) {
                 TextTable table = new TextTable(List.of("LANE", "STATUS", "DETAIL"));
                 for (LaneOutcome l : news) {
-                    String status = l.status() == LaneStatus.PARKED ? "PARKED" : l.status().label();
-                    table.add(List.of(l.lane(), status, detail(l)));
+                    String status = switch (l.status()) {
+                        case PARKED -> r.dryRun() ? "WOULD PARK" : "PARKED";
+                        case INTEGRATED -> r.dryRun() ? "would land" : l.status().label();
+                        default -> l.status().label();
+                    };
+                    table.add(List.of(l.lane(), status, detail(l, r.dryRun())));
                 }
                 out.append(table.render());
             }
@@ -164,7 +169,7 @@ final class IntegrateCommand extends BaseCommand {
         }
         List<LaneOutcome> parked = r.lanes().stream().filter(l -> l.status() == LaneStatus.PARKED).toList();
         for (LaneOutcome l : parked) {
-            out.append("\nPARKED ").append(l.lane()).append(":\n  ")
+            out.append(r.dryRun() ? "\nWOULD PARK " : "\nPARKED ").append(l.lane()).append(":\n  ")
                     .append(l.reason().replace("\n", "\n  ")).append('\n');
         }
         if (!parked.isEmpty() && !r.dryRun()) {
@@ -174,13 +179,13 @@ final class IntegrateCommand extends BaseCommand {
         return out.toString();
     }
 
-    private static String detail(LaneOutcome l) {
+    private static String detail(LaneOutcome l, boolean dryRun) {
         if (l.status() != LaneStatus.INTEGRATED) {
             String first = l.reason() == null ? "" : l.reason().split("\n", 2)[0];
             return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(l.commit() == null ? "intents only" : "merged as " + shortId(l.commit()));
+        parts.add(l.commit() == null ? "intents only" : (dryRun ? "would merge as " : "merged as ") + shortId(l.commit()));
         if (!l.applied().manifest().isEmpty()) {
             parts.add("manifest +" + String.join(" +", l.applied().manifest()));
         }
