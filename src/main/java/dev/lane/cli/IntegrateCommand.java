@@ -1,6 +1,9 @@
 package dev.lane.cli;
 
 import dev.lane.core.LaneException;
+import dev.lane.integrate.CheckProgress;
+import dev.lane.integrate.CheckReport;
+import dev.lane.integrate.CheckRun;
 import dev.lane.integrate.IntegrateRequest;
 import dev.lane.integrate.IntegrateResult;
 import dev.lane.integrate.Integrator;
@@ -9,6 +12,8 @@ import dev.lane.integrate.LaneStatus;
 import dev.lane.integrate.StepHook;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +68,7 @@ final class IntegrateCommand extends BaseCommand {
         }
         List<LaneId> lanes = order.stream().map(String::strip).map(LaneId::new).toList();
         StepHook hook = StepHook.crashAt(ctx.env());
-        IntegrateResult r = new Integrator(workspace(), hook)
+        IntegrateResult r = new Integrator(workspace(), hook, new CheckLines(err()))
                 .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)),
                         prefetch == null ? null : prefetch.repository());
         if (json()) {
@@ -112,7 +117,57 @@ final class IntegrateCommand extends BaseCommand {
         doc.put("version", version);
         doc.put("workflows", r.workflows());
         doc.put("notSubmitted", r.notSubmitted());
+        doc.put("check", checkShape(r.check()));
         return doc;
+    }
+
+    /** The {@code check} object of the --json document (docs/integrator.md). */
+    private static Map<String, Object> checkShape(CheckReport c) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", c.command());
+        doc.put("outcome", c.outcome().label());
+        doc.put("parked", c.parked());
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (CheckRun run : c.runs()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("run", run.number());
+            one.put("commit", run.commit());
+            one.put("lanes", run.lanes());
+            one.put("outcome", run.outcome().label());
+            one.put("exit", run.exitCode());
+            one.put("seconds", run.took().toMillis() / 1000.0);
+            one.put("log", run.log());
+            runs.add(one);
+        }
+        doc.put("runs", runs);
+        return doc;
+    }
+
+    /**
+     * The operator's view of the check while the pass runs: one line per run on stderr, started when the run starts
+     * and finished when it ends ({@code lane: check 3: running ./ci.sh on main + lanes a, b (timeout 30m)... passed
+     * in 4.2s}), so a long or hung check is visible. Never on stdout, which holds the report or the JSON document.
+     */
+    private record CheckLines(PrintWriter err) implements CheckProgress {
+        @Override
+        public void started(int number, String command, List<String> lanes, Duration timeout) {
+            String on = lanes.size() <= 8 ? CheckRun.onWhat(lanes) : "main + " + lanes.size() + " lanes ("
+                    + String.join(", ", lanes.subList(0, 3)) + ", ..., "
+                    + String.join(", ", lanes.subList(lanes.size() - 2, lanes.size())) + ")";
+            err.print("lane: check " + number + ": running " + command + " on " + on
+                    + " (timeout " + CheckProgress.describe(timeout) + ")... ");
+            err.flush();
+        }
+
+        @Override
+        public void finished(CheckRun run) {
+            err.println(switch (run.outcome()) {
+                case PASSED -> "passed";
+                case FAILED -> "failed (exit " + run.exitCode() + ")";
+                case TIMED_OUT -> "stopped at the timeout";
+            } + " in " + CheckReport.seconds(run.took()));
+            err.flush();
+        }
     }
 
     static String human(IntegrateResult r) {
@@ -163,6 +218,9 @@ final class IntegrateCommand extends BaseCommand {
         }
         if (!r.workflows().isEmpty()) {
             out.append("workflows: ").append(String.join(", ", r.workflows())).append('\n');
+        }
+        if (r.check().ran()) {
+            out.append("check:     ").append(r.check().ledgerDetail().substring("check ".length())).append('\n');
         }
         if (!r.notSubmitted().isEmpty()) {
             out.append("not submitted (left out): ").append(String.join(", ", r.notSubmitted())).append('\n');

@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit, sync or release of the lane while it runs
+ * &lt;inbox&gt;/&lt;wave&gt;/.check-logs/run-N.log   output of the latest pass's failing runs of the check: command
+ * &lt;inbox&gt;/&lt;wave&gt;/.check-logs-dry-run/     the same for the latest dry run
  * &lt;inbox&gt;/.gitignore                     "*": keeps an inbox inside the main checkout out of git
  * &lt;inbox&gt;/.worktrees.lock                 held around every git worktree add/remove/prune lane runs
  * &lt;inbox&gt;/.checkout.lock                  held by an integrate pass while it moves main and the main checkout
@@ -81,6 +83,15 @@ public record Inbox(Path root) {
     /** What a pass is doing to the main checkout while it moves main, for the next pass if it stops (see MainUpdater). */
     public Path checkoutJournal() {
         return root.resolve(".integrate-checkout");
+    }
+
+    /**
+     * The output of each run of the {@code check:} command that did not pass, in the latest pass of the wave that ran
+     * it ({@code run-<n>.log}; see {@code CheckCommand}); a dry run keeps its own, so it never replaces the logs a
+     * real pass's reasons and ledger entries name.
+     */
+    public Path checkLogs(WaveId wave, boolean dryRun) {
+        return waveDir(wave).resolve(dryRun ? ".check-logs-dry-run" : ".check-logs");
     }
 
     /** Held by a submit, sync or release of the lane while it runs (see {@code LaneWorkLock}). */

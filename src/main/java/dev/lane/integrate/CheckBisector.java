@@ -12,72 +12,166 @@ import org.eclipse.jgit.lib.ObjectId;
  * Runs the user's check command on a pass's result and, when the whole batch fails, bisects by lane to find the
  * lanes that break it, parks them and keeps the rest. The result it returns has itself passed the check.
  *
- * <p>Search: with the lanes known good so far ({@code good}, passing) and the lanes still untested ({@code rest}),
- * if {@code good + rest} fails, binary-search the shortest prefix of {@code rest} whose addition fails; the last
- * lane of that prefix is a culprit: park it, move the prefix before it into {@code good}, repeat on what follows.
- * So k breaking lanes among n cost about k * log2(n) + k + 2 runs of the check. Results are cached by tree, so the
- * same content is never checked twice. If the check fails on main itself, nothing can be isolated and the pass is
- * refused.
+ * <p>Search: with the lanes known good so far ({@code good}: main plus them passed) and the lanes still untested
+ * ({@code rest}), if {@code good + rest} fails, binary-search the shortest prefix of {@code rest} whose addition
+ * fails; the last lane of that prefix is a culprit: park it, move the prefix before it into {@code good}, repeat on
+ * what follows. So k breaking lanes among n cost about k * log2(n) + k + 2 runs of the check. Results are cached by
+ * tree, so the same content is never checked twice. What a culprit was checked with is exactly what its reason
+ * says: the check failed on main + {@code good} + the prefix before it + the culprit, and passed on main +
+ * {@code good} + that prefix (the last passing run of the search, or {@code good} itself); the culprit on main
+ * alone is not checked unless that is what those runs were. If the check fails on main itself, nothing can be
+ * isolated and the pass is refused; if it cannot run there at all (exit 126 or 127), the refusal says so and why.
+ * Each run is told to the {@link CheckProgress} as it starts and ends, and listed in the {@link CheckReport}.
  */
 final class CheckBisector {
     private final PassPlanner planner;
     private final CheckCommand check;
+    private final CheckProgress progress;
     private final Map<ObjectId, CheckCommand.Verdict> verdicts = new HashMap<>();
+    private final List<CheckRun> runs = new ArrayList<>();
+    private final List<String> parked = new ArrayList<>();
+    private CheckReport.Outcome outcome;
 
-    CheckBisector(PassPlanner planner, CheckCommand check) {
+    CheckBisector(PassPlanner planner, CheckCommand check, CheckProgress progress) {
         this.planner = planner;
         this.check = check;
+        this.progress = progress;
     }
 
-    /** The plan that lands and the lanes the check parked, with the reason. */
-    record Outcome(Plan plan, Map<String, String> parked, int checkRuns) {
+    /** The plan that lands and the lanes the check parked, with the reason; and what the check did. */
+    record Outcome(Plan plan, Map<String, String> parked, CheckReport report) {
+    }
+
+    /**
+     * What the check did so far, with its outcome once known: read after {@link #run} returned or threw (a refusal),
+     * for the ledger. Null if {@link #run} stopped before an outcome (an internal error).
+     */
+    CheckReport report() {
+        return outcome == null ? null : new CheckReport(check.command(), outcome, parked, runs);
     }
 
     Outcome run(Plan full) {
         Map<String, String> parkedByCheck = new LinkedHashMap<>();
         CheckCommand.Verdict whole = verdict(full);
         if (whole.passed()) {
-            return new Outcome(full, parkedByCheck, verdicts.size());
+            outcome = CheckReport.Outcome.PASSED;
+            return new Outcome(full, parkedByCheck, report());
         }
-        CheckCommand.Verdict onMain = verdict(planner.plan(List.of()));
+        Plan mainPlan = planner.plan(List.of());
+        CheckCommand.Verdict onMain = verdict(mainPlan);
         if (!onMain.passed()) {
-            throw LaneException.refused("the check command fails on main itself (" + planner.base().name()
-                    .substring(0, 12) + "), so no lane can be blamed; fix main first. " + onMain.outputTail());
+            throw refusedOnMain(onMain);
         }
         List<Candidate> good = new ArrayList<>();
+        Plan goodPlan = mainPlan; // the plan of main + good, which passed
         List<Candidate> rest = new ArrayList<>(full.landed());
         while (true) {
             Plan attempt = planner.plan(concat(good, rest));
             CheckCommand.Verdict v = verdict(attempt);
             if (v.passed()) {
-                return new Outcome(attempt, parkedByCheck, verdicts.size());
+                outcome = CheckReport.Outcome.LANES_PARKED;
+                return new Outcome(attempt, parkedByCheck, report());
             }
             if (rest.isEmpty()) {
-                throw LaneException.refused("the check command fails on lanes that each passed on their own, "
-                        + "and no single lane can be blamed; nothing was changed. " + v.outputTail());
+                outcome = CheckReport.Outcome.UNRESOLVED;
+                throw LaneException.refused("the check command failed on " + on(attempt) + ", which passed when "
+                        + "checked before (is the check flaky?), so no lane can be blamed; nothing was changed. "
+                        + v.summary());
             }
             int lo = 0;
             int hi = rest.size() - 1;
             CheckCommand.Verdict culpritVerdict = v;
+            Plan failing = attempt;
+            Plan passing = goodPlan;
             while (lo < hi) {
                 int mid = (lo + hi) / 2;
-                CheckCommand.Verdict m = verdict(planner.plan(concat(good, rest.subList(0, mid + 1))));
-                if (m.passed()) {
+                Plan m = planner.plan(concat(good, rest.subList(0, mid + 1)));
+                CheckCommand.Verdict mv = verdict(m);
+                if (mv.passed()) {
                     lo = mid + 1;
+                    passing = m;
                 } else {
                     hi = mid;
-                    culpritVerdict = m;
+                    culpritVerdict = mv;
+                    failing = m;
                 }
             }
             Candidate culprit = rest.get(lo);
-            parkedByCheck.put(culprit.lane(), "the check command fails with this lane: " + culpritVerdict.outputTail());
+            parkedByCheck.put(culprit.lane(), reason(culprit.lane(), failing, passing, culpritVerdict));
+            parked.add(culprit.lane());
             good.addAll(rest.subList(0, lo));
+            goodPlan = passing;
             rest = new ArrayList<>(rest.subList(lo + 1, rest.size()));
         }
     }
 
+    /**
+     * Why {@code lane} is parked, saying exactly what was checked: it failed on {@code failing} (main + other lanes
+     * + this lane) and passed on {@code passing} (main + those other lanes).
+     */
+    private String reason(String lane, Plan failing, Plan passing, CheckCommand.Verdict verdict) {
+        List<String> with = names(failing).stream().filter(l -> !l.equals(lane)).toList();
+        List<String> without = names(passing);
+        String main = "main (" + abbrev(planner.base().name()) + ")";
+        if (with.isEmpty()) {
+            return "the check command fails on " + main + " + this lane alone (it passes on main): "
+                    + verdict.summary();
+        }
+        String others = (with.size() == 1 ? "lane " : "lanes ") + String.join(", ", with);
+        String passed = without.equals(with) ? "passes on " + main + " + " + others + " without this lane"
+                : "passes on " + on(passing);
+        return "the check command fails with this lane on top of " + main + " + " + others + " (merged in that "
+                + "order, this lane last), and " + passed + "; main + this lane alone was not checked (lane sync "
+                + "brings those of them that landed into this lane's worktree, to run the check there): "
+                + verdict.summary();
+    }
+
+    /** The refusal when the check fails on main itself: it cannot run there, or main is broken. */
+    private LaneException refusedOnMain(CheckCommand.Verdict onMain) {
+        String commit = abbrev(planner.base().name());
+        CheckCommand.CannotRun why = onMain.cannotRun();
+        if (why != null) {
+            outcome = CheckReport.Outcome.CANNOT_RUN;
+            String meaning = why.exitCode() == 127 ? "the shell did not find the command"
+                    : "the shell found the command but could not execute it";
+            return LaneException.refused("`check: " + check.command() + "` in lanes.yml cannot run: on main itself ("
+                    + commit + ") it exited " + why.exitCode() + " (" + meaning + "), so it cannot judge any lane; "
+                    + "nothing was changed. The check runs in a temporary checkout of commit " + commit + " (a "
+                    + "detached worktree of it, not the main checkout), so every script it runs must be committed "
+                    + "there. " + why.advice("that commit") + "\nIts output" + (onMain.outputTail().isEmpty()
+                    ? " was empty" : onMain.outputTail())
+                    + (onMain.log() == null ? "" : "\nfull output: " + onMain.log()));
+        }
+        outcome = CheckReport.Outcome.FAILS_ON_MAIN;
+        return LaneException.refused("the check command fails on main itself (" + commit + "), so no lane can be "
+                + "blamed; fix main first. " + onMain.summary());
+    }
+
     private CheckCommand.Verdict verdict(Plan plan) {
-        return verdicts.computeIfAbsent(plan.result().getTree().copy(), t -> check.run(plan.result().name()));
+        return verdicts.computeIfAbsent(plan.result().getTree().copy(), t -> {
+            int number = runs.size() + 1;
+            List<String> lanes = names(plan);
+            progress.started(number, check.command(), lanes, check.timeout());
+            CheckCommand.Verdict v = check.run(plan.result().name(), number);
+            CheckRun run = v.run(number, lanes);
+            runs.add(run);
+            progress.finished(run);
+            return v;
+        });
+    }
+
+    private String on(Plan plan) {
+        List<String> lanes = names(plan);
+        return "main (" + abbrev(planner.base().name()) + ")" + (lanes.isEmpty() ? ""
+                : CheckRun.onWhat(lanes).substring("main".length()));
+    }
+
+    private static List<String> names(Plan plan) {
+        return plan.landed().stream().map(Candidate::lane).toList();
+    }
+
+    private static String abbrev(String id) {
+        return id.substring(0, 12);
     }
 
     private static List<Candidate> concat(List<Candidate> a, List<Candidate> b) {

@@ -7,11 +7,13 @@ import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs the user's {@code check:} command (from lanes.yml) on a temporary checkout of a result commit.
@@ -23,28 +25,131 @@ import java.util.concurrent.TimeUnit;
  * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
  * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
  * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
- * lock for good. Its output goes to a file next to the checkout (never a pipe nobody reads), of which the last lines
- * are kept. A crash can leave the temp folder and its worktree entry; {@code git worktree
- * prune} removes the entry once the folder is gone, and nothing else refers to it.
+ * lock for good. Its output goes to a file (never a pipe nobody reads): {@code run-<n>.log} in the pass's log folder
+ * ({@code <inbox>/<wave>/.check-logs}, emptied by the pass before its first run, under the wave's integrate lock, so
+ * no two passes write it at once), deleted if the run passed and kept otherwise, so the operator can read the whole
+ * output of a failing run; the last lines of it go into the verdict. A run that exits 126 or 127 (the shell could
+ * not execute or find a command) is looked at while its checkout still exists, to say why ({@link CannotRun}). A
+ * crash can leave the temp folder and its worktree entry; {@code git worktree prune} removes the entry once the
+ * folder is gone, and nothing else refers to it. It can also leave a half-written log, which the next pass deletes.
  */
 final class CheckCommand {
+    /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+-]*/[A-Za-z0-9._/+-]*");
     private final GitCli git;
     private final Path worktreesLock;
     private final String command;
     private final Duration timeout;
+    private final Path logDir;
 
-    CheckCommand(GitCli git, Path worktreesLock, String command, Duration timeout) {
+    /**
+     * @param git           native git in the main checkout
+     * @param worktreesLock the inbox's lock around changes to the worktree list
+     * @param command       the {@code check:} command
+     * @param timeout       {@code checkTimeout:}
+     * @param logDir        the pass's log folder, which must exist
+     */
+    CheckCommand(GitCli git, Path worktreesLock, String command, Duration timeout, Path logDir) {
         this.git = git;
         this.worktreesLock = worktreesLock;
         this.command = command;
         this.timeout = timeout;
+        this.logDir = logDir;
     }
 
-    /** The verdict: passed, or failed with the last lines of the command's output. */
-    record Verdict(boolean passed, String outputTail) {
+    String command() {
+        return command;
     }
 
-    Verdict run(String commit) {
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The verdict of one run.
+     *
+     * @param outcome    passed, failed or timed out
+     * @param commit     the commit it ran on
+     * @param exitCode   the exit status, null if stopped at the timeout
+     * @param status     {@code exit 3}, or {@code stopped after 30m (checkTimeout in lanes.yml)}
+     * @param outputTail the last lines of its output, after a colon and a line feed ("" if it printed nothing)
+     * @param took       how long it ran
+     * @param log        the file with its whole output, null if it passed (then deleted)
+     * @param cannotRun  why it could not run, for exit 126 and 127; else null
+     */
+    record Verdict(CheckRun.Outcome outcome, String commit, Integer exitCode, String status, String outputTail,
+                   Duration took, Path log, CannotRun cannotRun) {
+        boolean passed() {
+            return outcome == CheckRun.Outcome.PASSED;
+        }
+
+        /** The run, as reported. */
+        CheckRun run(int number, List<String> lanes) {
+            return new CheckRun(number, commit, lanes, outcome, exitCode, took, log == null ? null : log.toString());
+        }
+
+        /**
+         * How it failed, for a reason or an error: {@code exit 3:\n<last lines>}, or {@code stopped after 30m
+         * (checkTimeout in lanes.yml):\n...}, what a 126/127 means here, and where the whole output is.
+         */
+        String summary() {
+            StringBuilder s = new StringBuilder(status).append(outputTail);
+            if (cannotRun != null) {
+                s.append("\n").append(cannotRun.advice("commit " + commit.substring(0, 12)));
+            }
+            if (log != null) {
+                s.append("\nfull output: ").append(log);
+            }
+            return s.toString();
+        }
+    }
+
+    /**
+     * Why a run that exited 126 (found, not executable) or 127 (not found) could not run, as seen in its checkout.
+     *
+     * @param exitCode 126 or 127
+     * @param script   the command's first word if it is a path (a script), as the repository names it; else null
+     * @param kind     what was found
+     * @param inMain   the script in the main checkout, when it is there but not in the commit; else null
+     */
+    record CannotRun(int exitCode, String script, Kind kind, Path inMain) {
+        enum Kind {
+            /** the script is not in the commit, but is in the main checkout: uncommitted (or ignored) */
+            ONLY_IN_MAIN_CHECKOUT,
+            /** the script is in neither */
+            MISSING,
+            /** the script is in the commit without its executable bit */
+            NOT_EXECUTABLE,
+            /** the script is there and executable: a program it runs (or its #! interpreter) was not found */
+            SCRIPT_PRESENT,
+            /** the first word is not a path: a program looked up on PATH, a shell keyword... */
+            NO_SCRIPT
+        }
+
+        /** What it means and what to do; {@code theCommit} names the commit ("that commit", "commit 1a2b..."). */
+        String advice(String theCommit) {
+            return switch (kind) {
+                case ONLY_IN_MAIN_CHECKOUT -> script + " is not in " + theCommit + ", but it exists uncommitted in "
+                        + "the main checkout (" + inMain + "): commit it (git add " + script + ", then git commit), "
+                        + "then run integrate again.";
+                case MISSING -> script + " is not in " + theCommit + ": commit the script, or fix `check:` in "
+                        + "lanes.yml.";
+                case NOT_EXECUTABLE -> script + " is in " + theCommit + " but is not executable: make it executable "
+                        + "and commit that (git update-index --chmod=+x " + script + ", then git commit), or run it "
+                        + "through the shell (check: sh " + script + ").";
+                case SCRIPT_PRESENT -> script + " is in " + theCommit + " and executable, so a program it runs (or "
+                        + "its #! interpreter) " + (exitCode == 127 ? "was not found" : "could not be executed")
+                        + ": install it, or fix the script.";
+                case NO_SCRIPT -> "Exit " + exitCode + " means the shell " + (exitCode == 127
+                        ? "did not find a command" : "found a command it could not execute")
+                        + ": check that every program the command runs is installed and on PATH, and that any "
+                        + "script it runs is committed and executable; or fix `check:` in lanes.yml.";
+            };
+        }
+    }
+
+    /** Runs the command on a checkout of {@code commit}; its output goes to {@code run-<number>.log}. */
+    Verdict run(String commit, int number) {
         Path parent;
         try {
             parent = Files.createTempDirectory("lane-check-");
@@ -55,20 +160,31 @@ final class CheckCommand {
         try {
             LockFile.holding(worktreesLock, () -> git.ok("-c", GitCli.parallelCheckout(), "worktree", "add", "--detach",
                     "--quiet", checkout.toString(), commit));
-            Path log = parent.resolve("check.log");
+            Path log = logDir.resolve("run-" + number + ".log");
+            Files.deleteIfExists(log);
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(git.env());
             pb.environment().put("LANE_CHECK_COMMIT", commit);
+            long start = System.nanoTime();
             Process p = pb.start();
             p.getOutputStream().close();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 stop(p);
-                return new Verdict(false, "stopped after " + describe(timeout) + " (checkTimeout in lanes.yml)"
-                        + tailOf(log));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (!ended) {
+                return new Verdict(CheckRun.Outcome.TIMED_OUT, commit, null, "stopped after " + CheckProgress.describe(timeout)
+                        + " (checkTimeout in lanes.yml)", tailOf(log), took, log, null);
             }
             int code = p.exitValue();
-            return new Verdict(code == 0, "exit " + code + tailOf(log));
+            if (code == 0) {
+                Files.deleteIfExists(log);
+                return new Verdict(CheckRun.Outcome.PASSED, commit, 0, "exit 0", "", took, null, null);
+            }
+            CannotRun why = code == 126 || code == 127 ? cannotRun(checkout, code) : null;
+            return new Verdict(CheckRun.Outcome.FAILED, commit, code, "exit " + code, tailOf(log), took, log, why);
         } catch (IOException e) {
             throw LaneException.internal("cannot run the check command '" + command + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -85,9 +201,35 @@ final class CheckCommand {
         }
     }
 
+    /** Looks at the command's first word in the checkout (and the main checkout) to say why it could not run. */
+    private CannotRun cannotRun(Path checkout, int code) {
+        String[] words = command.strip().split("\\s+", 2);
+        String first = words[0];
+        if (!PLAIN_PATH.matcher(first).matches()) {
+            return new CannotRun(code, null, CannotRun.Kind.NO_SCRIPT, null);
+        }
+        Path root = checkout.toAbsolutePath().normalize();
+        Path there = root.resolve(first).normalize();
+        if (!there.startsWith(root) || there.equals(root)) { // an absolute path, or one outside the repository
+            Path p = Path.of(first);
+            CannotRun.Kind kind = !Files.exists(p) ? CannotRun.Kind.MISSING
+                    : Files.isExecutable(p) ? CannotRun.Kind.SCRIPT_PRESENT : CannotRun.Kind.NOT_EXECUTABLE;
+            return new CannotRun(code, first, kind, null);
+        }
+        String rel = root.relativize(there).toString();
+        if (!Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
+            Path inMain = git.dir().resolve(rel);
+            return Files.exists(inMain) ? new CannotRun(code, rel, CannotRun.Kind.ONLY_IN_MAIN_CHECKOUT, inMain)
+                    : new CannotRun(code, rel, CannotRun.Kind.MISSING, null);
+        }
+        return new CannotRun(code, rel, Files.isExecutable(there) ? CannotRun.Kind.SCRIPT_PRESENT
+                : CannotRun.Kind.NOT_EXECUTABLE, null);
+    }
+
     /**
-     * The last lines of the check's output, after a colon, or nothing if it printed nothing. The output is whatever
-     * the command printed: bytes that are not UTF-8 are shown as replacement characters, never an error.
+     * The last lines of the check's output, after a colon and a line feed, or nothing if it printed nothing. The
+     * output is whatever the command printed: bytes that are not UTF-8 are shown as replacement characters, never an
+     * error.
      */
     private static String tailOf(Path log) throws IOException {
         String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
@@ -101,10 +243,5 @@ final class CheckCommand {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    private static String describe(Duration d) {
-        long s = d.toSeconds();
-        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }

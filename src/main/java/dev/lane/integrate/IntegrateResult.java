@@ -18,12 +18,12 @@ import java.util.List;
  * @param workflows     workflow files the pass changed
  * @param notSubmitted  lanes claimed in the wave but not submitted (left out)
  * @param checkoutNote  what the user must know about the main checkout, or null
- * @param checkRuns     how many times the user check command ran
+ * @param check         what the user's {@code check:} command did
  */
 public record IntegrateResult(String wave, String mainBefore, String mainAfter, String plannedResult, boolean dryRun,
                               List<LaneOutcome> lanes, List<String> manifestAdded, String versionFrom,
                               String versionTo, List<String> workflows, List<String> notSubmitted,
-                              String checkoutNote, int checkRuns) {
+                              String checkoutNote, CheckReport check) {
 
     public boolean mainMoved() {
         return !mainBefore.equals(mainAfter);

@@ -7,6 +7,7 @@ import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.intent.VersionFile;
 import dev.lane.fs.HolderLock;
+import dev.lane.fs.SafeFiles;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -14,6 +15,7 @@ import dev.lane.names.WaveId;
 import dev.lane.repo.Identity;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,9 @@ import org.semver4j.Semver;
  *       shared file: parked) and merge the others in order, in memory ({@link LaneMerger}).</li>
  *   <li>Apply their pending intents ({@link SharedSurfaceApplier}); a lane parked there is merged out again.</li>
  *   <li>Check the result ({@link Checks}: any failure refuses the pass, exit 5), then run the user check command
- *       with bisection ({@link CheckBisector}). {@code --dry-run} stops here.</li>
+ *       with bisection ({@link CheckBisector}), each run told to the {@link CheckProgress}, the output of failing
+ *       runs kept in the wave's check log folder, and (unless a dry run) a {@code checked} ledger entry appended
+ *       once the check's outcome is known. {@code --dry-run} stops here.</li>
  *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them.</li>
  *   <li>Under the repository's checkout lock (one main checkout serves every wave), finish what a stopped pass of
  *       any wave left in the checkout journal, then move main by compare-and-swap from the base ({@link
@@ -48,7 +52,8 @@ import org.semver4j.Semver;
  *       first, so it always names the commit its files are at; a clean one then follows main, a dirty one stays.</li>
  *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
  * </ol>
- * A crash before step 7 leaves main untouched (only unreferenced objects and a ledger line were written). A crash in
+ * A crash before step 7 leaves main untouched (only unreferenced objects, ledger lines and check logs were written). A
+ * crash in
  * step 7 leaves main untouched or fully moved, and may leave the checkout journal with the main checkout detached at
  * the base (its files at the base, or, killed between the read-tree and putting HEAD back, at main): the next pass of
  * any wave puts that right first ({@link MainUpdater}). A crash after
@@ -61,14 +66,21 @@ public final class Integrator {
 
     private final Workspace ws;
     private final StepHook hook;
+    private final CheckProgress progress;
 
     public Integrator(Workspace ws) {
         this(ws, StepHook.NONE);
     }
 
     public Integrator(Workspace ws, StepHook hook) {
+        this(ws, hook, CheckProgress.NONE);
+    }
+
+    /** With {@code progress} told about each run of the {@code check:} command as the pass goes. */
+    public Integrator(Workspace ws, StepHook hook, CheckProgress progress) {
         this.ws = ws;
         this.hook = hook;
+        this.progress = progress;
     }
 
     public IntegrateResult integrate(IntegrateRequest request) {
@@ -199,15 +211,14 @@ public final class Integrator {
         Map<String, String> parkedReasons = new LinkedHashMap<>(plan.parked());
 
         Checks checks = new Checks(access, ws.config());
-        int checkRuns = 0;
+        String command = ws.config().check();
+        boolean hasCheck = command != null && !command.isBlank();
+        CheckReport checkReport = hasCheck ? CheckReport.notRun(command) : CheckReport.notConfigured();
         if (plan.movesMain()) {
             refuseOnProblems(checks.problems(base.getTree(), plan.result().getTree()));
-            String command = ws.config().check();
-            if (command != null && !command.isBlank()) {
-                CheckCommand check = new CheckCommand(ws.git(), ws.inbox().worktreesLock(), command,
-                        ws.config().checkTimeout());
-                CheckBisector.Outcome checked = new CheckBisector(planner, check).run(plan);
-                checkRuns = checked.checkRuns();
+            if (hasCheck) {
+                CheckBisector.Outcome checked = runCheck(request, planner, plan, command);
+                checkReport = checked.report();
                 if (checked.plan() != plan) {
                     plan = checked.plan();
                     parkedReasons.putAll(checked.parked());
@@ -232,7 +243,7 @@ public final class Integrator {
 
         IntegrateResult result = result(request, base, after, plan, order, decided, candidates, parkedReasons,
                 notSubmitted, unreadable, checkoutNotes.isEmpty() ? null : String.join("\n", checkoutNotes),
-                checkRuns, current);
+                checkReport, current);
         if (!request.dryRun()) {
             Instant now = ws.clock().instant();
             OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
@@ -265,7 +276,7 @@ public final class Integrator {
     private IntegrateResult result(IntegrateRequest request, RevCommit base, String after, Plan plan,
                                    List<String> order, Map<String, LaneOutcome> decided, List<Candidate> candidates,
                                    Map<String, String> parkedReasons, List<String> notSubmitted,
-                                   List<LaneOutcome> unreadable, String checkoutNote, int checkRuns,
+                                   List<LaneOutcome> unreadable, String checkoutNote, CheckReport check,
                                    Semver current) {
         Map<String, Candidate> landed = new LinkedHashMap<>();
         plan.landed().forEach(c -> landed.put(c.lane(), c));
@@ -294,7 +305,32 @@ public final class Integrator {
         List<String> added = plan.surface().manifestAdded().stream().map(SurfaceResult.Entry::entry).toList();
         return new IntegrateResult(request.wave().value(), base.name(), after, plan.result().name(),
                 request.dryRun(), lanes, added, versionFrom, versionTo, workflows, notSubmitted, checkoutNote,
-                checkRuns);
+                check);
+    }
+
+    /**
+     * Runs the {@code check:} command with bisection ({@link CheckBisector}), keeping the output of failing runs in
+     * the wave's {@code .check-logs} folder (emptied first: it holds the latest pass's runs; a dry run has its own,
+     * {@code .check-logs-dry-run}), under the wave's integrate lock, so no other pass writes it; and, unless a dry run,
+     * writing what the check did to the ledger ({@code checked}) as soon as it is known, also when it refuses the
+     * pass (then before the {@code integrate-refused} entry).
+     */
+    private CheckBisector.Outcome runCheck(IntegrateRequest request, PassPlanner planner, Plan plan, String command) {
+        Path logs = ws.inbox().checkLogs(request.wave(), request.dryRun());
+        SafeFiles.deleteTree(logs);
+        SafeFiles.ensureDirectory(logs);
+        CheckCommand check = new CheckCommand(ws.git(), ws.inbox().worktreesLock(), command,
+                ws.config().checkTimeout(), logs);
+        CheckBisector bisector = new CheckBisector(planner, check, progress);
+        try {
+            return bisector.run(plan);
+        } finally {
+            CheckReport report = bisector.report();
+            if (!request.dryRun() && report != null) {
+                new Ledger(ws.inbox().ledger(request.wave())).append(entry(LedgerEvent.CHECKED, request.wave(),
+                        request.agent().value(), report.ledgerDetail()));
+            }
+        }
     }
 
     private static LaneOutcome parked(String lane, Submission s, String reason) {

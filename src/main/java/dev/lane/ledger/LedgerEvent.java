@@ -12,6 +12,8 @@ public enum LedgerEvent {
     SYNCED("synced"),
     RELEASED("released"),
     INTEGRATE_STARTED("integrate-started"),
+    /** What the user's check: command did in a pass: how many runs, the outcome (before the pass's lane entries). */
+    CHECKED("checked"),
     INTEGRATED("integrated"),
     ALREADY_INTEGRATED("already-integrated"),
     PARKED("parked"),

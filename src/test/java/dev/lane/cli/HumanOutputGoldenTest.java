@@ -113,7 +113,11 @@ class HumanOutputGoldenTest {
                         "main already holds head dddddddddddd and its intents", "dddddddddddddddd", 1, none, null));
         var result = new dev.lane.integrate.IntegrateResult("45", "0000000000000000", "9999999999999999",
                 "9999999999999999", false, lanes, List.of("252_law_jorei_pref.sql"), "0.3.5", "0.4.0",
-                List.of(".github/workflows/deploy.yml"), List.of("docs"), null, 0);
+                List.of(".github/workflows/deploy.yml"), List.of("docs"), null,
+                new dev.lane.integrate.CheckReport("./ci.sh", dev.lane.integrate.CheckReport.Outcome.PASSED,
+                        List.of(), List.of(new dev.lane.integrate.CheckRun(1, "9999999999999999",
+                                List.of("dimA", "cell1"), dev.lane.integrate.CheckRun.Outcome.PASSED, 0,
+                                java.time.Duration.ofMillis(4200), null))));
         Golden.assertMatches("integrate-report", IntegrateCommand.human(result));
     }
 

@@ -40,8 +40,9 @@ class IntegrateJsonTest {
         CliRun r = f.integrate("--wave", "45", "--json").expect(4);
 
         JsonNode doc = Json.mapper().readTree(r.out());
-        assertEquals(List.of("wave", "dryRun", "main", "lanes", "manifest", "version", "workflows", "notSubmitted"),
-                fields(doc));
+        assertEquals(List.of("wave", "dryRun", "main", "lanes", "manifest", "version", "workflows", "notSubmitted",
+                "check"), fields(doc));
+        assertEquals(List.of("command", "outcome", "parked", "runs"), fields(doc.get("check")));
         assertEquals("45", doc.get("wave").asText());
         assertTrue(doc.get("dryRun").isBoolean() && !doc.get("dryRun").asBoolean());
         assertEquals(List.of("before", "after", "planned"), fields(doc.get("main")));

@@ -1,0 +1,93 @@
+package dev.lane.integrate;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the user's {@code check:} command did in one pass: part of {@link IntegrateResult}, the {@code check} object
+ * of {@code integrate --json}, and (as {@link #ledgerDetail}) the ledger's {@code checked} entry.
+ *
+ * @param command the command ({@code check:} of lanes.yml), or null if none is configured
+ * @param outcome what came of it for the pass
+ * @param parked  lanes the check parked (they broke it), in merge order
+ * @param runs    every run, in the order they ran
+ */
+public record CheckReport(String command, Outcome outcome, List<String> parked, List<CheckRun> runs) {
+    public CheckReport {
+        parked = List.copyOf(parked);
+        runs = List.copyOf(runs);
+    }
+
+    /** What came of the check for the pass. The labels are part of the {@code --json} output and the ledger. */
+    public enum Outcome {
+        /** lanes.yml has no {@code check:} */
+        NOT_CONFIGURED("not-configured"),
+        /** nothing to land, so nothing to check */
+        NOT_RUN("not-run"),
+        /** it passed on everything the pass lands, at the first run */
+        PASSED("passed"),
+        /** it failed on the whole batch; the lanes that break it were parked and what lands passed */
+        LANES_PARKED("lanes-parked"),
+        /** it fails on main itself: the pass was refused */
+        FAILS_ON_MAIN("fails-on-main"),
+        /** it cannot run (exit 126 or 127) on main itself: the pass was refused */
+        CANNOT_RUN("cannot-run"),
+        /** it failed where no lane could be blamed (a flaky check): the pass was refused */
+        UNRESOLVED("unresolved");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        @JsonValue
+        public String label() {
+            return label;
+        }
+    }
+
+    static CheckReport notConfigured() {
+        return new CheckReport(null, Outcome.NOT_CONFIGURED, List.of(), List.of());
+    }
+
+    static CheckReport notRun(String command) {
+        return new CheckReport(command, Outcome.NOT_RUN, List.of(), List.of());
+    }
+
+    /** Whether the command ran at least once. */
+    public boolean ran() {
+        return !runs.isEmpty();
+    }
+
+    /** The total time of its runs. */
+    public Duration took() {
+        return runs.stream().map(CheckRun::took).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * One line for people: {@code check ./ci.sh: lanes parked (x, y), 9 runs in 63.1s; what lands passed; output of
+     * the failing runs in DIR}. Used by the ledger's {@code checked} entry and the human report.
+     */
+    public String ledgerDetail() {
+        StringBuilder s = new StringBuilder("check ").append(command).append(": ");
+        s.append(switch (outcome) {
+            case LANES_PARKED -> "lanes parked (" + String.join(", ", parked) + ")";
+            default -> outcome.label().replace('-', ' ');
+        });
+        s.append(", ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" in ")
+                .append(seconds(took()));
+        if (outcome == Outcome.LANES_PARKED) {
+            s.append("; what lands passed");
+        }
+        runs.stream().filter(r -> r.log() != null).reduce((a, b) -> b).ifPresent(r -> s
+                .append("; output of the last failing run (").append(r.number()).append("): ").append(r.log()));
+        return s.toString();
+    }
+
+    /** A duration as seconds with one decimal: {@code 4.2s}. */
+    public static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+}

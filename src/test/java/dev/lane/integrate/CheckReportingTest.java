@@ -1,0 +1,193 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lane.json.Json;
+import dev.lane.support.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's {@code check:} command as the operator sees it: a check that cannot run is told apart from a broken
+ * main, every run shows on stderr, the ledger and {@code --json} say what the check did, and a lane parked for
+ * failing in combination names what it was combined with.
+ */
+class CheckReportingTest {
+    @TempDir
+    Path tmp;
+
+    private static String ledger(WaveFixture f, String wave) {
+        return f.read(f.repo, "tools/offline/_inbox/" + wave + "/AGENT_LEDGER.md");
+    }
+
+    @Test
+    void aCheckScriptThatExistsOnlyUncommittedInTheMainCheckoutIsReportedAsACheckThatCannotRunNotAsABrokenMain()
+            throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: ./ci.sh\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        Path script = f.repo.resolve("ci.sh");
+        Files.writeString(script, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        String err = r.err();
+        assertFalse(err.contains("fails on main itself"), err);
+        assertTrue(err.contains("`check: ./ci.sh` in lanes.yml cannot run"), err);
+        assertTrue(err.contains("temporary checkout of commit " + before.substring(0, 12)), err);
+        assertTrue(err.contains("ci.sh is not in that commit, but it exists uncommitted in the main checkout"), err);
+        assertTrue(err.contains("commit it"), err);
+        assertTrue(err.contains("nothing was changed"), err);
+        assertEquals(before, f.mainHead());
+        String ledger = ledger(f, "45");
+        assertTrue(ledger.contains("| checked | 45 |  | integrator | check ./ci.sh: cannot run, 2 runs"), ledger);
+        assertTrue(ledger.indexOf("| checked |") < ledger.indexOf("| integrate-refused |"), ledger);
+    }
+
+    @Test
+    void aCheckScriptCommittedWithoutItsExecutableBitIsReportedAsNotExecutableWithWhatToDo() {
+        WaveFixture f = WaveFixture.create(tmp, "check: ./ci.sh\n");
+        f.write(f.repo, "ci.sh", "#!/bin/sh\nexit 0\n"); // mode 644
+        f.git(f.repo, "add", "ci.sh");
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "ci script");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertFalse(r.err().contains("fails on main itself"), r.err());
+        assertTrue(r.err().contains("exited 126"), r.err());
+        assertTrue(r.err().contains("ci.sh is in that commit but is not executable"), r.err());
+        assertTrue(r.err().contains("git update-index --chmod=+x ci.sh"), r.err());
+        assertEquals(before, f.mainHead());
+    }
+
+    @Test
+    void aCheckCommandThatRunsButFailsOnMainItselfIsStillReportedAsMainBroken() {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"echo main is red; exit 3\"\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("the check command fails on main itself"), r.err());
+        assertTrue(r.err().contains("exit 3:\nmain is red"), r.err());
+        assertFalse(r.err().contains("cannot run"), r.err());
+    }
+
+    @Test
+    void everyCheckRunShowsOneProgressLineOnStderrWhileStdoutStaysTheJsonDocument() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"! grep -rq BROKEN src\"\n");
+        for (String lane : List.of("l1", "l2", "l3")) {
+            f.submitted("45", lane, "src/" + lane + ".txt", lane.equals("l2") ? "BROKEN\n" : "fine\n");
+        }
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode doc = Json.mapper().readTree(r.out()); // stdout is exactly the JSON document
+        List<String> progress = r.err().lines().filter(l -> l.startsWith("lane: check ")).toList();
+        JsonNode check = doc.get("check");
+        assertEquals(check.get("runs").size(), progress.size(), r.err());
+        assertTrue(progress.get(0).matches("lane: check 1: running ! grep -rq BROKEN src on main \\+ lanes l1, l2, l3"
+                + " \\(timeout 30m\\)\\.\\.\\. failed \\(exit 1\\) in \\d+\\.\\ds"), progress.get(0));
+        assertTrue(progress.stream().anyMatch(l -> l.matches("lane: check \\d+: running .*\\.\\.\\. passed in "
+                + "\\d+\\.\\ds")), r.err());
+        assertEquals("! grep -rq BROKEN src", check.get("command").asText());
+        assertEquals("lanes-parked", check.get("outcome").asText());
+        assertEquals("l2", check.get("parked").get(0).asText());
+        JsonNode first = check.get("runs").get(0);
+        assertEquals(List.of("l1", "l2", "l3"), Json.mapper().convertValue(first.get("lanes"), List.class));
+        assertEquals("failed", first.get("outcome").asText());
+        assertEquals(1, first.get("exit").asInt());
+        assertTrue(first.get("seconds").isNumber(), first.toString());
+        String ledger = ledger(f, "45");
+        assertTrue(ledger.contains("| checked | 45 |  | integrator | check ! grep -rq BROKEN src: lanes parked (l2), "
+                + check.get("runs").size() + " runs"), ledger);
+    }
+
+    @Test
+    void aWaveWhoseCheckPassesRecordsOneRunInTheLedgerAndTheJson() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"test -f src/app.txt\"\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(0);
+
+        JsonNode check = Json.mapper().readTree(r.out()).get("check");
+        assertEquals("passed", check.get("outcome").asText());
+        assertEquals(1, check.get("runs").size());
+        assertEquals("passed", check.get("runs").get(0).get("outcome").asText());
+        assertTrue(ledger(f, "45").contains("| checked | 45 |  | integrator | check test -f src/app.txt: passed, "
+                + "1 run"), ledger(f, "45"));
+        assertTrue(r.err().matches("(?s).*lane: check 1: running test -f src/app.txt on main \\+ lane dimA "
+                + "\\(timeout 30m\\)\\.\\.\\. passed in \\d+\\.\\ds\n.*"), r.err());
+    }
+
+    @Test
+    void aWaveWithoutACheckCommandSaysSoInTheJsonAndPrintsNoProgress() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(0);
+
+        JsonNode check = Json.mapper().readTree(r.out()).get("check");
+        assertEquals("not-configured", check.get("outcome").asText());
+        assertTrue(check.get("command").isNull());
+        assertEquals(0, check.get("runs").size());
+        assertFalse(r.err().contains("lane: check"), r.err());
+        assertFalse(ledger(f, "45").contains("| checked |"));
+    }
+
+    @Test
+    void aLaneThatFailsTheCheckOnlyOnTopOfAnotherLaneIsParkedWithAReasonNamingThatLane() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"! { [ -f src/x.txt ] && [ -f src/y.txt ]; }\"\n");
+        f.submitted("45", "x", "src/x.txt", "x\n");
+        f.submitted("45", "y", "src/y.txt", "y\n");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode lanes = Json.mapper().readTree(r.out()).get("lanes");
+        assertEquals("integrated", lanes.get(0).get("status").asText(), r.out());
+        assertEquals("parked", lanes.get(1).get("status").asText(), r.out());
+        String reason = lanes.get(1).get("reason").asText();
+        assertTrue(reason.contains("the check command fails with this lane on top of main ("
+                + "") && reason.contains(") + lane x"), reason);
+        assertTrue(reason.contains("passes on main (") && reason.contains(" + lane x without this lane"), reason);
+        assertFalse(reason.contains("passes on main + this lane alone"), reason);
+    }
+
+    @Test
+    void aLaneThatFailsTheCheckOnMainAloneSaysSoAndTheFullOutputOfItsRunIsKept() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp,
+                "check: \"if [ -f src/bad.txt ]; then seq 1 30; echo broken; exit 2; fi\"\n");
+        f.submitted("45", "bad", "src/bad.txt", "bad\n");
+        f.submitted("45", "good", "src/good.txt", "good\n");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode doc = Json.mapper().readTree(r.out());
+        String reason = doc.get("lanes").get(0).get("reason").asText();
+        assertTrue(reason.contains("the check command fails on main (") && reason.contains(") + this lane alone"),
+                reason);
+        assertTrue(reason.contains("exit 2:\n"), reason);
+        assertFalse(reason.contains("\n1\n"), "the reason keeps only the tail: " + reason);
+        String log = reason.substring(reason.indexOf("full output: ") + "full output: ".length()).strip();
+        Path logFile = Path.of(log);
+        assertTrue(Files.isRegularFile(logFile), reason);
+        String full = Files.readString(logFile);
+        assertTrue(full.startsWith("1\n2\n3\n") && full.endsWith("30\nbroken\n"), full);
+        JsonNode runs = doc.get("check").get("runs");
+        assertNotNull(runs);
+        assertTrue(r.out().contains(logFile.toString().replace("\\", "\\\\")), r.out());
+
+        f.integrate("--wave", "45", "--dry-run").expect(4); // bad is still submitted: its check fails again
+        assertEquals(full, Files.readString(logFile), "a dry run keeps its logs apart from the real pass's");
+    }
+}
