@@ -15,8 +15,9 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * The built-in checks a result tree must pass before main may move (any failure refuses the whole pass, exit 5):
  * every manifest entry names a migration file that exists; the manifest lists every required migration
- * ({@code required:} in lanes.yml); all version files agree; every workflow file the pass changed parses as YAML
- * and still has a {@code workflow_dispatch} trigger. They read only git objects, so they cost little.
+ * ({@code required:} in lanes.yml); all version files agree; every workflow file the pass changed reads as GitHub
+ * reads it and has a {@code workflow_dispatch} trigger ({@link WorkflowCheck}; the lanes whose edits would fail it
+ * are parked before, by {@link PassWorkflows}). They read only git objects, so they cost little.
  */
 final class Checks {
     private final RepoAccess access;

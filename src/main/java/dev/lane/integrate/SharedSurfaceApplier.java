@@ -5,8 +5,6 @@ import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Manifest;
 import dev.lane.intent.MigrationNumbers;
 import dev.lane.intent.VersionFile;
-import dev.lane.intent.WorkflowEdit;
-import dev.lane.intent.WorkflowMerge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +27,11 @@ import org.semver4j.Semver;
  *       away a migration file the manifest lists (main's, or by the entry of a lane before it) is parked, naming the
  *       file; so is a lane whose new entry names a file that a lane before it removes, or that main no longer has:
  *       the result would list a missing file.</li>
- *   <li>Workflows: each edit is a three-way merge of the lane's base, the current result and the lane's version
- *       ({@link WorkflowMerge}); an overlapping edit parks the lane, with the hunk.</li>
+ *   <li>Workflows: each edit is a three-way merge of the lane's base, the current result and the lane's version,
+ *       and the merged file must pass {@link dev.lane.intent.WorkflowCheck} ({@link PassWorkflows}); an
+ *       overlapping edit parks the lane with the hunk, a merge GitHub would refuse (a duplicated key, a second
+ *       document) or that lacks the workflow_dispatch trigger parks it with the file, the problem and its line, and
+ *       the lanes (or main) whose changes it met.</li>
  *   <li>Version: one bump for the wave ({@link WaveBump}), written to every version file that has a version, with
  *       every other byte unchanged ({@link VersionFile#withVersion}).</li>
  * </ul>
@@ -54,7 +55,7 @@ final class SharedSurfaceApplier {
         String manifestPath = config.manifest().file();
         String manifestText = access.readText(tree, manifestPath).orElse("");
         MigrationNumbers listed = MigrationNumbers.listedIn(Manifest.entries(manifestText));
-        Map<String, String> workflowText = new LinkedHashMap<>();
+        PassWorkflows workflows = new PassWorkflows(access, tree);
         Map<String, String> parked = new LinkedHashMap<>();
         List<SurfaceResult.Entry> added = new ArrayList<>();
         List<SurfaceResult.Edit> edits = new ArrayList<>();
@@ -75,18 +76,13 @@ final class SharedSurfaceApplier {
             if (problem == null) {
                 problem = missingMigration(tree, lane, laneEntries, lanes, accepted);
             }
-            Map<String, String> laneWorkflows = new LinkedHashMap<>();
-            List<SurfaceResult.Edit> laneEdits = new ArrayList<>();
-            if (problem == null) {
-                for (WorkflowEdit edit : pending.workflows()) {
-                    String current = laneWorkflows.containsKey(edit.path()) ? laneWorkflows.get(edit.path())
-                            : workflowText.containsKey(edit.path()) ? workflowText.get(edit.path())
-                            : access.readText(tree, edit.path()).orElse(null);
-                    problem = applyEdit(edit, current, lane.lane(), laneWorkflows);
-                    if (problem != null) {
-                        break;
-                    }
-                    laneEdits.add(new SurfaceResult.Edit(lane.lane(), edit.path(), PendingIntents.id(edit)));
+            List<SurfaceResult.Edit> laneEdits = List.of();
+            if (problem == null) { // last, as it takes the lane's edits in when they pass
+                PassWorkflows.Outcome edited = workflows.apply(lane.lane(), pending.workflows());
+                if (edited instanceof PassWorkflows.Outcome.Parked p) {
+                    problem = p.reason();
+                } else {
+                    laneEdits = ((PassWorkflows.Outcome.Applied) edited).edits();
                 }
             }
             if (problem != null) {
@@ -98,7 +94,6 @@ final class SharedSurfaceApplier {
                 listed.list(entry, lane.lane());
                 added.add(new SurfaceResult.Entry(entry, lane.lane()));
             }
-            workflowText.putAll(laneWorkflows);
             edits.addAll(laneEdits);
             if (!pending.isEmpty()) {
                 contributors.add(lane);
@@ -114,7 +109,7 @@ final class SharedSurfaceApplier {
             files.put(manifestPath, Manifest.append(manifestText, names));
             added.sort((a, b) -> Manifest.ORDER.compare(a.entry(), b.entry()));
         }
-        files.putAll(workflowText);
+        files.putAll(workflows.files());
         Optional<SurfaceResult.Version> version = bump(tree, lanes, parked, waveBump, files);
         ObjectId result = access.withFiles(tree, files);
         return new SurfaceResult(result, parked, added, version, edits, contributors, applied);
@@ -163,30 +158,6 @@ final class SharedSurfaceApplier {
                         + RESYNC;
             }
         }
-        return null;
-    }
-
-    /** Merges one edit into {@code current}; returns the reason to park, or null and records the new text. */
-    private static String applyEdit(WorkflowEdit edit, String current, String lane, Map<String, String> out) {
-        if (current == null) {
-            if (edit.base() != null) {
-                return "workflow " + edit.path() + " was edited by this lane but no longer exists on main; "
-                        + "lane sync, redo the edit, and lane submit again";
-            }
-            out.put(edit.path(), edit.lane());
-            return null;
-        }
-        if (current.equals(edit.lane())) {
-            out.put(edit.path(), current);
-            return null;
-        }
-        WorkflowMerge.Outcome merged = WorkflowMerge.merge(edit.base() == null ? "" : edit.base(), current,
-                edit.lane(), lane);
-        if (merged instanceof WorkflowMerge.Outcome.Conflict c) {
-            return "workflow edit of " + edit.path() + " overlaps an edit already on main or from a lane before "
-                    + "it:\n" + c.hunks();
-        }
-        out.put(edit.path(), ((WorkflowMerge.Outcome.Merged) merged).text());
         return null;
     }
 

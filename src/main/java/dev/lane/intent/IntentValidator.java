@@ -43,7 +43,7 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
             problems.add("bump " + bump + " requested, but no version file has a version to bump");
         }
         for (WorkflowEdit edit : intents.workflows()) {
-            WorkflowCheck.problem(edit.path(), edit.lane()).ifPresent(problems::add);
+            WorkflowCheck.ofLaneEdit(edit.path(), edit.base(), edit.lane()).ifPresent(problems::add);
         }
         return problems;
     }

@@ -30,14 +30,9 @@ public final class WorkflowMerge {
     }
 
     /**
-     * Merges {@code current} and {@code lane}, both made from {@code base}; {@code laneName} labels the lane's side
-     * of a conflict.
+     * Merges {@code current} and {@code lane}, both made from {@code base}; a conflict's hunks label each side with
+     * whose it is ({@code currentLabel}: say {@code main + lane a (this pass)}; {@code laneLabel}: {@code lane b}).
      */
-    public static Outcome merge(String base, String current, String lane, String laneName) {
-        return merge(base, current, lane, "main", "lane " + laneName);
-    }
-
-    /** {@link #merge(String, String, String, String)} with the labels a conflict shows for each side. */
     public static Outcome merge(String base, String current, String lane, String currentLabel, String laneLabel) {
         MergeResult<RawText> r = new MergeAlgorithm().merge(RawTextComparator.DEFAULT, text(base), text(current),
                 text(lane));

@@ -142,7 +142,7 @@ class SharedSurfaceIntentsTest {
         CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("workflow edit of .github/workflows/deploy.yml overlaps"), r.out());
-        assertTrue(r.out().contains("<<<<<<< main") && r.out().contains("make test-fast")
+        assertTrue(r.out().contains("<<<<<<< main + lane first (this pass)") && r.out().contains("make test-fast")
                 && r.out().contains("make test-all") && r.out().contains(">>>>>>> lane second"), r.out());
         assertTrue(f.onMain(".github/workflows/deploy.yml").contains("make test-fast"));
         assertFalse(f.onMain(".github/workflows/deploy.yml").contains("make test-all"));

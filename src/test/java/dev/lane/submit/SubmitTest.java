@@ -209,7 +209,8 @@ class SubmitTest {
         TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("  workflow_dispatch:\n", ""));
         CliRun r = repo.laneIn(wt, "submit", "-m", "ci");
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("lost its workflow_dispatch trigger"), r.err());
+        assertTrue(r.err().contains("this lane's edit removes the workflow_dispatch trigger of " + TestRepo.DEPLOY),
+                r.err());
     }
 
     @Test
