@@ -38,6 +38,7 @@ class WorkflowIntegrityTest {
         f.submit(x);
         f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
                 + "  pull_request:\n"));
+        f.write(y, "src/y.txt", "Y\n");
         f.submit(y);
         f.write(z, "src/z.txt", "Z\n");
         f.submit(z);
@@ -55,6 +56,8 @@ class WorkflowIntegrityTest {
         String onMain = f.onMain(DEPLOY);
         assertEquals(1, onMain.lines().filter(l -> l.equals("  pull_request:")).count(), onMain);
         assertTrue(f.onMain("src/z.txt").equals("Z\n"));
+        assertFalse(f.git(f.repo, "ls-tree", "-r", "--name-only", "main").contains("src/y.txt"),
+                "a parked lane lands nothing: not its code either");
     }
 
     @Test
