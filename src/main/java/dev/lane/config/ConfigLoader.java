@@ -179,7 +179,7 @@ public final class ConfigLoader {
                 or(m, "migrations", dm.migrations()), or(m, "required", dm.required()),
                 nonBlank("manifest.pattern", or(m, "pattern", dm.pattern())));
         return new LaneConfig(
-                nonBlank("inbox", or(f, "inbox", d.inbox())),
+                inbox(nonBlank("inbox", or(f, "inbox", d.inbox()))),
                 nonBlank("worktree", or(f, "worktree", d.worktree())),
                 nonBlank("branch", or(f, "branch", d.branch())),
                 nonBlank("main", or(f, "main", d.main())),
@@ -222,6 +222,29 @@ public final class ConfigLoader {
             }
         }
         return files;
+    }
+
+    /**
+     * Refuses an inbox that is not a folder of its own: lane takes every folder in the inbox for a wave, so the file
+     * system's root, the main checkout's root or a folder of git's own would show (and lock, and write into) folders
+     * that are not waves.
+     */
+    private static String inbox(String value) {
+        Path p;
+        try {
+            p = Path.of(value).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw LaneException.usage(FILE_NAME + ": key 'inbox' is not a valid path: " + e.getMessage());
+        }
+        boolean root = p.isAbsolute() ? p.getNameCount() == 0 : p.toString().isEmpty() || p.toString().equals(".");
+        boolean inGit = !p.isAbsolute() && p.getNameCount() > 0 && p.getName(0).toString().equals(".git");
+        if (root || inGit) {
+            throw LaneException.usage(FILE_NAME + ": key 'inbox' is '" + value + "', " + (inGit ? "inside git's own "
+                    + "folder" : p.isAbsolute() ? "the file system's root" : "the repository's root") + "; lane takes "
+                    + "every folder in the inbox for a wave, so it must be a folder of its own, like "
+                    + LaneConfig.defaults().inbox());
+        }
+        return value;
     }
 
     private static String nonBlank(String key, String value) {

@@ -115,6 +115,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anInboxThatIsNotAFolderOfItsOwnIsRefusedNamingWhatItIs() {
+        for (String[] bad : new String[][] {{"/", "the file system's root"}, {".", "the repository's root"},
+            {"a/..", "the repository's root"}, {".git/lane", "inside git's own folder"}}) {
+            LaneException e = assertThrows(LaneException.class,
+                    () -> ConfigLoader.parse("inbox: '" + bad[0] + "'\n", "lanes.yml"), bad[0]);
+            assertEquals(ExitCode.USAGE, e.exitCode());
+            assertEquals("lanes.yml: key 'inbox' is '" + bad[0] + "', " + bad[1] + "; lane takes every folder in the "
+                    + "inbox for a wave, so it must be a folder of its own, like tools/offline/_inbox", e.getMessage());
+        }
+        assertEquals("/srv/lane-inbox", ConfigLoader.parse("inbox: /srv/lane-inbox\n", "lanes.yml").inbox());
+        assertEquals("../shared", ConfigLoader.parse("inbox: ../shared\n", "lanes.yml").inbox());
+    }
+
+    @Test
     void initRefusesToOverwriteAnExistingConfig(@TempDir Path repo) throws Exception {
         Files.writeString(repo.resolve("lanes.yml"), "main: trunk\n");
         LaneException e = assertThrows(LaneException.class, () -> ConfigInit.init(repo));
