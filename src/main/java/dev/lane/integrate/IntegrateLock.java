@@ -44,7 +44,8 @@ public final class IntegrateLock implements AutoCloseable {
     public static IntegrateLock acquire(Inbox inbox, WaveId wave, String doing, String command, String agent,
                                         Instant now) {
         SafeFiles.ensureDirectory(inbox.waveDir(wave));
-        String me = doing + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since " + now;
+        String me = doing + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since "
+                + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // people read it: seconds are enough
         return new IntegrateLock(HolderLock.acquire(inbox.integrateLock(wave), me, holder -> LaneException.contention(
                 "wave " + wave + " is busy: " + holder + " (lock " + inbox.integrateLock(wave).toAbsolutePath()
                         .normalize() + "). Wait for it to finish and run " + command + " again."),
