@@ -5,7 +5,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
-import dev.lane.intent.VersionFile;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.fs.HolderLock;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -180,7 +179,9 @@ public final class Integrator {
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
                 WaveLanes.claimBases(ws.inbox(), wave, lanes));
-        Semver current = versionAt(access, base.getTree());
+        ProjectVersion onMain = ProjectVersion.read(ws.config().versionFiles(),
+                file -> access.readText(base.getTree(), file));
+        Semver current = onMain.highest().orElse(null); // files that disagree: the highest is main's version
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
@@ -280,7 +281,8 @@ public final class Integrator {
                 ObjectId commit = plan.laneCommits().get(lane);
                 lanes.add(new LaneOutcome(lane, LaneStatus.INTEGRATED, null, c.head().name(),
                         c.submission().sequence(), plan.surface().applied().getOrDefault(lane,
-                                LaneOutcome.Applied.nothing()), commit == null ? null : commit.name()));
+                                LaneOutcome.Applied.nothing()), commit == null ? null : commit.name(),
+                        c.pending().bumpNotApplied()));
             } else {
                 Candidate c = all.get(lane);
                 lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
@@ -289,12 +291,13 @@ public final class Integrator {
         lanes.addAll(unreadable);
         String versionFrom = current == null ? null : current.getVersion();
         String versionTo = plan.surface().version().map(SurfaceResult.Version::to).orElse(versionFrom);
+        String versionNote = plan.surface().version().map(SurfaceResult.Version::note).orElse(null);
         List<String> workflows = plan.surface().workflows().stream().map(SurfaceResult.Edit::path).distinct()
                 .toList();
         List<String> added = plan.surface().manifestAdded().stream().map(SurfaceResult.Entry::entry).toList();
         return new IntegrateResult(request.wave().value(), base.name(), after, plan.result().name(),
                 request.dryRun(), lanes, added, versionFrom, versionTo, workflows, notSubmitted, checkoutNote,
-                checkRuns);
+                checkRuns, versionNote);
     }
 
     private static LaneOutcome parked(String lane, Submission s, String reason) {
@@ -307,20 +310,6 @@ public final class Integrator {
                     + String.join("\n  - ", problems));
         }
     }
-
-    private Semver versionAt(RepoAccess access, ObjectId tree) {
-        for (String file : ws.config().versionFiles()) {
-            Optional<String> text = access.readText(tree, file);
-            if (text.isPresent()) {
-                Optional<String> v = VersionFile.read(file, text.get());
-                if (v.isPresent()) {
-                    return Semver.parse(v.get());
-                }
-            }
-        }
-        return null;
-    }
-
 
     private LedgerEntry entry(LedgerEvent event, WaveId wave, String agent, String detail) {
         return new LedgerEntry(ws.clock().instant(), event, wave.value(), "", agent, detail);

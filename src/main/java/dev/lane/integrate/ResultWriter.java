@@ -65,6 +65,9 @@ final class ResultWriter {
                     .append(String.join(", ", v.files())).append(" (");
             msg.append(String.join(", ", v.requests().entrySet().stream()
                     .map(r -> r.getValue() + " from lane " + r.getKey()).toList())).append(")\n");
+            if (v.note() != null) {
+                msg.append("Note: ").append(v.note()).append('\n');
+            }
         });
         if (!surface.workflows().isEmpty()) {
             msg.append("Workflow edits:\n");

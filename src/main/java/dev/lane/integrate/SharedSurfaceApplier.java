@@ -4,6 +4,7 @@ import dev.lane.config.LaneConfig;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Manifest;
 import dev.lane.intent.MigrationNumbers;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowEdit;
 import dev.lane.intent.WorkflowMerge;
@@ -32,7 +33,8 @@ import org.semver4j.Semver;
  *   <li>Workflows: each edit is a three-way merge of the lane's base, the current result and the lane's version
  *       ({@link WorkflowMerge}); an overlapping edit parks the lane, with the hunk.</li>
  *   <li>Version: one bump for the wave ({@link WaveBump}), written to every version file that has a version, with
- *       every other byte unchanged ({@link VersionFile#withVersion}).</li>
+ *       every other byte unchanged ({@link VersionFile#withVersion}). Files that disagreed on main all get the one
+ *       new version, which is above the highest of them; the result says they disagreed.</li>
  * </ul>
  * Each lane is all or nothing: a parked lane contributes nothing, and the lanes after it are applied as if it was
  * never there.
@@ -213,8 +215,20 @@ final class SharedSurfaceApplier {
         }
         Map<String, String> asked = new LinkedHashMap<>();
         requests.forEach((lane, r) -> asked.put(lane, r.toString()));
+        ProjectVersion before = ProjectVersion.read(config.versionFiles(), path -> access.readText(tree, path));
+        String note = !before.disagree() ? null : disagreedNote(before, to);
         return Optional.of(new SurfaceResult.Version(waveBump.current().getVersion(), to,
-                waveBump.start().getVersion(), written, asked));
+                waveBump.start().getVersion(), written, asked, note));
+    }
+
+    /**
+     * What the user must know when the version files disagreed on main before the bump: each file's value, that the
+     * bump took the highest as main's version ({@link ProjectVersion}), and that they agree now.
+     */
+    static String disagreedNote(ProjectVersion before, String to) {
+        return "the version files already disagreed on main (" + before.listing("had") + "); the bump started from "
+                + "the highest, " + before.highest().map(v -> v.getVersion()).orElse("?") + " (" + before.highestFiles()
+                + "), and wrote " + to + " to every version file, so they agree now";
     }
 
     /** Entries of the manifest in {@code tree}. */
