@@ -111,7 +111,7 @@ public final class Integrator {
                         + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
-                 Background<Identity> author = Background.start("author",
+                 Background<Identity.Roles> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
                 return recoverThenPass(request, lanes, submitted, access, author);
             } catch (LaneException e) {
@@ -133,7 +133,7 @@ public final class Integrator {
      */
     private IntegrateResult recoverThenPass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                             WaveLanes.Submitted submitted, RepoAccess access,
-                                            Background<Identity> author) {
+                                            Background<Identity.Roles> author) {
         MainUpdater updater = new MainUpdater(access, ws.git(), ws.mainRef(), ws.inbox().checkoutJournal());
         List<String> checkoutNotes = new ArrayList<>();
         try {
@@ -164,7 +164,7 @@ public final class Integrator {
     }
 
     private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
-                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity> author,
+                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity.Roles> author,
                                  MainUpdater updater, List<String> checkoutNotes) {
         WaveId wave = request.wave();
         // Lanes whose claim or submission record cannot be read are parked; the others go through the pass.
@@ -192,8 +192,8 @@ public final class Integrator {
         List<String> notSubmitted = triage.notSubmitted();
         List<Candidate> candidates = triage.candidates();
 
-        Identity who = author.get(); // git's configured identity, else the integrator's agent id
-        ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
+        Identity.Roles who = author.get(); // git's identity (environment, then config), else the integrator's agent id
+        ResultWriter writer = new ResultWriter(access, who, ws.clock().instant(), wave.value());
         LaneMerger merger = new LaneMerger(access, ws.git(), writer, request.squash());
         PassPlanner planner = new PassPlanner(base, merger, applier, writer, waveBump, hook);
         Plan plan = planner.plan(candidates);
