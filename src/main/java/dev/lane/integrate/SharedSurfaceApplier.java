@@ -216,19 +216,23 @@ final class SharedSurfaceApplier {
         Map<String, String> asked = new LinkedHashMap<>();
         requests.forEach((lane, r) -> asked.put(lane, r.toString()));
         ProjectVersion before = ProjectVersion.read(config.versionFiles(), path -> access.readText(tree, path));
-        String note = !before.disagree() ? null : disagreedNote(before, to);
+        String note = !before.disagree() ? null : disagreedNote(before, waveBump, to);
         return Optional.of(new SurfaceResult.Version(waveBump.current().getVersion(), to,
                 waveBump.start().getVersion(), written, asked, note));
     }
 
     /**
-     * What the user must know when the version files disagreed on main before the bump: each file's value, that the
-     * bump took the highest as main's version ({@link ProjectVersion}), and that they agree now.
+     * What the user must know when the version files disagreed on main before the bump: each file's value, the
+     * version the bump started from (the highest, {@link ProjectVersion}; or, if this wave bumped before, the
+     * wave's starting version, as the bump rule has it), and that they agree now.
      */
-    static String disagreedNote(ProjectVersion before, String to) {
-        return "the version files already disagreed on main (" + before.listing("had") + "); the bump started from "
-                + "the highest, " + before.highest().map(v -> v.getVersion()).orElse("?") + " (" + before.highestFiles()
-                + "), and wrote " + to + " to every version file, so they agree now";
+    static String disagreedNote(ProjectVersion before, WaveBump waveBump, String to) {
+        String highest = waveBump.current().getVersion() + " (" + before.highestFiles() + ")";
+        String start = waveBump.start().isEqualTo(waveBump.current()) ? "the bump started from the highest, " + highest
+                : "main's version is the highest, " + highest + "; this wave's bump started from "
+                        + waveBump.start().getVersion() + ", the version before its first bump";
+        return "the version files already disagreed on main (" + before.listing("had") + "); " + start
+                + ", and wrote " + to + " to every version file, so they agree now";
     }
 
     /** Entries of the manifest in {@code tree}. */

@@ -89,6 +89,29 @@ class VersionFilesDisagreeTest {
     }
 
     @Test
+    void aLaterPassOfAWaveThatBumpedKeepsTheBumpRuleAndSaysWhereItsBumpStarted() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a, "--bump", "patch");
+        f.integrate("--wave", "45").expect(0); // the wave: 0.3.5 -> 0.3.6
+        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.9\""));
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "server.json 0.3.9");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b, "--bump", "minor");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(0);
+
+        assertEquals("0.4.0", version(f, "pyproject.toml"), "minor of the wave's start 0.3.5, above the highest 0.3.9");
+        assertEquals("0.4.0", version(f, "server.json"));
+        JsonNode v = new ObjectMapper().readTree(r.out()).get("version");
+        assertEquals("0.3.9", v.get("from").asText());
+        assertTrue(v.get("note").asText().contains("pyproject.toml had 0.3.6, server.json had 0.3.9); main's version "
+                + "is the highest, 0.3.9 (server.json); this wave's bump started from 0.3.5"), r.out());
+    }
+
+    @Test
     void aWaveWithoutABumpIsRefusedSayingTheFilesDisagreedOnMainBeforeTheWaveAndWhatToDo() {
         WaveFixture f = mainWith("0.3.5", "0.3.6");
         f.submitted("45", "dimA", "src/a.txt", "A\n");
