@@ -107,6 +107,7 @@ final class IntegrateCommand extends BaseCommand {
             lane.put("reason", l.reason());
             lane.put("head", l.head());
             lane.put("commit", l.commit());
+            lane.put("note", l.note());
             lanes.add(lane);
         }
         doc.put("lanes", lanes);
@@ -114,6 +115,7 @@ final class IntegrateCommand extends BaseCommand {
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("from", r.versionFrom());
         version.put("to", r.versionTo());
+        version.put("note", r.versionNote());
         doc.put("version", version);
         doc.put("workflows", r.workflows());
         doc.put("notSubmitted", r.notSubmitted());
@@ -215,6 +217,14 @@ final class IntegrateCommand extends BaseCommand {
         }
         if (r.versionTo() != null && !r.versionTo().equals(r.versionFrom())) {
             out.append("version:   ").append(r.versionFrom()).append(" -> ").append(r.versionTo()).append('\n');
+        }
+        if (r.versionNote() != null) {
+            out.append("note:      ").append(r.versionNote()).append('\n');
+        }
+        for (LaneOutcome l : r.lanes()) {
+            if (l.note() != null) {
+                out.append("note:      ").append(l.note()).append('\n');
+            }
         }
         if (!r.workflows().isEmpty()) {
             out.append("workflows: ").append(String.join(", ", r.workflows())).append('\n');

@@ -73,6 +73,7 @@ final class StatusCommand extends BaseCommand {
             l.put("intents", v.intents());
             l.put("intentsDetail", intentsDetail(v.requested()));
             l.put("reason", v.reason());
+            l.put("note", v.note());
             l.put("worktree", v.worktree());
             lanes.add(l);
         }
@@ -111,7 +112,7 @@ final class StatusCommand extends BaseCommand {
                     case DAMAGED -> "DAMAGED";
                     default -> v.state().label();
                 };
-                String detail = v.reason() != null ? v.reason() : v.intents();
+                String detail = v.reason() != null ? v.reason() : v.intentsAndNote();
                 table.add(List.of(v.lane(), v.agent() == null ? "?" : v.agent(), state,
                         v.since() == null ? "-" : ago(Duration.between(v.since(), now)),
                         v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));

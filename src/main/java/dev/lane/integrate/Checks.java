@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import dev.lane.config.LaneConfig;
 import dev.lane.core.LaneException;
 import dev.lane.intent.Manifest;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowCheck;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * The built-in checks a result tree must pass before main may move (any failure refuses the whole pass, exit 5):
  * every manifest entry names a migration file that exists; the manifest lists every required migration
- * ({@code required:} in lanes.yml); all version files agree; every workflow file the pass changed reads as GitHub
- * reads it and has a {@code workflow_dispatch} trigger ({@link WorkflowCheck}; the lanes whose edits would fail it
- * are parked before, by {@link PassWorkflows}). They read only git objects, so they cost little.
+ * ({@code required:} in lanes.yml); all version files agree (a bump makes them agree; files that disagreed on main
+ * already are said to have done so); every workflow file the pass changed reads as GitHub reads it and has a
+ * {@code workflow_dispatch} trigger ({@link WorkflowCheck}; the lanes whose edits would fail it are parked before,
+ * by {@link PassWorkflows}). They read only git objects, so they cost little.
  */
 final class Checks {
     private final RepoAccess access;
@@ -28,6 +30,28 @@ final class Checks {
         this.access = access;
         this.config = config;
         this.surfaces = new SharedSurfaces(config);
+    }
+
+    /**
+     * Why the version files of the result disagree. A bump writes one version to every file, so a result that
+     * disagrees comes from a pass that bumps nothing; if main's files disagreed the same way, the message says it was
+     * so on main already, before this wave, and what to do about it.
+     */
+    private String disagreement(ProjectVersion inResult, ObjectId baseTree) {
+        String problem = "version files disagree: " + inResult.listing("has");
+        ProjectVersion onMain;
+        try {
+            onMain = ProjectVersion.read(config.versionFiles(), path -> access.readText(baseTree, path));
+        } catch (LaneException unreadable) {
+            return problem;
+        }
+        if (!onMain.byFile().equals(inResult.byFile())) {
+            return problem;
+        }
+        return problem + ". They disagreed on main already, before this wave, and this pass bumps no version. "
+                + "Make them agree on main (commit one version to every version file), or have a lane of this wave "
+                + "request a bump (lane submit --bump patch in its worktree), which writes one new version, above "
+                + "the highest, to every version file; then integrate again.";
     }
 
     /** Every problem of {@code result}, each a sentence naming the file; empty if it passes. */
@@ -58,9 +82,9 @@ final class Checks {
                 }
             }
         }
-        if (versions.values().stream().distinct().count() > 1) {
-            problems.add("version files disagree: " + String.join(", ", versions.entrySet().stream()
-                    .map(e -> e.getKey() + " has " + e.getValue()).toList()));
+        ProjectVersion inResult = new ProjectVersion(versions);
+        if (inResult.disagree()) {
+            problems.add(disagreement(inResult, baseTree));
         }
         for (String path : access.changedPaths(baseTree, result, surfaces::isWorkflow, surfaces::mayHoldSurfaces)) {
             access.readText(result, path).flatMap(text -> WorkflowCheck.problem(path, text))

@@ -19,11 +19,13 @@ import java.util.List;
  * @param notSubmitted  lanes claimed in the wave but not submitted (left out)
  * @param checkoutNote  what the user must know about the main checkout, or null
  * @param check         what the user's {@code check:} command did
+ * @param versionNote   what the user must know about the version: the version files disagreed on main, each file's
+ *                      value, and which the bump started from; null if nothing
  */
 public record IntegrateResult(String wave, String mainBefore, String mainAfter, String plannedResult, boolean dryRun,
                               List<LaneOutcome> lanes, List<String> manifestAdded, String versionFrom,
                               String versionTo, List<String> workflows, List<String> notSubmitted,
-                              String checkoutNote, CheckReport check) {
+                              String checkoutNote, CheckReport check, String versionNote) {
 
     public boolean mainMoved() {
         return !mainBefore.equals(mainAfter);

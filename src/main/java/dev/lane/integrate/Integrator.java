@@ -5,7 +5,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
-import dev.lane.intent.VersionFile;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.fs.HolderLock;
 import dev.lane.fs.SafeFiles;
 import dev.lane.ledger.Ledger;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -124,7 +123,7 @@ public final class Integrator {
                         + (request.squash() ? ", squash" : "")));
             }
             try (RepoAccess access = opening.take();
-                 Background<Identity> author = Background.start("author",
+                 Background<Identity.Roles> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
                 return recoverThenPass(request, lanes, submitted, access, author);
             } catch (LaneException e) {
@@ -146,7 +145,7 @@ public final class Integrator {
      */
     private IntegrateResult recoverThenPass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                             WaveLanes.Submitted submitted, RepoAccess access,
-                                            Background<Identity> author) {
+                                            Background<Identity.Roles> author) {
         MainUpdater updater = new MainUpdater(access, ws.git(), ws.mainRef(), ws.inbox().checkoutJournal());
         List<String> checkoutNotes = new ArrayList<>();
         try {
@@ -177,7 +176,7 @@ public final class Integrator {
     }
 
     private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
-                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity> author,
+                                 WaveLanes.Submitted submitted, RepoAccess access, Background<Identity.Roles> author,
                                  MainUpdater updater, List<String> checkoutNotes) {
         WaveId wave = request.wave();
         // Lanes whose claim or submission record cannot be read are parked; the others go through the pass.
@@ -192,7 +191,9 @@ public final class Integrator {
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
                 WaveLanes.claimBases(ws.inbox(), wave, lanes));
-        Semver current = versionAt(access, base.getTree());
+        ProjectVersion onMain = ProjectVersion.read(ws.config().versionFiles(),
+                file -> access.readText(base.getTree(), file));
+        Semver current = onMain.highest().orElse(null); // files that disagree: the highest is main's version
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
@@ -203,8 +204,8 @@ public final class Integrator {
         List<String> notSubmitted = triage.notSubmitted();
         List<Candidate> candidates = triage.candidates();
 
-        Identity who = author.get(); // git's configured identity, else the integrator's agent id
-        ResultWriter writer = new ResultWriter(access, who.name(), who.email(), ws.clock().instant(), wave.value());
+        Identity.Roles who = author.get(); // git's identity (environment, then config), else the integrator's agent id
+        ResultWriter writer = new ResultWriter(access, who, ws.clock().instant(), wave.value());
         LaneMerger merger = new LaneMerger(access, ws.git(), writer, request.squash());
         PassPlanner planner = new PassPlanner(base, merger, applier, writer, waveBump, hook);
         Plan plan = planner.plan(candidates);
@@ -291,7 +292,8 @@ public final class Integrator {
                 ObjectId commit = plan.laneCommits().get(lane);
                 lanes.add(new LaneOutcome(lane, LaneStatus.INTEGRATED, null, c.head().name(),
                         c.submission().sequence(), plan.surface().applied().getOrDefault(lane,
-                                LaneOutcome.Applied.nothing()), commit == null ? null : commit.name()));
+                                LaneOutcome.Applied.nothing()), commit == null ? null : commit.name(),
+                        c.pending().bumpNotApplied()));
             } else {
                 Candidate c = all.get(lane);
                 lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
@@ -300,12 +302,13 @@ public final class Integrator {
         lanes.addAll(unreadable);
         String versionFrom = current == null ? null : current.getVersion();
         String versionTo = plan.surface().version().map(SurfaceResult.Version::to).orElse(versionFrom);
+        String versionNote = plan.surface().version().map(SurfaceResult.Version::note).orElse(null);
         List<String> workflows = plan.surface().workflows().stream().map(SurfaceResult.Edit::path).distinct()
                 .toList();
         List<String> added = plan.surface().manifestAdded().stream().map(SurfaceResult.Entry::entry).toList();
         return new IntegrateResult(request.wave().value(), base.name(), after, plan.result().name(),
                 request.dryRun(), lanes, added, versionFrom, versionTo, workflows, notSubmitted, checkoutNote,
-                check);
+                check, versionNote);
     }
 
     /**
@@ -343,20 +346,6 @@ public final class Integrator {
                     + String.join("\n  - ", problems));
         }
     }
-
-    private Semver versionAt(RepoAccess access, ObjectId tree) {
-        for (String file : ws.config().versionFiles()) {
-            Optional<String> text = access.readText(tree, file);
-            if (text.isPresent()) {
-                Optional<String> v = VersionFile.read(file, text.get());
-                if (v.isPresent()) {
-                    return Semver.parse(v.get());
-                }
-            }
-        }
-        return null;
-    }
-
 
     private LedgerEntry entry(LedgerEvent event, WaveId wave, String agent, String detail) {
         return new LedgerEntry(ws.clock().instant(), event, wave.value(), "", agent, detail);

@@ -63,12 +63,14 @@ final class LaneTriage {
             Optional<RevCommit> fork = access.mergeBase(base, head.get());
             boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
                     || history.squashedHeadsOf(claim.lane()).contains(s.head());
-            PendingIntents pending = PendingIntents.of(s.intents(), manifestNow, history.workflowsOf(claim.lane()),
-                    waveBump);
+            PendingIntents pending = PendingIntents.of(claim.lane(), s.intents(), manifestNow,
+                    history.workflowsOf(claim.lane()), waveBump);
             if (inMain && pending.isEmpty()) {
+                String note = pending.bumpNotApplied();
                 decided.put(claim.lane(), new LaneOutcome(claim.lane(), LaneStatus.ALREADY_INTEGRATED,
-                        "main already holds head " + s.head().substring(0, 12) + " and its intents",
-                        s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null));
+                        "main already holds head " + s.head().substring(0, 12)
+                                + (note == null ? " and its intents" : " and its other intents; " + note),
+                        s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null, note));
                 continue;
             }
             List<String> removed = List.of();
@@ -101,7 +103,7 @@ final class LaneTriage {
 
     static LaneOutcome parked(String lane, Submission s, String reason) {
         return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
-                null);
+                null, null);
     }
 
     /**

@@ -63,7 +63,7 @@ final class OutcomeRecorder {
             String detail = switch (lane.status()) {
                 case INTEGRATED -> "submission " + lane.sequence() + ", head " + lane.head().substring(0, 12)
                         + (lane.commit() == null ? " (intents only)" : " landed as " + lane.commit().substring(0, 12))
-                        + appliedText(lane.applied());
+                        + appliedText(lane.applied()) + (lane.note() == null ? "" : "; " + lane.note());
                 case PARKED, ALREADY_INTEGRATED -> lane.reason();
             };
             entries.add(new LedgerEntry(now, event, wave.value(), lane.lane(), agent, detail));
@@ -74,7 +74,8 @@ final class OutcomeRecorder {
                             + result.count(LaneStatus.INTEGRATED) + " integrated, " + result.count(LaneStatus.PARKED)
                             + " parked" + (result.versionTo() != null
                                     && !result.versionTo().equals(result.versionFrom())
-                                    ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")));
+                                    ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")
+                            + (result.versionNote() == null ? "" : "; " + result.versionNote())));
         } else {
             entries.add(new LedgerEntry(now, LedgerEvent.INTEGRATE_FINISHED, wave.value(), "", agent,
                     "main unchanged at " + result.mainBefore().substring(0, 12) + ", nothing landed: "
@@ -148,6 +149,7 @@ final class OutcomeRecorder {
         doc.put("head", lane.head());
         doc.put("commit", lane.commit());
         doc.put("applied", appliedDocument(lane.applied()));
+        doc.put("note", lane.note());
         doc.put("mainBefore", result.mainBefore());
         doc.put("mainAfter", result.mainAfter());
         doc.put("time", now.toString());

@@ -21,16 +21,20 @@ import java.util.Set;
  * @param manifest  entries main's manifest does not list yet
  * @param bump      the lane's bump request if it would still raise the version, else null
  * @param workflows edits not applied yet, in the lane's order
+ * @param bumpNotApplied why the lane's bump request will not be applied though neither main nor the wave holds it
+ *                  (main moved past it by other means), or null: said in the lane's outcome, never silent
  */
-record PendingIntents(List<String> manifest, BumpRequest bump, List<WorkflowEdit> workflows) {
+record PendingIntents(List<String> manifest, BumpRequest bump, List<WorkflowEdit> workflows, String bumpNotApplied) {
 
-    static PendingIntents of(Intents intents, Set<String> manifestNow, Set<String> appliedWorkflowIds,
+    static PendingIntents of(String lane, Intents intents, Set<String> manifestNow, Set<String> appliedWorkflowIds,
                              WaveBump waveBump) {
         List<String> entries = intents.manifest().stream().filter(e -> !manifestNow.contains(e)).toList();
         BumpRequest bump = intents.bump() != null && waveBump.raises(intents.bump()) ? intents.bump() : null;
+        String notApplied = intents.bump() == null || bump != null ? null
+                : waveBump.notApplied(lane, intents.bump()).orElse(null);
         List<WorkflowEdit> edits = intents.workflows().stream()
                 .filter(e -> !appliedWorkflowIds.contains(id(e))).toList();
-        return new PendingIntents(entries, bump, edits);
+        return new PendingIntents(entries, bump, edits, notApplied);
     }
 
     boolean isEmpty() {

@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param head     that submission's head (null if the lane's records could not be read)
  * @param reason   why it was parked (null otherwise)
  * @param time     when
+ * @param note     what the lane's agent must know though it landed (an intent not applied, and why), or null
  */
-public record RecordedOutcome(Optional<LaneStatus> status, int sequence, String head, String reason, Instant time) {
+public record RecordedOutcome(Optional<LaneStatus> status, int sequence, String head, String reason, Instant time,
+                              String note) {
 
     /** The outcome in {@code file}, or empty if there is none; a {@code LaneException} if it cannot be read. */
     public static Optional<RecordedOutcome> read(Path file) {
@@ -26,7 +28,7 @@ public record RecordedOutcome(Optional<LaneStatus> status, int sequence, String 
             String label = o.string("status");
             return new RecordedOutcome(Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
                     .findFirst(), o.intValue("sequence"), o.nullableString("head"), o.nullableString("reason"),
-                    o.instant("time"));
+                    o.instant("time"), o.has("note") ? o.nullableString("note") : null);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.lane.integrate;
 
+import dev.lane.repo.Identity;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,15 +15,24 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * of the lane's head, or with squash a single-parent commit with the lane's changes), then one commit for the
  * shared-surface changes whose message lists which lane contributed which entry, bump and edit, and ends with the
  * {@link Trailers} that {@link WaveHistory} reads back.
+ *
+ * <p>The integrator is the committer of every commit, and the author of the merge and shared-surface commits. A
+ * squashed commit is authored by the lane's work, as GitHub's squash merge does it: its author is the author of the
+ * lane's latest own commit ({@link LaneWork}), other authors of the lane's commits are {@code Co-authored-by}
+ * trailers, and its message lists the subjects of the lane's own commits (lane's bookkeeping commits left out).
  */
 final class ResultWriter {
+    /** At most this many commit subjects are listed in a squashed commit's message; the rest are counted. */
+    static final int LISTED_SUBJECTS = 100;
     private final RepoAccess access;
-    private final PersonIdent who;
+    private final PersonIdent author;
+    private final PersonIdent committer;
     private final String wave;
 
-    ResultWriter(RepoAccess access, String authorName, String authorEmail, Instant when, String wave) {
+    ResultWriter(RepoAccess access, Identity.Roles who, Instant when, String wave) {
         this.access = access;
-        this.who = new PersonIdent(authorName, authorEmail, when, ZoneOffset.UTC);
+        this.author = new PersonIdent(who.author().name(), who.author().email(), when, ZoneOffset.UTC);
+        this.committer = new PersonIdent(who.committer().name(), who.committer().email(), when, ZoneOffset.UTC);
         this.wave = wave;
     }
 
@@ -34,9 +44,20 @@ final class ResultWriter {
                 .append(wave).append(squash ? " (squashed)" : "").append("\n\n");
         msg.append("Submission ").append(lane.submission().sequence()).append(" by agent ")
                 .append(lane.submission().agent()).append(", head ").append(head, 0, 12).append(".\n");
-        String subject = lane.head().getShortMessage();
-        if (squash && !subject.isBlank()) {
-            msg.append("Lane head: ").append(subject).append('\n');
+        PersonIdent by = author;
+        List<PersonIdent> coAuthors = List.of();
+        if (squash) {
+            LaneWork work = LaneWork.of(access, tip, lane);
+            List<String> subjects = work.subjects();
+            if (!subjects.isEmpty()) {
+                msg.append('\n').append(subjects.size() == 1 ? "The lane's commit:\n" : "The lane's commits:\n");
+                subjects.stream().limit(LISTED_SUBJECTS).forEach(s -> msg.append("* ").append(s).append('\n'));
+                if (subjects.size() > LISTED_SUBJECTS) {
+                    msg.append("* ... and ").append(subjects.size() - LISTED_SUBJECTS).append(" more\n");
+                }
+            }
+            by = work.author(lane.head().getAuthorIdent());
+            coAuthors = work.coAuthors(by);
         }
         msg.append('\n');
         msg.append(Trailers.line(Trailers.WAVE, wave));
@@ -44,8 +65,11 @@ final class ResultWriter {
         if (squash) {
             msg.append(Trailers.line(Trailers.SQUASHED, wave + "/" + lane.lane() + " " + head));
         }
+        for (PersonIdent co : coAuthors) {
+            msg.append(Trailers.line(Trailers.CO_AUTHOR, co.getName() + " <" + co.getEmailAddress() + ">"));
+        }
         List<ObjectId> parents = squash ? List.of(tip) : List.of(tip, lane.head());
-        return write(tree, parents, msg.toString());
+        return write(tree, parents, msg.toString(), by);
     }
 
     /** The shared-surface commit on top of {@code tip}. */
@@ -65,6 +89,9 @@ final class ResultWriter {
                     .append(String.join(", ", v.files())).append(" (");
             msg.append(String.join(", ", v.requests().entrySet().stream()
                     .map(r -> r.getValue() + " from lane " + r.getKey()).toList())).append(")\n");
+            if (v.note() != null) {
+                msg.append("Note: ").append(v.note()).append('\n');
+            }
         });
         if (!surface.workflows().isEmpty()) {
             msg.append("Workflow edits:\n");
@@ -83,15 +110,15 @@ final class ResultWriter {
         for (SurfaceResult.Edit e : surface.workflows()) {
             msg.append(Trailers.line(Trailers.WORKFLOW, wave + "/" + e.lane() + " " + e.id() + " " + e.path()));
         }
-        return write(tree, List.of(tip), msg.toString());
+        return write(tree, List.of(tip), msg.toString(), author);
     }
 
-    private RevCommit write(ObjectId tree, List<ObjectId> parents, String message) {
+    private RevCommit write(ObjectId tree, List<ObjectId> parents, String message, PersonIdent by) {
         CommitBuilder cb = new CommitBuilder();
         cb.setTreeId(tree);
         cb.setParentIds(parents);
-        cb.setAuthor(who);
-        cb.setCommitter(who);
+        cb.setAuthor(by);
+        cb.setCommitter(committer);
         cb.setMessage(message);
         try {
             ObjectId id = access.inserter().insert(cb);

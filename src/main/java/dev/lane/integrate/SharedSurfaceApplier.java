@@ -4,6 +4,7 @@ import dev.lane.config.LaneConfig;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Manifest;
 import dev.lane.intent.MigrationNumbers;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.intent.VersionFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ import org.semver4j.Semver;
  *       document) or that lacks the workflow_dispatch trigger parks it with the file, the problem and its line, and
  *       the lanes (or main) whose changes it met.</li>
  *   <li>Version: one bump for the wave ({@link WaveBump}), written to every version file that has a version, with
- *       every other byte unchanged ({@link VersionFile#withVersion}).</li>
+ *       every other byte unchanged ({@link VersionFile#withVersion}). Files that disagreed on main all get the one
+ *       new version, which is above the highest of them; the result says they disagreed.</li>
  * </ul>
  * Each lane is all or nothing: a parked lane contributes nothing, and the lanes after it are applied as if it was
  * never there.
@@ -184,8 +186,24 @@ final class SharedSurfaceApplier {
         }
         Map<String, String> asked = new LinkedHashMap<>();
         requests.forEach((lane, r) -> asked.put(lane, r.toString()));
+        ProjectVersion before = ProjectVersion.read(config.versionFiles(), path -> access.readText(tree, path));
+        String note = !before.disagree() ? null : disagreedNote(before, waveBump, to);
         return Optional.of(new SurfaceResult.Version(waveBump.current().getVersion(), to,
-                waveBump.start().getVersion(), written, asked));
+                waveBump.start().getVersion(), written, asked, note));
+    }
+
+    /**
+     * What the user must know when the version files disagreed on main before the bump: each file's value, the
+     * version the bump started from (the highest, {@link ProjectVersion}; or, if this wave bumped before, the
+     * wave's starting version, as the bump rule has it), and that they agree now.
+     */
+    static String disagreedNote(ProjectVersion before, WaveBump waveBump, String to) {
+        String highest = waveBump.current().getVersion() + " (" + before.highestFiles() + ")";
+        String start = waveBump.start().isEqualTo(waveBump.current()) ? "the bump started from the highest, " + highest
+                : "main's version is the highest, " + highest + "; this wave's bump started from "
+                        + waveBump.start().getVersion() + ", the version before its first bump";
+        return "the version files already disagreed on main (" + before.listing("had") + "); " + start
+                + ", and wrote " + to + " to every version file, so they agree now";
     }
 
     /** Entries of the manifest in {@code tree}. */

@@ -27,8 +27,11 @@ record SurfaceResult(ObjectId tree, Map<String, String> parked, List<Entry> mani
      * The version change: from main's version to the wave's target, in which files, and which lane asked what.
      *
      * @param waveStart the wave's starting version (recorded in the Lane-Bump trailer)
+     * @param note      if the version files disagreed on main: each file's value there, and which the bump started
+     *                  from (the highest); else null
      */
-    record Version(String from, String to, String waveStart, List<String> files, Map<String, String> requests) {
+    record Version(String from, String to, String waveStart, List<String> files, Map<String, String> requests,
+                   String note) {
     }
 
     /** A workflow edit applied: the lane, the file and the edit's id. */

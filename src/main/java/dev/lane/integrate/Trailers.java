@@ -11,6 +11,8 @@ package dev.lane.integrate;
  * Lane-Intents: 45/dimA@2                            shared-surface commit: whose intents it applied
  * Lane-Bump: 45 0.3.5 -&gt; 0.4.0                     the wave's bump: version before the wave, version now
  * Lane-Workflow: 45/dimB 3fa1c2d4e5f6 .github/...    a workflow edit applied (its id, its path)
+ * Co-authored-by: Ada &lt;ada@example.org&gt;             a squashed lane: another author of its commits (for people
+ *                                                    and forges; lane does not read it back)
  * </pre>
  */
 final class Trailers {
@@ -20,6 +22,7 @@ final class Trailers {
     static final String INTENTS = "Lane-Intents";
     static final String BUMP = "Lane-Bump";
     static final String WORKFLOW = "Lane-Workflow";
+    static final String CO_AUTHOR = "Co-authored-by";
 
     private Trailers() {
     }

@@ -17,19 +17,44 @@ import org.semver4j.Semver;
  * nothing (patch of 0.3.5 is 0.3.6, not above 0.4.0); a later major request moves it on to 1.0.0; and a rerun
  * after a crash finds the bump already in main's history and does not bump again.
  *
+ * <p>Main's version is the highest its version files carry ({@link dev.lane.intent.ProjectVersion}): when they
+ * disagree, a bump starts from the highest, so it never re-issues a version one file already has, and writes the
+ * one new version to every file.
+ *
+ * <p>A request that does not raise the version is either covered by the wave's own bump (a lower request of the
+ * same wave, or one applied by an earlier pass: nothing to say) or below main's version, which moved past it by
+ * other means: then it is not applied, and the lane's outcome says so ({@link #notApplied}).
+ *
  * @param current  main's version at the base of the pass (null if the project has none)
  * @param start    the wave's starting version (null if the project has none)
  * @param floor    the version a request must exceed to change anything
+ * @param waveSet  the version the wave's earlier bump set (null if the wave did not bump before)
  */
-record WaveBump(Semver current, Semver start, Semver floor) {
+record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
 
     static WaveBump of(Semver current, Optional<WaveHistory.BumpRecord> earlier) {
         if (current == null) {
-            return new WaveBump(null, null, null);
+            return new WaveBump(null, null, null, null);
         }
         Semver start = earlier.map(WaveHistory.BumpRecord::from).orElse(current);
         Semver floor = earlier.map(r -> max(r.to(), current)).orElse(current);
-        return new WaveBump(current, start, floor);
+        return new WaveBump(current, start, floor, earlier.map(WaveHistory.BumpRecord::to).orElse(null));
+    }
+
+    /**
+     * Why {@code request} of {@code lane} is not applied, if it does not raise the version and the wave's own bump
+     * does not cover it either: main is already at or above the version it asks for. E.g. "bump 0.4.0 of lane x not
+     * applied: main is already at 0.5.0".
+     */
+    Optional<String> notApplied(String lane, BumpRequest request) {
+        Optional<Semver> asked = requested(request);
+        if (asked.isEmpty() || asked.get().isGreaterThan(floor)
+                || (waveSet != null && !asked.get().isGreaterThan(waveSet))) {
+            return Optional.empty();
+        }
+        return Optional.of("bump " + request + " of lane " + lane
+                + (request.level() != null ? " (" + asked.get().getVersion() + ")" : "")
+                + " not applied: main is already at " + current.getVersion());
     }
 
     /** The version a request asks for under this wave's rule, or empty if the project has no version. */

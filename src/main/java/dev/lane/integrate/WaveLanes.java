@@ -77,7 +77,7 @@ final class WaveLanes {
     /** A lane parked because one of its records cannot be read: the problem, then what to do ({@code remedy}). */
     private static LaneOutcome parkedUnreadable(String lane, String problem, String remedy) {
         return new LaneOutcome(lane, LaneStatus.PARKED, problem + "; nothing of this lane was integrated. " + remedy,
-                null, 0, LaneOutcome.Applied.nothing(), null);
+                null, 0, LaneOutcome.Applied.nothing(), null, null);
     }
 
     /**

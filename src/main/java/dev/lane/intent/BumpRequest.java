@@ -3,6 +3,7 @@ package dev.lane.intent;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.lane.core.LaneException;
+import dev.lane.names.Name;
 import java.util.Optional;
 import org.semver4j.Semver;
 
@@ -26,7 +27,11 @@ public record BumpRequest(BumpLevel level, Semver version) {
         return new BumpRequest(null, version);
     }
 
-    /** Parses "patch|minor|major|X.Y.Z"; a usage error names the bad value. */
+    /**
+     * Parses "patch|minor|major|X.Y.Z"; a usage error names the bad value. A version must be written exactly as
+     * semver4j prints it: {@code v0.4.0} or {@code " 0.4.0"} is refused with the spelling to use (0.4.0), because a
+     * version file holds the plain version and what the lane asked for should be what gets written.
+     */
     @JsonCreator
     public static BumpRequest parse(String text) {
         Optional<BumpLevel> level = BumpLevel.parse(text);
@@ -35,8 +40,13 @@ public record BumpRequest(BumpLevel level, Semver version) {
         }
         Semver v = Semver.parse(text);
         if (v == null) {
-            throw LaneException.usage("invalid bump " + dev.lane.names.Name.quote(text)
+            throw LaneException.usage("invalid bump " + Name.quote(text)
                     + ": use patch, minor, major or a version like 1.2.3");
+        }
+        if (!v.getVersion().equals(text)) {
+            throw LaneException.usage("invalid bump " + Name.quote(text) + ": write the version as "
+                    + v.getVersion() + " (a plain semantic version, no leading v or spaces), or use patch, minor "
+                    + "or major");
         }
         return of(v);
     }

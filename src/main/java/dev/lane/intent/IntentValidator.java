@@ -12,7 +12,8 @@ import org.semver4j.Semver;
  * against main as it is when the pass runs, and its checks refuse whatever still slips through.
  *
  * @param migrationExists whether a migration file of that name exists in the lane's tree
- * @param baseVersion     the project version the lane started from (null if the project has none)
+ * @param baseVersion     the project version the lane started from: the highest its version files carry (null if the
+ *                        project has none; see {@link ProjectVersion})
  * @param listed          the entries the manifest of the lane's base lists, and the numbers they take
  */
 public record IntentValidator(Predicate<String> migrationExists, Semver baseVersion, MigrationNumbers listed) {
@@ -37,7 +38,12 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
         BumpRequest bump = intents.bump();
         if (bump != null && bump.version() != null && baseVersion != null
                 && bump.version().isLowerThan(baseVersion)) {
-            problems.add("bump to " + bump + " is lower than the current version " + baseVersion.getVersion());
+            problems.add("bump to " + bump + " is lower than the current version " + baseVersion.getVersion()
+                    + "; ask for a higher version, or patch, minor or major");
+        } else if (bump != null && bump.version() != null && baseVersion != null
+                && bump.version().isEqualTo(baseVersion)) {
+            problems.add("bump to " + bump + " is the current version already, so it would change nothing; ask for "
+                    + "a higher version, or patch, minor or major (or leave --bump out)");
         }
         if (bump != null && baseVersion == null) {
             problems.add("bump " + bump + " requested, but no version file has a version to bump");

@@ -48,6 +48,11 @@ public final class JsonFields {
         return s;
     }
 
+    /** Whether the object has the field (a field added later is absent from files an older lane wrote). */
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
     /** A string field that may be null (but must be present). */
     public String nullableString(String name) {
         Object v = value(name);

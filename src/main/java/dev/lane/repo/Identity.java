@@ -1,43 +1,64 @@
 package dev.lane.repo;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * Who lane's own commits are by. If git has an identity configured it is used; agents in fresh containers often
- * have none, so then the lane's agent id is the author ({@code <agent>@lane.invalid}), never a failure.
+ * Who lane's own commits are by, as git itself would take it: git is asked ({@code git var GIT_AUTHOR_IDENT} and
+ * {@code GIT_COMMITTER_IDENT}), so its own rules hold, environment before config: {@code GIT_AUTHOR_NAME},
+ * {@code GIT_AUTHOR_EMAIL}, {@code GIT_COMMITTER_NAME} and {@code GIT_COMMITTER_EMAIL} win over {@code author.*} and
+ * {@code committer.*}, which win over {@code user.*}. Only an identity given that way counts ({@code
+ * user.useConfigOnly}: no guessing from the host name). Agents in fresh containers often have none; then the lane's
+ * agent id takes that role ({@code <agent>@lane.invalid}), never a failure.
  *
- * @param name       the author and committer name
- * @param email      their email
- * @param configured whether it is git's configured identity ({@code user.name} and {@code user.email} both set)
+ * @param name       the name
+ * @param email      the email
+ * @param configured whether git has it from the environment or its config (false: the agent's fallback)
  */
 public record Identity(String name, String email, boolean configured) {
 
-    /** git's configured identity, else the agent's; asks git once ({@code git config --get-regexp}). */
-    public static Identity of(GitCli git, String agent) {
-        GitCli.Result r = git.run("config", "--get-regexp", "^user\\.(name|email)$");
-        String name = null;
-        String email = null;
-        for (String line : r.out().split("\n")) { // "user.name Ada Lovelace"; the last value of a key wins, as in git
-            int space = line.indexOf(' ');
-            String key = space < 0 ? line : line.substring(0, space); // git prints keys lower-case: [User] is user.
-            String value = space < 0 ? "" : line.substring(space + 1).strip();
-            if (key.equals("user.name")) {
-                name = value;
-            } else if (key.equals("user.email")) {
-                email = value;
-            }
-        }
-        if (r.ok() && name != null && !name.isEmpty() && email != null && !email.isEmpty()) {
-            return new Identity(name, email, true);
-        }
-        return new Identity(agent, agent + "@lane.invalid", false);
+    /**
+     * The two identities of a commit.
+     *
+     * @param author    who wrote the change
+     * @param committer who made the commit
+     */
+    public record Roles(Identity author, Identity committer) {
     }
 
-    /** {@code git} with an author and committer set if (and only if) none is configured. */
+    /**
+     * The author and committer git would use for a commit made with {@code git} (its folder and environment), each
+     * falling back to the agent's; asks git twice, at once.
+     */
+    public static Roles of(GitCli git, String agent) {
+        Process author = git.start("-c", "user.useConfigOnly=true", "var", "GIT_AUTHOR_IDENT");
+        Process committer = git.start("-c", "user.useConfigOnly=true", "var", "GIT_COMMITTER_IDENT");
+        return new Roles(given(GitCli.await(author), agent), given(GitCli.await(committer), agent));
+    }
+
+    /** {@code git} with the environment set for each role git has no identity for (and only for those). */
     public static GitCli forCommits(GitCli git, String agent) {
-        Identity id = of(git, agent);
-        return id.configured() ? git : git.withEnv(Map.of(
-                "GIT_AUTHOR_NAME", id.name(), "GIT_AUTHOR_EMAIL", id.email(),
-                "GIT_COMMITTER_NAME", id.name(), "GIT_COMMITTER_EMAIL", id.email()));
+        Roles roles = of(git, agent);
+        Map<String, String> env = new HashMap<>();
+        if (!roles.author().configured()) {
+            env.put("GIT_AUTHOR_NAME", roles.author().name());
+            env.put("GIT_AUTHOR_EMAIL", roles.author().email());
+        }
+        if (!roles.committer().configured()) {
+            env.put("GIT_COMMITTER_NAME", roles.committer().name());
+            env.put("GIT_COMMITTER_EMAIL", roles.committer().email());
+        }
+        return env.isEmpty() ? git : git.withEnv(env);
+    }
+
+    /** The identity in {@code git var}'s answer ("Name &lt;email&gt; time zone"), or the agent's if it has none. */
+    private static Identity given(GitCli.Result r, String agent) {
+        PersonIdent p = r.ok() ? RawParseUtils.parsePersonIdent(r.line()) : null;
+        if (p != null && !p.getName().isEmpty() && !p.getEmailAddress().isEmpty()) {
+            return new Identity(p.getName(), p.getEmailAddress(), true);
+        }
+        return new Identity(agent, agent + "@lane.invalid", false);
     }
 }

@@ -50,14 +50,14 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
                 DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), unreadable);
                 views.add(new LaneView(c.lane(), c.agent(), LaneState.DAMAGED,
                         changedAt(inbox.submission(wave, lane).getParent()), null, 0, d.problem() + ". "
-                        + d.remedy() + ".", c.worktree(), null));
+                        + d.remedy() + ".", c.worktree(), null, null));
                 continue;
             }
             views.add(view(c, s, inbox.outcome(wave, lane), wave));
         }
         for (ClaimStore.DamagedClaim d : scanned.damaged()) {
             views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0,
-                    d.problem() + ". " + d.remedy() + ".", null, null));
+                    d.problem() + ". " + d.remedy() + ".", null, null, null));
         }
         return new WaveStatus(wave, views, IntegratePass.read(inbox, wave));
     }
@@ -87,12 +87,13 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
     private static LaneView view(ClaimRecord c, Optional<Submission> s, Path outcomeFile, WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
-            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, null, c.worktree(), null);
+            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, null, c.worktree(), null, null);
         }
         Submission sub = s.get();
         LaneState state = LaneState.SUBMITTED;
         Instant since = sub.submittedAt();
         String reason = null;
+        String note = null;
         try {
             // An outcome counts only for the submission it was about; a later resubmission is waiting again.
             Optional<RecordedOutcome> o = RecordedOutcome.read(outcomeFile)
@@ -104,6 +105,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
                     case PARKED -> LaneState.PARKED;
                 }).orElse(LaneState.SUBMITTED);
                 reason = o.get().reason();
+                note = o.get().note();
                 since = o.get().time();
             }
         } catch (LaneException unreadable) {
@@ -111,6 +113,6 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
                     + " rewrites it";
         }
         return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(), reason, c.worktree(),
-                sub.intents());
+                sub.intents(), note);
     }
 }

@@ -7,6 +7,7 @@ import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Intents;
 import dev.lane.intent.Manifest;
+import dev.lane.intent.ProjectVersion;
 import dev.lane.intent.VersionFile;
 import dev.lane.intent.WorkflowEdit;
 import dev.lane.repo.GitCli;
@@ -87,18 +88,13 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         return new SurfaceChanges(new Intents(List.copyOf(entries), bump, edits), surfaces);
     }
 
-    /** The version of the project at {@code treeish}: the first version file that has one. */
+    /**
+     * The version of the project at {@code treeish}: the highest its version files carry (the rule when they
+     * disagree, {@link ProjectVersion}), or null if none has one.
+     */
     static Semver versionAt(GitCli git, LaneConfig config, String treeish) {
-        for (String file : config.versionFiles()) {
-            Optional<String> text = showIfExists(git, treeish, file);
-            if (text.isPresent()) {
-                Optional<String> v = VersionFile.read(file, text.get());
-                if (v.isPresent()) {
-                    return Semver.parse(v.get());
-                }
-            }
-        }
-        return null;
+        return ProjectVersion.read(config.versionFiles(), file -> showIfExists(git, treeish, file)).highest()
+                .orElse(null);
     }
 
     /** The entries of the manifest at {@code treeish} (none if it has no manifest). */

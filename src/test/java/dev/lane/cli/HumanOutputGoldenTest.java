@@ -65,16 +65,20 @@ class HumanOutputGoldenTest {
         var lanes = List.of(
                 new dev.lane.status.LaneView("dimA", "agent-7", dev.lane.status.LaneState.INTEGRATED,
                         now.minusSeconds(300), "89abcdef0123456789", 1, null, "/tmp/jpcite-45-dimA",
-                        manifest("252_law_jorei_pref.sql")),
+                        manifest("252_law_jorei_pref.sql"), null),
+                new dev.lane.status.LaneView("dimC", "agent-c", dev.lane.status.LaneState.INTEGRATED,
+                        now.minusSeconds(200), "456789abcdef0123", 1, null, "/tmp/jpcite-45-dimC",
+                        new dev.lane.intent.Intents(List.of(), dev.lane.intent.BumpRequest.parse("0.4.0"), List.of()),
+                        "bump 0.4.0 of lane dimC not applied: main is already at 0.5.0"),
                 new dev.lane.status.LaneView("cell3", "agent-x", dev.lane.status.LaneState.PARKED,
                         now.minusSeconds(40), "0123456789abcdef", 2,
                         "manifest number 262 is taken: 262_realtime_cache.sql clashes with dimF's 262_subsidy.sql",
-                        "/tmp/jpcite-45-cell3", manifest("262_realtime_cache.sql")),
+                        "/tmp/jpcite-45-cell3", manifest("262_realtime_cache.sql"), null),
                 new dev.lane.status.LaneView("docs", "agent-d", dev.lane.status.LaneState.CLAIMED,
-                        now.minusSeconds(7300), null, 0, null, "/tmp/jpcite-45-docs", null),
+                        now.minusSeconds(7300), null, 0, null, "/tmp/jpcite-45-docs", null, null),
                 new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0,
                         "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
-                        null, null));
+                        null, null, null));
         Golden.assertMatches("status-view", StatusCommand.StatusView.render(
                 new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty()),
                 now));
@@ -101,23 +105,28 @@ class HumanOutputGoldenTest {
         var lanes = List.of(
                 new dev.lane.integrate.LaneOutcome("dimA", dev.lane.integrate.LaneStatus.INTEGRATED, null,
                         "aaaaaaaaaaaaaaaa", 1, new dev.lane.integrate.LaneOutcome.Applied(
-                                List.of("252_law_jorei_pref.sql"), "minor", List.of()), "1111111111111111"),
+                                List.of("252_law_jorei_pref.sql"), "minor", List.of()), "1111111111111111", null),
                 new dev.lane.integrate.LaneOutcome("cell1", dev.lane.integrate.LaneStatus.INTEGRATED, null,
                         "bbbbbbbbbbbbbbbb", 1, new dev.lane.integrate.LaneOutcome.Applied(List.of(), null,
-                                List.of(".github/workflows/deploy.yml")), "2222222222222222"),
+                                List.of(".github/workflows/deploy.yml")), "2222222222222222",
+                        "bump 0.3.4 of lane cell1 not applied: main is already at 0.3.5"),
                 new dev.lane.integrate.LaneOutcome("cell3", dev.lane.integrate.LaneStatus.PARKED,
                         "migration number 262 is taken twice: 262_realtime_cache.sql (this lane) and "
                                 + "262_subsidy_rate_history.sql (lane dimF). Renumber this lane's migration, then "
-                                + "lane sync and lane submit again.", "cccccccccccccccc", 2, none, null),
+                                + "lane sync and lane submit again.", "cccccccccccccccc", 2, none, null, null),
                 new dev.lane.integrate.LaneOutcome("dimB", dev.lane.integrate.LaneStatus.ALREADY_INTEGRATED,
-                        "main already holds head dddddddddddd and its intents", "dddddddddddddddd", 1, none, null));
+                        "main already holds head dddddddddddd and its intents", "dddddddddddddddd", 1, none, null,
+                        null));
         var result = new dev.lane.integrate.IntegrateResult("45", "0000000000000000", "9999999999999999",
                 "9999999999999999", false, lanes, List.of("252_law_jorei_pref.sql"), "0.3.5", "0.4.0",
                 List.of(".github/workflows/deploy.yml"), List.of("docs"), null,
                 new dev.lane.integrate.CheckReport("./ci.sh", dev.lane.integrate.CheckReport.Outcome.PASSED,
                         List.of(), List.of(new dev.lane.integrate.CheckRun(1, "9999999999999999",
                                 List.of("dimA", "cell1"), dev.lane.integrate.CheckRun.Outcome.PASSED, 0,
-                                java.time.Duration.ofMillis(4200), null))));
+                                java.time.Duration.ofMillis(4200), null))),
+                "the version files already disagreed on main (pyproject.toml had 0.3.5, server.json had 0.3.4); the "
+                        + "bump started from the highest, 0.3.5 (pyproject.toml), and wrote 0.4.0 to every version "
+                        + "file, so they agree now");
         Golden.assertMatches("integrate-report", IntegrateCommand.human(result));
     }
 

@@ -51,7 +51,7 @@ class IntegrateJsonTest {
         assertEquals(f.mainHead(), doc.get("main").get("planned").asText());
         assertEquals(2, doc.get("lanes").size());
         for (JsonNode lane : doc.get("lanes")) {
-            assertEquals(List.of("lane", "status", "reason", "head", "commit"), fields(lane));
+            assertEquals(List.of("lane", "status", "reason", "head", "commit", "note"), fields(lane));
         }
         assertEquals("integrated", doc.get("lanes").get(0).get("status").asText());
         assertTrue(doc.get("lanes").get(0).get("reason").isNull());
@@ -64,7 +64,7 @@ class IntegrateJsonTest {
         assertTrue(doc.get("lanes").get(1).get("commit").isNull());
         assertEquals(List.of("added"), fields(doc.get("manifest")));
         assertEquals("260_vec_e5.sql", doc.get("manifest").get("added").get(0).asText());
-        assertEquals(List.of("from", "to"), fields(doc.get("version")));
+        assertEquals(List.of("from", "to", "note"), fields(doc.get("version")));
         assertEquals("0.3.5", doc.get("version").get("from").asText());
         assertEquals("0.3.6", doc.get("version").get("to").asText());
         assertEquals(".github/workflows/deploy.yml", doc.get("workflows").get(0).asText());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lane.support.CliRun;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +63,12 @@ class ReintegrateTest {
         WaveFixture f = WaveFixture.create(tmp);
         String[][] passes = {{"dimA", "minor", "0.4.0"}, {"dimB", "patch", "0.4.0"}, {"dimC", "0.4.0", "0.4.0"},
             {"dimD", "major", "1.0.0"}, {"dimE", "minor", "1.0.0"}};
+        Map<String, Path> worktrees = new HashMap<>();
+        for (String[] pass : passes) { // all from 0.3.5: an explicit 0.4.0 is a real request there, not a no-op
+            worktrees.put(pass[0], f.claim("45", pass[0]));
+        }
         for (String[] pass : passes) {
-            Path wt = f.claim("45", pass[0]);
+            Path wt = worktrees.get(pass[0]);
             f.write(wt, "src/" + pass[0] + ".txt", pass[0] + "\n");
             f.submit(wt, "--bump", pass[1]);
             f.integrate("--wave", "45").expect(0);
