@@ -95,7 +95,7 @@ public final class ClaimService {
         ClaimRecord pending;
         try {
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
-            InboxGitignore.ensure(inbox, ws.repo().workTree());
+            InboxGitignore.ensure(inbox, ws.repo().workTree(), ws.git());
             pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {
                 makeClaimFolder(wave, lane, agent, claimDir);
                 ClaimRecord record = new ClaimRecord(wave.value(), lane.value(), agent.value(),

@@ -1,6 +1,7 @@
 package dev.lane.inbox;
 
 import dev.lane.fs.SafeFiles;
+import dev.lane.repo.GitCli;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
  *
  * <p>Protocol. Written by a claim that finds it missing, atomically (write, then rename into place): a crash leaves
  * it absent, for the next claim to write, or complete. Concurrent writers write the same bytes. An inbox outside the
- * main checkout is none of git's business and gets none.
+ * main checkout is none of git's business and gets none. Nor does an inbox in which git tracks a file (a ledger the
+ * team commits, a README): there the user keeps files in git on purpose, and a {@code *} would hide every new one
+ * from {@code git status} and {@code git add -A}; it is asked (one {@code git ls-files}) only while the file is
+ * missing.
  */
 public final class InboxGitignore {
     static final String FILE = ".gitignore";
@@ -23,15 +27,25 @@ public final class InboxGitignore {
     private InboxGitignore() {
     }
 
-    /** Writes {@code <inbox>/.gitignore} if the inbox is inside {@code workTree} and has none; the inbox must exist. */
-    public static void ensure(Inbox inbox, Path workTree) {
+    /**
+     * Writes {@code <inbox>/.gitignore} if the inbox is inside {@code workTree}, has none, and holds no file git
+     * tracks ({@code git} runs in the main checkout); the inbox must exist.
+     */
+    public static void ensure(Inbox inbox, Path workTree, GitCli git) {
         Path root = inbox.root();
         if (!root.startsWith(workTree) || root.equals(workTree)) {
             return;
         }
         Path file = root.resolve(FILE);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !tracksAnyFileIn(git.in(workTree),
+                workTree.relativize(root))) {
             SafeFiles.writeAtomically(file, CONTENT);
         }
+    }
+
+    /** Whether git tracks a file under {@code folder} (relative to the main checkout); true if git cannot say. */
+    private static boolean tracksAnyFileIn(GitCli git, Path folder) {
+        GitCli.Result listed = git.run("--literal-pathspecs", "ls-files", "-z", "--", folder.toString());
+        return !listed.ok() || !listed.out().isEmpty();
     }
 }

@@ -165,7 +165,9 @@ final class PassWorkflows {
         List<String> before = editors.getOrDefault(path, List.of());
         return "In the lane's worktree: lane sync (it brings in main's " + path
                 + (before.isEmpty() ? "" : ", with the edit of " + lanes(before) + " once this pass has landed it")
-                + "), make the file hold both edits, lane submit; then integrate again.";
+                + "), then redo this lane's edit of that file so it holds both edits (submit moved this lane's edit "
+                + "into the lane's intents.json, so the worktree's file does not have it), lane submit; then "
+                + "integrate again.";
     }
 
     private static String lanes(List<String> names) {

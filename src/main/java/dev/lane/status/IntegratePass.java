@@ -2,14 +2,18 @@ package dev.lane.status;
 
 import dev.lane.fs.HolderLock;
 import dev.lane.inbox.Inbox;
+import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.names.WaveId;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An integrate pass of a wave that has not finished: one running now, or one whose process stopped (killed, crashed,
@@ -17,7 +21,11 @@ import java.util.Set;
  * a pass starting at the same instant find the wave busy: the wave's ledger says whether its latest pass ended (a
  * {@code main-moved}, {@code integrate-finished}, {@code -refused} or {@code -aborted} entry after the last
  * {@code integrate-started}), and the integrator lock file names its last holder, whose process runs as long as it
- * holds the lock. A dry run writes no ledger entry and never shows.
+ * holds the lock. A dry run writes no ledger entry and never shows. The line in the lock file is the pass's own only
+ * while no one took the lock after it: a pass takes the lock (writing its line, since a time in seconds) before its
+ * {@code integrate-started} entry (in milliseconds), so a line by another holder than an integrate pass of that
+ * agent (a release), or since a later second (a dry run, a release), was written after the pass's process let go of
+ * the lock: the pass stopped, whether that later holder still runs or not, and the line is not shown as the pass's.
  *
  * @param state   running, or stopped without finishing
  * @param started when the pass started (its ledger entry)
@@ -53,12 +61,32 @@ public record IntegratePass(State state, Instant started, String holder) {
                 return Optional.empty();
             }
             if (event == LedgerEvent.INTEGRATE_STARTED) {
-                Optional<HolderLock.LastHolder> holder = HolderLock.lastHolder(inbox.integrateLock(wave));
+                LedgerEntry start = entries.get(i).entry();
+                Optional<HolderLock.LastHolder> holder = HolderLock.lastHolder(inbox.integrateLock(wave))
+                        .filter(h -> isThePass(h.line(), start));
                 boolean gone = holder.map(HolderLock.LastHolder::gone).orElse(true);
-                return Optional.of(new IntegratePass(gone ? State.STOPPED : State.RUNNING,
-                        entries.get(i).entry().time(), holder.map(HolderLock.LastHolder::line).orElse(null)));
+                return Optional.of(new IntegratePass(gone ? State.STOPPED : State.RUNNING, start.time(),
+                        holder.map(HolderLock.LastHolder::line).orElse(null)));
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern SINCE = Pattern.compile(", since (\\S+)$");
+
+    /**
+     * Whether a lock file's line is the one the pass that wrote {@code start} wrote: an integrate pass of the same
+     * agent, holding the lock since no later than that entry (see the class comment).
+     */
+    private static boolean isThePass(String line, LedgerEntry start) {
+        Matcher since = SINCE.matcher(line);
+        if (!line.startsWith("integrate by agent " + start.agent() + ", ") || !since.find()) {
+            return false;
+        }
+        try {
+            return !Instant.parse(since.group(1)).isAfter(start.time());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

@@ -63,6 +63,22 @@ class ClaimTest {
     }
 
     @Test
+    void anInboxInWhichTheTeamTracksFilesGetsNoIgnoreAllSoTheirNewFilesThereStillShow() throws Exception {
+        Files.writeString(repo.root().resolve(".gitignore"), "");
+        Path inbox = repo.root().resolve("tools/offline/_inbox");
+        Files.createDirectories(inbox.resolve("44"));
+        Files.writeString(inbox.resolve("44/AGENT_LEDGER.md"), "# wave 44, kept in git\n");
+        Git.ok(repo.root(), "add", "-A");
+        Git.ok(repo.root(), "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "ledger 44");
+
+        repo.lane("claim", "--wave", "45", "--lane", "dimA").expect(0);
+
+        assertFalse(Files.exists(inbox.resolve(".gitignore")), "no '*' over a folder the team keeps files of in git");
+        assertTrue(Git.ok(repo.root(), "status", "--porcelain", "--untracked-files=all")
+                .contains("tools/offline/_inbox/45/AGENT_LEDGER.md"), "the new wave's ledger shows, as the 44th did");
+    }
+
+    @Test
     void jsonOutputCarriesWaveLaneAgentWorktreeBranchAndBase() throws Exception {
         CliRun r = CliRun.run(repo.root(), java.util.Map.of("LANE_AGENT", "tester"), "claim", "--wave", "45",
                 "--lane", "dimB", "--json");

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lane.inbox.Inbox;
+import dev.lane.names.WaveId;
 import dev.lane.support.CliRun;
 import dev.lane.support.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,5 +62,25 @@ class UnfinishedPassStatusTest {
         assertFalse(done.out().contains("integrate pass"), done.out());
         JsonNode after = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out());
         assertTrue(after.get("waves").get(0).get("integrate").isNull(), after.toString());
+    }
+
+    @Test
+    void aReleaseHoldingTheLockAfterACrashedPassIsNotShownAsThatPassRunning() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        f.integrateKilledAt(Step.LANES_MERGED, "45"); // integrate-started in the ledger, the process gone
+
+        // A release of a lane of the wave takes the lock the dead pass let go of (as ReleaseService does).
+        try (IntegrateLock release = IntegrateLock.acquire(new Inbox(f.repo.resolve("tools/offline/_inbox")),
+                new WaveId("45"), IntegrateLock.RELEASE + "dimA", "lane release", "ops", Instant.now())) {
+            CliRun during = f.lane(f.repo, "status", "--wave", "45").expect(0);
+            assertTrue(during.out().contains("integrate pass STOPPED unfinished (started "), during.out());
+            assertFalse(during.out().contains("release of lane"), "the release is not the pass: " + during.out());
+            JsonNode json = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out());
+            assertEquals("stopped", json.get("waves").get(0).get("integrate").get("state").asText());
+        }
+        CliRun after = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(after.out().contains("integrate pass STOPPED unfinished (started "), after.out());
+        assertFalse(after.out().contains("release of lane"), "the release is not the pass: " + after.out());
     }
 }

@@ -61,6 +61,26 @@ class WorkflowIntegrityTest {
     }
 
     @Test
+    void theParkedLaneIsToldToRedoItsEditAfterSyncForTheWorktreesFileNoLongerHasIt() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path x = f.claim("45", "x");
+        Path y = f.claim("45", "y");
+        f.write(x, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n",
+                "  pull_request:\n    branches: [main]\n  workflow_dispatch:\n"));
+        f.submit(x);
+        f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
+                + "  pull_request:\n    types: [opened]\n"));
+        f.submit(y);
+
+        String reason = lanes(f.integrate("--wave", "45", "--json").expect(4)).get("y").get("reason").asText();
+        assertTrue(reason.contains("lane sync (it brings in main's " + DEPLOY + ", with the edit of lane x once this "
+                + "pass has landed it), then redo this lane's edit of that file so it holds both edits"), reason);
+
+        f.lane(y, "sync").expect(0);
+        assertEquals(f.onMain(DEPLOY), f.read(y, DEPLOY), "after sync the worktree has main's file, not the lane's edit");
+    }
+
+    @Test
     void submitRefusesADuplicatedKeyAndASecondDocumentNamingFileKeyAndLine() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "a");
