@@ -19,8 +19,24 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
         this(repo, config, clock, new GitCli(repo.workTree()));
     }
 
+    /**
+     * The inbox, resolved against the main checkout. Refused (exit 2, before anything is touched) unless it is a folder
+     * of its own: lane takes every folder in it for a wave, so the main checkout itself or a folder above it (other
+     * repositories, system folders) or git's own folder would be read, locked and written as waves. lanes.yml refuses
+     * the plain cases ({@code /}, {@code .}) when it loads; this catches what needs the checkout's path
+     * ({@code ..}, an absolute path to the checkout).
+     */
     public Inbox inbox() {
-        return new Inbox(repo.workTree().resolve(config.inbox()).normalize());
+        Path inbox = repo.workTree().resolve(config.inbox()).normalize();
+        Path gitDir = repo.gitDir().toAbsolutePath().normalize();
+        if (repo.workTree().startsWith(inbox) || inbox.startsWith(gitDir)) {
+            throw LaneException.usage("lanes.yml: key 'inbox' is '" + config.inbox() + "', which is "
+                    + (inbox.startsWith(gitDir) ? "inside git's own folder " + gitDir
+                            : inbox.equals(repo.workTree()) ? "the repository's root" : "above the repository, "
+                                    + inbox) + "; lane takes every folder in the inbox for a wave, so it must be a "
+                    + "folder of its own, like " + LaneConfig.defaults().inbox());
+        }
+        return new Inbox(inbox);
     }
 
     /** The worktree folder of a lane, from the {@code worktree} template. */

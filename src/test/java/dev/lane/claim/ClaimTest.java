@@ -79,6 +79,20 @@ class ClaimTest {
     }
 
     @Test
+    void anInboxAboveOrAtTheRepositoryIsAUsageErrorThatTouchesNothing() throws Exception {
+        for (String inbox : new String[] {"..", repo.root().toString(), "../..", ".git/lane"}) {
+            repo.writeConfig(repo.defaultConfig() + "inbox: '" + inbox + "'\n");
+            CliRun claim = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+            assertEquals(2, claim.exitCode(), inbox + ": " + claim);
+            assertTrue(claim.err().contains("key 'inbox' is '" + inbox + "'"), claim.err());
+            CliRun status = repo.lane("status");
+            assertEquals(2, status.exitCode(), inbox + ": " + status);
+        }
+        assertFalse(Files.exists(tmp.resolve("45")), "no wave folder next to the repository");
+        assertFalse(Files.exists(repo.root().resolve("45")), "nor in it");
+    }
+
+    @Test
     void jsonOutputCarriesWaveLaneAgentWorktreeBranchAndBase() throws Exception {
         CliRun r = CliRun.run(repo.root(), java.util.Map.of("LANE_AGENT", "tester"), "claim", "--wave", "45",
                 "--lane", "dimB", "--json");
