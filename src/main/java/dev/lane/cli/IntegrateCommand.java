@@ -62,9 +62,10 @@ final class IntegrateCommand extends BaseCommand {
         WaveId w = new WaveId(wave);
         if (order != NO_ORDER && (order.isEmpty() || order.stream().anyMatch(String::isBlank))) {
             // picocli hands over a new list whenever --order is given, so an empty one was given empty
-            throw LaneException.usage("--order has an empty lane name (" + String.join(",", order).strip()
-                    + "): name lanes separated by commas, like --order dimB,dimA, or leave --order out for claim "
-                    + "order");
+            String given = String.join(",", order).strip();
+            throw LaneException.usage("--order has an empty lane name" + (given.replace(",", "").isBlank() ? ""
+                    : " (" + given + ")") + ": name lanes separated by commas, like --order dimB,dimA, or leave "
+                    + "--order out for claim order");
         }
         List<LaneId> lanes = order.stream().map(String::strip).map(LaneId::new).toList();
         StepHook hook = StepHook.crashAt(ctx.env());
