@@ -136,4 +136,33 @@ class VersionFilesDisagreeTest {
 
         assertTrue(r.err().contains("bump to 0.3.6 is the current version already"), r.err());
     }
+
+    @Test
+    void aLaneThatWritesOneNewVersionToFilesThatDisagreedOnMainAsksForThatVersion() {
+        WaveFixture f = mainWith("0.3.5", "0.3.6");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.write(a, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"0.3.7\""));
+        f.write(a, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.7\""));
+
+        CliRun s = f.lane(a, "submit", "-m", "to 0.3.7").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertTrue(s.out().contains("intents: bump patch"), "0.3.7 is the next patch of main's version 0.3.6: " + s.out());
+        assertEquals("0.3.7", version(f, "pyproject.toml"), r.out());
+        assertEquals("0.3.7", version(f, "server.json"), r.out());
+    }
+
+    @Test
+    void aLaneThatSetsAFileToTheVersionTheHighestFileCarriesIsRefusedNotTurnedIntoAnUnaskedBump() {
+        WaveFixture f = mainWith("0.3.5", "0.3.6");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.write(a, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"0.3.6\""));
+
+        CliRun r = f.lane(a, "submit", "-m", "pyproject.toml to 0.3.6").expect(2);
+
+        assertTrue(r.err().contains("0.3.6 is the current version already"), r.err());
+        assertEquals("0.3.6", version(f, "server.json"), "nothing submitted, nothing bumped: never 0.3.7");
+    }
 }
