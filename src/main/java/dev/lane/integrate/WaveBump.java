@@ -1,5 +1,6 @@
 package dev.lane.integrate;
 
+import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import java.util.Collection;
 import java.util.Optional;
@@ -65,6 +66,23 @@ record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
     /** Whether applying {@code request} now would still raise the version. */
     boolean raises(BumpRequest request) {
         return requested(request).map(v -> v.isGreaterThan(floor)).orElse(false);
+    }
+
+    /**
+     * The smallest bump request that would still raise the version in this wave, as {@code lane submit --bump} takes
+     * it: the lowest level that does ("patch" unless the wave's earlier bump already covers it), else the version
+     * just above what the rule must exceed; empty if the project has no version.
+     */
+    Optional<String> smallestRaising() {
+        if (start == null) {
+            return Optional.empty();
+        }
+        for (BumpLevel level : BumpLevel.values()) {
+            if (raises(BumpRequest.of(level))) {
+                return Optional.of(level.label());
+            }
+        }
+        return Optional.of(floor.nextPatch().getVersion());
     }
 
     /** The version to write for these requests, or empty if none of them raises the version. */
