@@ -25,17 +25,21 @@ final class Checks {
     private final RepoAccess access;
     private final LaneConfig config;
     private final SharedSurfaces surfaces;
+    private final WaveBump waveBump;
 
-    Checks(RepoAccess access, LaneConfig config) {
+    /** @param waveBump the bump rule of the pass (to say which request would still bump, if the files disagree) */
+    Checks(RepoAccess access, LaneConfig config, WaveBump waveBump) {
         this.access = access;
         this.config = config;
         this.surfaces = new SharedSurfaces(config);
+        this.waveBump = waveBump;
     }
 
     /**
      * Why the version files of the result disagree. A bump writes one version to every file, so a result that
      * disagrees comes from a pass that bumps nothing; if main's files disagreed the same way, the message says it was
-     * so on main already, before this wave, and what to do about it.
+     * so on main already, before this pass, and what to do about it: a request the wave's own earlier bump does not
+     * cover already ({@link WaveBump#smallestRaising}).
      */
     private String disagreement(ProjectVersion inResult, ObjectId baseTree) {
         String problem = "version files disagree: " + inResult.listing("has");
@@ -48,10 +52,11 @@ final class Checks {
         if (!onMain.byFile().equals(inResult.byFile())) {
             return problem;
         }
-        return problem + ". They disagreed on main already, before this wave, and this pass bumps no version. "
+        String bump = waveBump.smallestRaising().orElse("patch"); // a bump the wave's earlier one does not cover
+        return problem + ". They disagreed on main already, before this pass, and this pass bumps no version. "
                 + "Make them agree on main (commit one version to every version file), or have a lane of this wave "
-                + "request a bump (lane submit --bump patch in its worktree), which writes one new version, above "
-                + "the highest, to every version file; then integrate again.";
+                + "request a bump (lane submit --bump " + bump + " in its worktree), which writes one new version, "
+                + "above the highest, to every version file; then integrate again.";
     }
 
     /** Every problem of {@code result}, each a sentence naming the file; empty if it passes. */

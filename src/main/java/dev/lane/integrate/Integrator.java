@@ -211,7 +211,7 @@ public final class Integrator {
         Plan plan = planner.plan(candidates);
         Map<String, String> parkedReasons = new LinkedHashMap<>(plan.parked());
 
-        Checks checks = new Checks(access, ws.config());
+        Checks checks = new Checks(access, ws.config(), waveBump);
         String command = ws.config().check();
         boolean hasCheck = command != null && !command.isBlank();
         CheckReport checkReport = hasCheck ? CheckReport.notRun(command) : CheckReport.notConfigured();

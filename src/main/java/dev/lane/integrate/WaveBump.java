@@ -1,5 +1,6 @@
 package dev.lane.integrate;
 
+import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import java.util.Collection;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.semver4j.Semver;
  *
  * <p>A request that does not raise the version is either covered by the wave's own bump (a lower request of the
  * same wave, or one applied by an earlier pass: nothing to say) or below main's version, which moved past it by
- * other means: then it is not applied, and the lane's outcome says so ({@link #notApplied}).
+ * other means, or main no longer has a version at all: then it is not applied, and the lane's outcome says so
+ * ({@link #notApplied}).
  *
  * @param current  main's version at the base of the pass (null if the project has none)
  * @param start    the wave's starting version (null if the project has none)
@@ -44,9 +46,14 @@ record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
     /**
      * Why {@code request} of {@code lane} is not applied, if it does not raise the version and the wave's own bump
      * does not cover it either: main is already at or above the version it asks for. E.g. "bump 0.4.0 of lane x not
-     * applied: main is already at 0.5.0".
+     * applied: main is already at 0.5.0". Also when no version file on main has a version any more (a lane's request
+     * was checked against its base, which had one): nothing is bumped, and the lane's outcome says so.
      */
     Optional<String> notApplied(String lane, BumpRequest request) {
+        if (request != null && current == null) { // validated against the lane's base; main has lost its version
+            return Optional.of("bump " + request + " of lane " + lane
+                    + " not applied: no version file on main has a version to bump");
+        }
         Optional<Semver> asked = requested(request);
         if (asked.isEmpty() || asked.get().isGreaterThan(floor)
                 || (waveSet != null && !asked.get().isGreaterThan(waveSet))) {
@@ -65,6 +72,23 @@ record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
     /** Whether applying {@code request} now would still raise the version. */
     boolean raises(BumpRequest request) {
         return requested(request).map(v -> v.isGreaterThan(floor)).orElse(false);
+    }
+
+    /**
+     * The smallest bump request that would still raise the version in this wave, as {@code lane submit --bump} takes
+     * it: the lowest level that does ("patch" unless the wave's earlier bump already covers it), else the version
+     * just above what the rule must exceed; empty if the project has no version.
+     */
+    Optional<String> smallestRaising() {
+        if (start == null) {
+            return Optional.empty();
+        }
+        for (BumpLevel level : BumpLevel.values()) {
+            if (raises(BumpRequest.of(level))) {
+                return Optional.of(level.label());
+            }
+        }
+        return Optional.of(floor.nextPatch().getVersion());
     }
 
     /** The version to write for these requests, or empty if none of them raises the version. */

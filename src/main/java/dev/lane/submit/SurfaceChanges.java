@@ -24,7 +24,8 @@ import org.semver4j.Semver;
  * <p>Rules: manifest lines the lane added and migration files it added become manifest entries (removing a
  * manifest line is refused: entries can only be added; so is deleting or renaming away a migration file the
  * manifest of the lane's base lists, which would leave the manifest naming a missing file); a changed version
- * value becomes a bump request (a level if it is exactly the next patch/minor/major, else that explicit version;
+ * value becomes a bump request (a level if it is exactly the next patch/minor/major of the project's version at the
+ * fork, the highest of its version files, else that explicit version;
  * any other change to a version file is refused); a changed or added workflow file becomes a workflow edit
  * (deleting one is refused).
  *
@@ -43,6 +44,8 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         List<String> surfaces = new ArrayList<>();
         BumpRequest bump = null;
         String bumpSource = null;
+        Semver projectVersion = null; // read once, on the first changed version file
+        boolean versionRead = false;
         List<String> removedListed = new ArrayList<>();
         for (String[] change : changes) {
             char status = change[0].charAt(0);
@@ -52,7 +55,11 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
                 entries.addAll(manifestAdditions(git, fork, tree, path, status));
             } else if (config.versionFiles().contains(path)) {
                 surfaces.add(path);
-                BumpRequest found = versionChange(git, fork, tree, path, status);
+                if (!versionRead) {
+                    projectVersion = versionAt(git, config, fork);
+                    versionRead = true;
+                }
+                BumpRequest found = versionChange(git, fork, tree, path, status, projectVersion);
                 if (found != null && bump != null && !found.toString().equals(bump.toString())) {
                     throw LaneException.usage("version files disagree in this lane: " + bumpSource + " asks for "
                             + bump + " but " + path + " asks for " + found + "; make them the same, or restore them "
@@ -140,7 +147,14 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         return added;
     }
 
-    private static BumpRequest versionChange(GitCli git, String fork, String tree, String path, char status) {
+    /**
+     * The bump request of a changed version file, read against the project's version at the fork ({@code
+     * projectVersion}: the highest of the version files, the rule the integrator bumps by), not against the file's
+     * own old value: so when the files disagree, one new version written to each asks for that one version, and a
+     * file set to the version another file already carries asks for nothing new (refused by the validator).
+     */
+    private static BumpRequest versionChange(GitCli git, String fork, String tree, String path, char status,
+                                             Semver projectVersion) {
         if (status != 'M') {
             throw LaneException.usage("the lane " + (status == 'D' ? "deletes" : "adds") + " the version file " + path
                     + "; a lane may only change its version value");
@@ -157,7 +171,7 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         if (baseVersion.equals(laneVersion)) {
             return null;
         }
-        Semver from = Semver.parse(baseVersion.get());
+        Semver from = projectVersion != null ? projectVersion : Semver.parse(baseVersion.get());
         Semver to = Semver.parse(laneVersion.get());
         if (to == null) {
             throw LaneException.usage(path + ": the lane's version " + laneVersion.get() + " is not a semantic version");

@@ -92,4 +92,25 @@ class BumpNotAppliedTest {
         assertFalse(r.out().contains("not applied"), r.out());
         assertEquals("0.6.0", VersionFile.read("server.json", f.onMain("server.json")).orElseThrow());
     }
+
+    @Test
+    void aBumpOnAMainWhoseVersionFilesNoLongerCarryAVersionIsNotAppliedAndSaysSo() throws Exception {
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a, "--bump", "patch");
+        f.write(f.repo, "pyproject.toml", WaveFixture.PYPROJECT.replace("version = \"0.3.5\"\n", ""));
+        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"version\": \"0.3.5\",\n", ""));
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "version from tags");
+        String note = "bump patch of lane dimA not applied: no version file on main has a version to bump";
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(0);
+
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("integrated", doc.at("/lanes/0/status").asText(), r.out());
+        assertEquals(note, doc.at("/lanes/0/note").asText(), r.out());
+        CliRun status = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(status.out().contains(note), status.out());
+        assertFalse(status.out().lines().anyMatch(l -> l.stripTrailing().endsWith("  bump patch")), "the request is not shown as if applied: " + status.out());
+        CliRun again = f.integrate("--wave", "45").expect(0);
+        assertTrue(again.out().contains("already on main"), again.out());
+    }
 }

@@ -120,7 +120,7 @@ class VersionFilesDisagreeTest {
         CliRun r = f.integrate("--wave", "45").expect(5);
 
         assertTrue(r.err().contains("version files disagree: pyproject.toml has 0.3.5, server.json has 0.3.6. They "
-                + "disagreed on main already, before this wave"), r.err());
+                + "disagreed on main already, before this pass"), r.err());
         assertTrue(r.err().contains("Make them agree on main"), r.err());
         assertTrue(r.err().contains("--bump patch"), r.err());
         assertEquals(before, f.mainHead());
@@ -135,5 +135,58 @@ class VersionFilesDisagreeTest {
         CliRun r = f.lane(a, "submit", "-m", "work", "--bump", "0.3.6").expect(2);
 
         assertTrue(r.err().contains("bump to 0.3.6 is the current version already"), r.err());
+    }
+
+    @Test
+    void aLaneThatWritesOneNewVersionToFilesThatDisagreedOnMainAsksForThatVersion() {
+        WaveFixture f = mainWith("0.3.5", "0.3.6");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.write(a, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"0.3.7\""));
+        f.write(a, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.7\""));
+
+        CliRun s = f.lane(a, "submit", "-m", "to 0.3.7").expect(0);
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertTrue(s.out().contains("intents: bump patch"), "0.3.7 is the next patch of main's version 0.3.6: " + s.out());
+        assertEquals("0.3.7", version(f, "pyproject.toml"), r.out());
+        assertEquals("0.3.7", version(f, "server.json"), r.out());
+    }
+
+    @Test
+    void aLaneThatSetsAFileToTheVersionTheHighestFileCarriesIsRefusedNotTurnedIntoAnUnaskedBump() {
+        WaveFixture f = mainWith("0.3.5", "0.3.6");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.write(a, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"0.3.6\""));
+
+        CliRun r = f.lane(a, "submit", "-m", "pyproject.toml to 0.3.6").expect(2);
+
+        assertTrue(r.err().contains("0.3.6 is the current version already"), r.err());
+        assertEquals("0.3.6", version(f, "server.json"), "nothing submitted, nothing bumped: never 0.3.7");
+    }
+
+    @Test
+    void whenTheWaveBumpedBeforeTheRefusalAsksForABumpThatStillRaisesTheVersionNotOneTheWaveAlreadyCovers() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path c = f.claim("45", "dimC");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a, "--bump", "patch");
+        f.integrate("--wave", "45").expect(0); // the wave: 0.3.5 -> 0.3.6
+        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.7\""));
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "server.json 0.3.7");
+        f.write(c, "src/c.txt", "C\n");
+        f.submit(c, "--bump", "patch"); // patch of the wave's start 0.3.5: covered by its bump, raises nothing
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("They disagreed on main already, before this pass"), r.err());
+        assertTrue(!r.err().contains("--bump patch"), "patch is what lane dimC asked, and it changes nothing: " + r.err());
+        assertTrue(r.err().contains("lane submit --bump minor"), "minor of the wave's start 0.3.5 is 0.4.0: " + r.err());
+        f.lane(c, "submit", "--bump", "minor").expect(0);
+        f.integrate("--wave", "45").expect(0);
+        assertEquals("0.4.0", version(f, "pyproject.toml"));
+        assertEquals("0.4.0", version(f, "server.json"));
     }
 }
