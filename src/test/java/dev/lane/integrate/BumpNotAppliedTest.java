@@ -32,8 +32,7 @@ class BumpNotAppliedTest {
         f = WaveFixture.create(tmp);
         a = f.claim("45", "dimA");
         f.write(f.repo, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"0.5.0\""));
-        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.5.0\""));
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "hotfix 0.5.0");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.5.0\""), "hotfix 0.5.0");
     }
 
     @Test
@@ -98,8 +97,7 @@ class BumpNotAppliedTest {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a, "--bump", "patch");
         f.write(f.repo, "pyproject.toml", WaveFixture.PYPROJECT.replace("version = \"0.3.5\"\n", ""));
-        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"version\": \"0.3.5\",\n", ""));
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "version from tags");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("\"version\": \"0.3.5\",\n", ""), "version from tags");
         String note = "bump patch of lane dimA not applied: no version file on main has a version to bump";
 
         CliRun r = f.integrate("--wave", "45", "--json").expect(0);

@@ -41,8 +41,7 @@ class McpServerJsonVersionTest {
     @BeforeEach
     void mcpServerJsonOnMain() {
         f = WaveFixture.create(tmp);
-        f.write(f.repo, "server.json", MCP);
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "MCP server.json");
+        f.commitOnMain("server.json", MCP, "MCP server.json");
     }
 
     /** MCP with the top-level version and the packages that were in step at {@code version}. */

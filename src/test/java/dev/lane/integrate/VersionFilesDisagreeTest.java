@@ -26,8 +26,7 @@ class VersionFilesDisagreeTest {
     private WaveFixture mainWith(String py, String json) {
         WaveFixture f = WaveFixture.create(tmp);
         f.write(f.repo, "pyproject.toml", WaveFixture.PYPROJECT.replace("\"0.3.5\"", "\"" + py + "\""));
-        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"" + json + "\""));
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "versions apart");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"" + json + "\""), "versions apart");
         return f;
     }
 
@@ -96,8 +95,7 @@ class VersionFilesDisagreeTest {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a, "--bump", "patch");
         f.integrate("--wave", "45").expect(0); // the wave: 0.3.5 -> 0.3.6
-        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.9\""));
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "server.json 0.3.9");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.9\""), "server.json 0.3.9");
         f.write(b, "src/b.txt", "B\n");
         f.submit(b, "--bump", "minor");
 
@@ -174,8 +172,7 @@ class VersionFilesDisagreeTest {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a, "--bump", "patch");
         f.integrate("--wave", "45").expect(0); // the wave: 0.3.5 -> 0.3.6
-        f.write(f.repo, "server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.7\""));
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "server.json 0.3.7");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("\"0.3.5\"", "\"0.3.7\""), "server.json 0.3.7");
         f.write(c, "src/c.txt", "C\n");
         f.submit(c, "--bump", "patch"); // patch of the wave's start 0.3.5: covered by its bump, raises nothing
 

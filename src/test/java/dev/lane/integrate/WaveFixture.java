@@ -160,6 +160,12 @@ public final class WaveFixture {
         return TestRepo.read(dir, rel);
     }
 
+    /** Writes {@code file} in the main checkout and commits it on main, as someone working on main directly would. */
+    public void commitOnMain(String file, String content, String message) {
+        write(repo, file, content);
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", message);
+    }
+
     /** Runs git in {@code dir} and returns its stdout; fails the test if git fails. */
     public String git(Path dir, String... args) {
         return Git.ok(dir, args);
