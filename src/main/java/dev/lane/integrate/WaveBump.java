@@ -88,7 +88,7 @@ record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
                 return Optional.of(level.label());
             }
         }
-        return Optional.of(floor.nextPatch().getVersion());
+        return Optional.of(BumpLevel.PATCH.apply(floor).getVersion());
     }
 
     /** The version to write for these requests, or empty if none of them raises the version. */

@@ -12,12 +12,17 @@ public enum BumpLevel {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The next version at this level: a release, without the build metadata of {@code version} (semver4j keeps it,
+     * so 0.4.0+b1 would become 0.4.1+b1, a new version claiming an old build's metadata).
+     */
     public Semver apply(Semver version) {
-        return switch (this) {
+        Semver next = switch (this) {
             case PATCH -> version.nextPatch();
             case MINOR -> version.nextMinor();
             case MAJOR -> version.nextMajor();
         };
+        return next.withClearedBuild();
     }
 
     public static Optional<BumpLevel> parse(String text) {

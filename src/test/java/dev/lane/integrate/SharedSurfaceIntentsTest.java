@@ -78,6 +78,21 @@ class SharedSurfaceIntentsTest {
     }
 
     @Test
+    void aBumpFromAVersionWithBuildMetadataWritesTheNextReleaseWithoutIt() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.commitOnMain("pyproject.toml", WaveFixture.PYPROJECT.replace("0.3.5", "0.3.5+b7"), "a build");
+        f.commitOnMain("server.json", WaveFixture.SERVER_JSON.replace("0.3.5", "0.3.5+b7"), "a build");
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.submit(a, "--bump", "patch");
+
+        f.integrate("--wave", "45").expect(0);
+
+        assertEquals(WaveFixture.PYPROJECT.replace("0.3.5", "0.3.6"), f.onMain("pyproject.toml"));
+        assertEquals(WaveFixture.SERVER_JSON.replace("0.3.5", "0.3.6"), f.onMain("server.json"));
+    }
+
+    @Test
     void anExplicitVersionHigherThanTheLevelsWins() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
