@@ -151,6 +151,7 @@ class HumanOutputGoldenTest {
             {"claimm", "--wave", "45", "--lane", "dimA"},
             {"--json", "claim", "--wave", "45"},
             {"status", "--state", "parked,stuck"},
+            {"ledger", "--event", "landed"},
         };
         for (String[] args : cases) {
             String[] r = run(repo.root(), 2, args);

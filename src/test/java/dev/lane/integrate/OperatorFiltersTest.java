@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lane status --state/--lane}: the view an operator narrows during an
+ * {@code lane status --state/--lane} and {@code lane ledger --event}: the views an operator narrows during an
  * incident. One wave, built once (the tests only read it): 45 has dimA and dimC integrated, dimB parked (a conflict
  * with dimA), idle claimed and late submitted after the pass; wave 46 has one claimed lane.
  */
@@ -120,6 +120,44 @@ class OperatorFiltersTest {
         assertTrue(all.err().contains("--lane names lane dimX, which is not claimed in any wave; lanes of the "
                 + "waves: wave 45: dimA, dimB, dimC, idle, late; wave 46: x"), all.err());
         assertEquals("", one.out() + all.out());
+    }
+
+    @Test
+    void ledgerEventFilterShowsOnlyThoseEventsInHumanOutput() {
+        CliRun r = f.lane(f.repo, "ledger", "--wave", "45", "--event", "PARKED,main-moved").expect(0);
+
+        List<String> events = r.out().lines().skip(2).map(l -> l.split("\\s+")[2]).toList();
+        assertEquals(List.of("parked", "main-moved"), events, r.out());
+    }
+
+    @Test
+    void ledgerEventFilterCombinesWithLaneAndAgentInJson() throws Exception {
+        CliRun lane = f.lane(f.repo, "ledger", "--json", "--event", "claimed", "--event", "submitted",
+                "--lane", "dimA").expect(0);
+        CliRun agent = f.lane(f.repo, "ledger", "--json", "--event", "claimed", "--agent", "agent-x").expect(0);
+
+        List<String> seen = new ArrayList<>();
+        for (String line : lane.out().lines().toList()) {
+            JsonNode e = Json.mapper().readTree(line);
+            seen.add(e.get("event").asText() + " " + e.get("lane").asText());
+        }
+        assertEquals(List.of("claimed dimA", "submitted dimA"), seen, lane.out());
+        List<String> byX = agent.out().lines().toList();
+        assertEquals(1, byX.size(), agent.out());
+        JsonNode only = Json.mapper().readTree(byX.get(0));
+        assertEquals("46", only.get("wave").asText());
+        assertEquals("x", only.get("lane").asText());
+    }
+
+    @Test
+    void anUnknownLedgerEventIsAUsageErrorListingTheEvents() {
+        CliRun r = f.lane(f.repo, "ledger", "--event", "landed").expect(2);
+
+        assertTrue(r.err().contains("--event names event 'landed', which is not a ledger event; events: claimed, "
+                + "claim-rolled-back, submitted, resubmitted, synced, released, integrate-started, checked, "
+                + "integrated, already-integrated, parked, main-moved, integrate-finished, integrate-refused, "
+                + "integrate-aborted"), r.err());
+        assertEquals("", r.out());
     }
 
     /** The LANE column of a human status table's rows. */
