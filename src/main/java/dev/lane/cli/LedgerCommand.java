@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.ExitCode;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
+import dev.lane.ledger.LedgerFilter;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.ledger.LedgerReader.Recorded;
 import dev.lane.ledger.LedgerReader.Verification;
@@ -24,6 +25,8 @@ final class LedgerCommand extends BaseCommand {
 
     String agent;
 
+    List<String> events = List.of();
+
     boolean verify;
 
     @Override
@@ -38,6 +41,9 @@ final class LedgerCommand extends BaseCommand {
                         .paramLabel("LANE").description("Only entries of this lane.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Only entries by this agent.").build())
+                .addOption(CommandModel.list("--event", () -> events, v -> events = v).splitRegex(",")
+                        .paramLabel("EVENT").description("Only entries with these events (comma-separated or "
+                                + "repeated, any case): " + LedgerFilter.labels() + ".").build())
                 .addOption(CommandModel.flag("--verify", () -> verify, v -> verify = v)
                         .description("Verify the hash chain instead of printing entries.").build());
     }
@@ -45,20 +51,19 @@ final class LedgerCommand extends BaseCommand {
     @Override
     public Integer call() {
         WaveId onlyWave = wave == null ? null : new WaveId(wave);
-        LaneId onlyLane = lane == null ? null : new LaneId(lane);
-        AgentId onlyAgent = agent == null ? null : new AgentId(agent);
+        LedgerFilter filter = new LedgerFilter(lane == null ? null : new LaneId(lane),
+                agent == null ? null : new AgentId(agent), LedgerFilter.events(events));
         Workspace ws = workspace();
         List<WaveId> waves = new ClaimStore(ws.inbox()).waves(onlyWave);
-        return verify ? verify(ws, waves) : print(ws, waves, onlyLane, onlyAgent);
+        return verify ? verify(ws, waves) : print(ws, waves, filter);
     }
 
-    private int print(Workspace ws, List<WaveId> waves, LaneId onlyLane, AgentId onlyAgent) {
+    private int print(Workspace ws, List<WaveId> waves, LedgerFilter filter) {
         List<Recorded> shown = new ArrayList<>();
         for (WaveId w : waves) {
             warnIfBroken(w, ws.inbox().ledger(w));
             for (Recorded r : LedgerReader.read(ws.inbox().ledger(w))) {
-                if ((onlyLane == null || r.entry().lane().equals(onlyLane.value()))
-                        && (onlyAgent == null || r.entry().agent().equals(onlyAgent.value()))) {
+                if (filter.shows(r.entry())) {
                     shown.add(r);
                 }
             }

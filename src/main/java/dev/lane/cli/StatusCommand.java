@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.Workspace;
 import dev.lane.intent.Intents;
 import dev.lane.names.WaveId;
+import dev.lane.status.LaneFilter;
 import dev.lane.status.LaneState;
 import dev.lane.status.LaneView;
 import dev.lane.status.IntegratePass;
@@ -14,10 +15,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class StatusCommand extends BaseCommand {
     String wave;
+
+    List<String> states = List.of();
+
+    List<String> lanes = List.of();
 
     @Override
     CommandSpec spec() {
@@ -25,35 +31,44 @@ final class StatusCommand extends BaseCommand {
                 "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
                 "Without --wave: every wave in the inbox.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
-                        .paramLabel("WAVE").description("Only this wave.").build());
+                        .paramLabel("WAVE").description("Only this wave.").build())
+                .addOption(CommandModel.list("--state", () -> states, v -> states = v).splitRegex(",")
+                        .paramLabel("STATE").description("Only the lanes in these states (comma-separated or "
+                                + "repeated, any case): " + LaneFilter.labels() + ". The summary line still "
+                                + "counts every lane.").build())
+                .addOption(CommandModel.list("--lane", () -> lanes, v -> lanes = v).splitRegex(",")
+                        .paramLabel("LANE").description("Only these lanes (comma-separated or repeated).").build());
     }
 
     @Override
     public Integer call() {
+        LaneFilter filter = LaneFilter.of(states, lanes);
         Workspace ws = workspace();
         List<WaveId> waves = new ClaimStore(ws.inbox()).waves(wave == null ? null : new WaveId(wave));
         List<WaveStatus> statuses = new ArrayList<>();
         for (WaveId w : waves) {
             statuses.add(WaveStatus.read(ws.inbox(), w));
         }
+        filter.requireKnownLanes(statuses);
         if (json()) {
-            printJson(Map.of("waves", statuses.stream().map(StatusCommand::toJson).toList()));
+            printJson(Map.of("waves", statuses.stream().map(s -> toJson(s, filter)).toList()));
         } else if (statuses.isEmpty()) {
             out().println("no waves yet (nothing claimed in " + ws.inbox().root() + ")");
         } else {
             for (WaveStatus s : statuses) {
-                out().print(StatusView.render(s, ctx.clock().instant()));
+                out().print(StatusView.render(s, filter, ctx.clock().instant()));
             }
         }
         return 0;
     }
 
-    private static Map<String, Object> toJson(WaveStatus s) {
+    private static Map<String, Object> toJson(WaveStatus s, LaneFilter filter) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("wave", s.wave().value());
         Map<String, Integer> counts = new LinkedHashMap<>();
         s.counts().forEach((k, v) -> counts.put(k.label(), v));
         doc.put("counts", counts);
+        doc.put("filter", filter.isAll() ? null : filterJson(filter));
         doc.put("integrate", s.pass().map(p -> {
             Map<String, Object> pass = new LinkedHashMap<>();
             pass.put("state", p.state().label());
@@ -62,7 +77,7 @@ final class StatusCommand extends BaseCommand {
             return pass;
         }).orElse(null));
         List<Map<String, Object>> lanes = new ArrayList<>();
-        for (LaneView v : s.lanes()) {
+        for (LaneView v : filter.shown(s)) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("lane", v.lane());
             l.put("agent", v.agent());
@@ -81,6 +96,15 @@ final class StatusCommand extends BaseCommand {
         return doc;
     }
 
+    /** What --state and --lane asked for (null where not given): the lanes shown are those that match. */
+    private static Map<String, Object> filterJson(LaneFilter filter) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("states", filter.states().isEmpty() ? null
+                : filter.states().stream().map(LaneState::label).toList());
+        doc.put("lanes", filter.lanes().isEmpty() ? null : List.copyOf(filter.lanes()));
+        return doc;
+    }
+
     /** The intents of a lane's latest submission as data: manifest entries, bump request, workflow files edited. */
     private static Map<String, Object> intentsDetail(Intents intents) {
         if (intents == null) {
@@ -93,20 +117,33 @@ final class StatusCommand extends BaseCommand {
         return doc;
     }
 
-    /** The human view: a summary line, then one row per lane; parked lanes and damaged claim records shout. */
+    /**
+     * The human view: a summary line counting every lane of the wave (and, with a filter, saying what is shown), then
+     * one row per lane shown; parked lanes and damaged claim records shout. A filter that shows no lane prints no
+     * table.
+     */
     static final class StatusView {
         private StatusView() {
         }
 
         static String render(WaveStatus s, Instant now) {
+            return render(s, LaneFilter.ALL, now);
+        }
+
+        static String render(WaveStatus s, LaneFilter filter, Instant now) {
+            List<LaneView> shown = filter.shown(s);
             StringBuilder out = new StringBuilder();
             List<String> parts = new ArrayList<>();
             s.counts().forEach((state, n) -> parts.add(n + " " + state.label()));
             out.append("wave ").append(s.wave()).append(": ").append(s.lanes().size()).append(s.lanes().size() == 1 ? " lane" : " lanes")
-                    .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")").append('\n');
+                    .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
+                    .append(filter.isAll() ? "" : "; " + showing(filter, shown.size())).append('\n');
             s.pass().ifPresent(p -> out.append(passLine(s.wave(), p, now)).append('\n'));
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
-            for (LaneView v : s.lanes()) {
+            if (shown.isEmpty() && !filter.isAll()) {
+                return out.toString();
+            }
+            for (LaneView v : shown) {
                 String state = switch (v.state()) {
                     case PARKED -> "PARKED";
                     case DAMAGED -> "DAMAGED";
@@ -118,6 +155,14 @@ final class StatusCommand extends BaseCommand {
                         v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));
             }
             return out.append(table.render()).append('\n').toString();
+        }
+
+        /** "showing 2 parked", "showing 1 of lanes dimA, dimB", "showing 0 parked or damaged of lane dimA". */
+        static String showing(LaneFilter filter, int shown) {
+            String states = filter.states().stream().map(LaneState::label).collect(Collectors.joining(" or "));
+            List<String> lanes = List.copyOf(filter.lanes());
+            return "showing " + shown + (states.isEmpty() ? "" : " " + states) + (lanes.isEmpty() ? ""
+                    : " of " + (lanes.size() == 1 ? "lane " : "lanes ") + String.join(", ", lanes));
         }
 
         /** The line under the summary while a pass has not finished: the lanes' states are from before it. */

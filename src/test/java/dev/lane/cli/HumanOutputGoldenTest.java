@@ -79,9 +79,13 @@ class HumanOutputGoldenTest {
                 new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0,
                         "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
                         null, null, null));
-        Golden.assertMatches("status-view", StatusCommand.StatusView.render(
-                new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty()),
-                now));
+        var wave = new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty());
+        Golden.assertMatches("status-view", StatusCommand.StatusView.render(wave, now));
+        // Filtered: the summary still counts the whole wave and says what is shown; no rows, no table.
+        Golden.assertMatches("status-view-filtered", StatusCommand.StatusView.render(wave,
+                dev.lane.status.LaneFilter.of(List.of("parked", "DAMAGED"), List.of()), now)
+                + StatusCommand.StatusView.render(wave,
+                        dev.lane.status.LaneFilter.of(List.of("submitted"), List.of("dimA", "cell3")), now));
     }
 
     @Test
@@ -146,6 +150,8 @@ class HumanOutputGoldenTest {
             {"frobnicate"},
             {"claimm", "--wave", "45", "--lane", "dimA"},
             {"--json", "claim", "--wave", "45"},
+            {"status", "--state", "parked,stuck"},
+            {"ledger", "--event", "landed"},
         };
         for (String[] args : cases) {
             String[] r = run(repo.root(), 2, args);
