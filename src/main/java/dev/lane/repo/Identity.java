@@ -9,8 +9,8 @@ import org.eclipse.jgit.util.RawParseUtils;
  * Who lane's own commits are by, as git itself would take it: git is asked ({@code git var GIT_AUTHOR_IDENT} and
  * {@code GIT_COMMITTER_IDENT}), so its own rules hold, environment before config: {@code GIT_AUTHOR_NAME},
  * {@code GIT_AUTHOR_EMAIL}, {@code GIT_COMMITTER_NAME} and {@code GIT_COMMITTER_EMAIL} win over {@code author.*} and
- * {@code committer.*}, which win over {@code user.*}. Only an identity given that way counts ({@code
- * user.useConfigOnly}: no guessing from the host name). Agents in fresh containers often have none; then the lane's
+ * {@code committer.*}, which win over {@code user.*}; the {@code EMAIL} variable gives an email when nothing else does.
+ * Only an identity given that way counts ({@code user.useConfigOnly}: no guessing from the host name). Agents in fresh containers often have none; then the lane's
  * agent id takes that role ({@code <agent>@lane.invalid}), never a failure.
  *
  * @param name       the name
@@ -35,7 +35,19 @@ public record Identity(String name, String email, boolean configured) {
     public static Roles of(GitCli git, String agent) {
         Process author = git.start("-c", "user.useConfigOnly=true", "var", "GIT_AUTHOR_IDENT");
         Process committer = git.start("-c", "user.useConfigOnly=true", "var", "GIT_COMMITTER_IDENT");
-        return new Roles(given(GitCli.await(author), agent), given(GitCli.await(committer), agent));
+        GitCli.Result a = GitCli.await(author);
+        GitCli.Result c = GitCli.await(committer);
+        if (emailGiven(git)) { // git counts $EMAIL as given by the user, but user.useConfigOnly refuses it: ask again
+            a = a.ok() ? a : git.run("var", "GIT_AUTHOR_IDENT");
+            c = c.ok() ? c : git.run("var", "GIT_COMMITTER_IDENT");
+        }
+        return new Roles(given(a, agent), given(c, agent));
+    }
+
+    /** Whether git's environment has {@code EMAIL}, which git takes as the user's email when nothing else gives one. */
+    private static boolean emailGiven(GitCli git) {
+        String email = git.env().containsKey("EMAIL") ? git.env().get("EMAIL") : System.getenv("EMAIL");
+        return email != null && !email.isBlank();
     }
 
     /** {@code git} with the environment set for each role git has no identity for (and only for those). */

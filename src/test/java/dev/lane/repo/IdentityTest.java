@@ -32,6 +32,15 @@ class IdentityTest {
     }
 
     @Test
+    void theEmailVariableGivesTheEmailOfAConfiguredNameAsInGit(@TempDir Path repo) {
+        Git.ok(repo, "init", "-q");
+        Git.ok(repo, "config", "user.name", "Ada Lovelace");
+        Identity ada = new Identity("Ada Lovelace", "ada@example.org", true);
+        assertEquals(new Identity.Roles(ada, ada),
+                Identity.of(new GitCli(repo).withEnv(Map.of("EMAIL", "ada@example.org")), "bot"));
+    }
+
+    @Test
     void anIdentityWithoutAnEmailIsNotUsed(@TempDir Path repo) {
         Git.ok(repo, "init", "-q");
         Git.ok(repo, "config", "user.name", "Ada Lovelace");
