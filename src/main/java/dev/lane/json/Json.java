@@ -2,6 +2,7 @@ package dev.lane.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -100,10 +101,21 @@ public final class Json {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw LaneException.internal(source + " is damaged (not the JSON lane wrote): " + e.getOriginalMessage(), e);
+            throw LaneException.internal(source + " is damaged (not the JSON lane wrote): " + problem(e), e);
         } catch (IOException e) {
             throw LaneException.internal("cannot parse " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the parser found wrong, for people: its message without the parser's own location notes (which name a
+     * redacted "source" and a start marker), then where, as line and column.
+     */
+    private static String problem(JsonProcessingException e) {
+        String text = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "");
+        JsonLocation at = e.getLocation();
+        return text + (at == null || at.getLineNr() < 1 ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 
     /** The error for a file lane wrote that does not read back: exit code INTERNAL, naming the file. */

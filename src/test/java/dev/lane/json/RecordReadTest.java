@@ -138,6 +138,10 @@ class RecordReadTest {
             assertTrue(e.getMessage().startsWith(file + " is damaged (not the JSON lane wrote)"), e.getMessage());
             assertTrue(e.getMessage().contains(c.get(1)), c.get(1) + " in: " + e.getMessage());
         }
+        Files.writeString(file, "{\n");
+        LaneException cut = internal(() -> store.read(WAVE, LANE));
+        assertEquals(file + " is damaged (not the JSON lane wrote): Unexpected end-of-input: expected close marker for "
+                + "Object (line 2, column 1)", cut.getMessage(), "where it broke, without the parser's own notes");
     }
 
     @Test
