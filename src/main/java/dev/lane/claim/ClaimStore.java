@@ -157,9 +157,22 @@ public final class ClaimStore {
         }
     }
 
-    /** The waves that have a folder in the inbox: numbers in numeric order (9 before 10), then the rest. */
+    /** The waves there are in the inbox: numbers in numeric order (9 before 10), then the rest. See {@link #isWave}. */
     public List<WaveId> waves() {
-        return children(inbox.root()).stream().map(WaveId::new).toList();
+        return waveNames().stream().map(WaveId::new).toList();
+    }
+
+    private List<String> waveNames() {
+        return children(inbox.root()).stream().filter(name -> isWave(inbox.root().resolve(name))).toList();
+    }
+
+    /**
+     * Whether a wave's folder holds a wave: a lane folder, released lanes or a ledger. A claim that failed before its
+     * lane folder was made (main missing, say) leaves only the wave folder and a lock file, which is no wave.
+     */
+    private static boolean isWave(Path dir) {
+        return Files.isRegularFile(dir.resolve(Inbox.LEDGER_FILE), LinkOption.NOFOLLOW_LINKS)
+                || Files.isDirectory(dir.resolve(".released"), LinkOption.NOFOLLOW_LINKS) || !children(dir).isEmpty();
     }
 
     /**
@@ -180,7 +193,7 @@ public final class ClaimStore {
      */
     public void requireWave(WaveId wave) {
         Path dir = inbox.waveDir(wave);
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && isWave(dir)) {
             return;
         }
         SafeFiles.refuseIfLink(dir); // a link where the wave's folder belongs is refused as such, not as a typo
@@ -191,7 +204,7 @@ public final class ClaimStore {
 
     /** "waves: 45, 46" or "no wave has been claimed yet". */
     private String wavesThereAre() {
-        List<String> waves = children(inbox.root());
+        List<String> waves = waveNames();
         return waves.isEmpty() ? "no wave has been claimed yet" : "waves: " + String.join(", ", waves);
     }
 

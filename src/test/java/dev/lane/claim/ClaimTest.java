@@ -150,7 +150,13 @@ class ClaimTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("the main branch 'trunk' does not exist"), r.err());
         assertTrue(!Files.exists(repo.inbox().resolve("45/dimA")), "the claim was rolled back");
-        assertEquals(0, repo.lane("ledger", "--wave", "45", "--json").out().length());
+        assertFalse(Files.exists(repo.ledger("45")), "nothing was logged");
+
+        CliRun status = repo.lane("status").expect(0);
+        assertTrue(status.out().startsWith("no waves yet"), "no empty wave is left to show: " + status.out());
+        CliRun wave = repo.lane("status", "--wave", "45");
+        assertEquals(2, wave.exitCode(), wave.toString());
+        assertTrue(wave.err().contains("there is no wave 45"), wave.err());
     }
 
     @Test
