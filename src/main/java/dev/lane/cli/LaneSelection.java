@@ -7,7 +7,9 @@ import dev.lane.core.Workspace;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.MainRepository;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Which lane a command acts on: --wave/--lane if given, else the lane whose worktree the command runs in. */
 record LaneSelection(WaveId wave, LaneId lane) {
@@ -21,10 +23,40 @@ record LaneSelection(WaveId wave, LaneId lane) {
         }
         Path top = MainRepository.checkoutTop(cwd);
         ClaimRecord claim = top == null ? null : new ClaimStore(ws.inbox()).findByWorktree(top).orElse(null);
+        if (claim == null && top != null) {
+            damagedClaimOf(ws, top).ifPresent(damaged -> {
+                throw damaged.error(); // as with --wave and --lane: the record is damaged, not the folder wrong
+            });
+        }
         if (claim == null) {
             throw LaneException.usage(cwd + " is not inside a lane's worktree; run this from the worktree that "
                     + "lane claim printed, or pass --wave and --lane");
         }
         return new LaneSelection(new WaveId(claim.wave()), new LaneId(claim.lane()));
+    }
+
+    /**
+     * The lane with a damaged claim record whose worktree, by the {@code worktree:} setting, is {@code top}: its record
+     * cannot say where its worktree is, but the setting can.
+     */
+    private static Optional<ClaimStore.DamagedClaim> damagedClaimOf(Workspace ws, Path top) {
+        Path here = realOrSelf(top);
+        ClaimStore store = new ClaimStore(ws.inbox());
+        for (WaveId wave : store.waves()) {
+            for (ClaimStore.DamagedClaim damaged : store.scanWave(wave).damaged()) {
+                if (realOrSelf(ws.worktreePath(wave, new LaneId(damaged.lane()))).equals(here)) {
+                    return Optional.of(damaged);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lane.sync;
 
 import dev.lane.claim.ClaimRecord;
+import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.claim.MainHeadRead;
 import dev.lane.core.LaneException;
@@ -69,6 +70,9 @@ public final class SyncService {
 
     public Result sync(Request request) {
         ClaimRecord claim = new ClaimStore(ws.inbox()).require(request.wave(), request.lane());
+        if (claim.state() != ClaimState.CLAIMED) { // its worktree may be half made: as submit, wait for the claim
+            throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
+        }
         Path worktree = Path.of(claim.worktree());
         if (!Files.isDirectory(worktree)) {
             throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "

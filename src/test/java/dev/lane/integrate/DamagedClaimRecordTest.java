@@ -102,4 +102,19 @@ class DamagedClaimRecordTest {
         assertTrue(r.out().startsWith("submitted lane dimA of wave 45"), r.out());
         assertTrue(f.read(f.repo, "tools/offline/_inbox/45/dimA/submission.json").contains("\"lane\" : \"dimA\""));
     }
+
+    @Test
+    void submitAndSyncInsideTheWorktreeOfALaneWithADamagedClaimRecordNameTheRecordNotTheFolder() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path lane = f.claim("45", "dimA");
+        Path file = damage(f, "45", "dimA");
+
+        CliRun submit = f.lane(lane, "submit", "-m", "work").expect(1);
+        CliRun sync = f.lane(lane, "sync").expect(1);
+
+        for (CliRun r : new CliRun[] {submit, sync}) {
+            assertTrue(r.err().contains(file + " is damaged"), r.err());
+            assertFalse(r.err().contains("is not inside a lane's worktree"), r.err());
+        }
+    }
 }
