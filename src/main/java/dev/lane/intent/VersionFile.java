@@ -150,9 +150,19 @@ public final class VersionFile {
             TomlPosition pos = toml.inputPositionOf(key);
             int lineStart = offsetOfLine(content, pos.line());
             int eq = content.indexOf('=', lineStart + pos.column() - 1);
-            int valueAt = eq < 0 ? -1 : content.indexOf(value, eq);
-            int lineEnd = content.indexOf('\n', lineStart);
-            if (valueAt < 0 || (lineEnd >= 0 && valueAt > lineEnd)) {
+            int quoteAt = eq < 0 ? -1 : eq + 1;
+            while (quoteAt >= 0 && quoteAt < content.length() && (content.charAt(quoteAt) == ' '
+                    || content.charAt(quoteAt) == '\t')) {
+                quoteAt++;
+            }
+            // The value must be written as it reads: one quote, the version, the same quote. Else (escapes, a
+            // multi-line string) the version's text is not there to replace, and a search for it could find a copy
+            // in a comment.
+            char quote = quoteAt >= 0 && quoteAt < content.length() ? content.charAt(quoteAt) : 0;
+            boolean plain = (quote == '"' || quote == '\'') && content.startsWith(value + quote, quoteAt + 1)
+                    && !content.startsWith(String.valueOf(quote).repeat(3), quoteAt);
+            int valueAt = plain ? quoteAt + 1 : -1;
+            if (valueAt < 0) {
                 throw LaneException.refused("version file " + path + ": cannot find the text of " + key + " = \""
                         + value + "\" on line " + pos.line() + "; write it as a plain one-line string");
             }

@@ -58,6 +58,19 @@ class VersionFileTest {
                 "the top-level value alone: the integrator moves the copies");
     }
 
+    @Test
+    void aTomlVersionIsReplacedWhereItIsWrittenNeverInACommentAndAnEscapedOneIsRefused() {
+        String commented = "[project]\nname = \"x\"\nversion = '0.3.5' # was 0.3.4, then 0.3.5\n";
+        assertEquals("[project]\nname = \"x\"\nversion = '0.4.0' # was 0.3.4, then 0.3.5\n",
+                VersionFile.withVersion("pyproject.toml", commented, "0.4.0"));
+        String escaped = "[project]\nname = \"x\"\nversion = \"0\\u002e3.5\" # was 0.3.5\n";
+        LaneException e = assertThrows(LaneException.class,
+                () -> VersionFile.withVersion("pyproject.toml", escaped, "0.4.0"));
+        assertTrue(e.getMessage().contains("write it as a plain one-line string"), e.getMessage());
+        assertThrows(LaneException.class, () -> VersionFile.read("pyproject.toml", escaped),
+                "refused when read too, so submit refuses what integrate would");
+    }
+
     @Property(tries = 300)
     void aBumpAndItsReverseGiveBackTheFileByteForByte(@ForAll("versions") String to) {
         String bumped = VersionFile.withVersion("server.json", MCP, to);
