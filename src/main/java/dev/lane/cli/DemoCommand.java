@@ -14,8 +14,8 @@ final class DemoCommand extends BaseCommand {
     CommandSpec spec() {
         return command(
                 "Run a whole wave for real in a temp folder: a sample repository like the incident's, 18 agents "
-                        + "claiming, working and submitting in parallel, one integrate pass, then the ledger and "
-                        + "main's history.",
+                        + "claiming, working and submitting in parallel, an integrate pass, the parked lane's fix "
+                        + "and a second pass, then the ledger and main's history.",
                 "Touches nothing outside the folder it prints. Its output is for people: --json and --repo are "
                         + "refused (it makes its own repository).")
                 .addOption(CommandModel.path("--dir", () -> dir, v -> dir = v).paramLabel("DIR")
