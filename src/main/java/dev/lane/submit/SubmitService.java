@@ -25,7 +25,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.semver4j.Semver;
 
 /**
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
@@ -130,11 +132,30 @@ public final class SubmitService {
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
                         + ", " + intents.summary()));
         List<String> notices = new ArrayList<>(update.notices());
+        staleBump(git, intents.bump()).ifPresent(notices::add);
         if (head.equals(fork) && intents.isEmpty()) {
             notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
                     + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
         }
         return new Result(submission, resubmission, committed, found.surfacePaths(), notices);
+    }
+
+    /**
+     * A notice when the lane asks for an explicit version that main has reached since the lane's base (another wave
+     * bumped): the integrator will not apply it (and says so), so the agent learns it now. A level is applied to main's
+     * version as the wave finds it, so it never goes stale.
+     */
+    private Optional<String> staleBump(GitCli git, BumpRequest bump) {
+        if (bump == null || bump.version() == null) {
+            return Optional.empty();
+        }
+        Semver onMain = SurfaceChanges.versionAt(git, ws.config(), ws.mainRef());
+        if (onMain == null || bump.version().isGreaterThan(onMain)) {
+            return Optional.empty();
+        }
+        return Optional.of("bump " + bump + " will not be applied: main is at " + onMain.getVersion()
+                + " now, since this lane's base; run lane sync, then ask for a higher version or a level (--bump "
+                + "patch)");
     }
 
     private void validate(GitCli git, Intents intents, String fork, Set<String> migrations, Set<String> listed) {

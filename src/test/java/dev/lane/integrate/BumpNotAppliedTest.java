@@ -36,6 +36,19 @@ class BumpNotAppliedTest {
     }
 
     @Test
+    void submitAlreadyTellsTheAgentThatAnExplicitBumpMainHasReachedWillNotBeApplied() {
+        f.write(a, "src/a.txt", "A\n");
+
+        CliRun stale = f.submit(a, "--bump", "0.4.0");
+        CliRun level = f.submit(a, "--bump", "patch");
+
+        assertTrue(stale.out().contains("bump 0.4.0 will not be applied: main is at 0.5.0 now, since this lane's "
+                + "base; run lane sync, then ask for a higher version or a level (--bump patch)"), stale.out());
+        assertFalse(level.out().contains("will not be applied"), "a level applies to main as the wave finds it: "
+                + level.out());
+    }
+
+    @Test
     void anExplicitBumpBelowMainLandsTheLaneAndEveryReportSaysTheBumpWasNotApplied() throws Exception {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a, "--bump", "0.4.0");
