@@ -83,6 +83,15 @@ final class CommandModel {
                 new Binding<>(get, set));
     }
 
+    /**
+     * The names of a comma-separated list option that starts as {@code initial}: if it was given but holds none (a
+     * split drops the empty names at its end, so {@code ","} gives none), one empty name, for the command to refuse as
+     * it refuses {@code "a,,b"}, instead of taking the option as not given (every row).
+     */
+    static List<String> namesGiven(List<String> value, List<String> initial) {
+        return value != initial && value.isEmpty() ? List.of("") : value; // picocli hands over a new list when given
+    }
+
     /** What picocli's built-in converter does ({@code Paths.get}), with its message, but without reflection. */
     private static Path toPath(String value) {
         try {

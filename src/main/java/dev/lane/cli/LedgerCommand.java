@@ -25,7 +25,10 @@ final class LedgerCommand extends BaseCommand {
 
     String agent;
 
-    List<String> events = List.of();
+    /** What --event is when not given: picocli resets it to this very list before a parse. */
+    private static final List<String> NOT_GIVEN = List.of();
+
+    List<String> events = NOT_GIVEN;
 
     boolean verify;
 
@@ -41,7 +44,7 @@ final class LedgerCommand extends BaseCommand {
                         .paramLabel("LANE").description("Only entries of this lane.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Only entries by this agent.").build())
-                .addOption(CommandModel.list("--event", () -> events, v -> events = v).splitRegex(",")
+                .addOption(CommandModel.list("--event", () -> events, v -> events = v, NOT_GIVEN).splitRegex(",")
                         .paramLabel("EVENT").description("Only entries with these events (comma-separated or "
                                 + "repeated, any case): " + LedgerFilter.labels() + ".").build())
                 .addOption(CommandModel.flag("--verify", () -> verify, v -> verify = v)
@@ -52,7 +55,7 @@ final class LedgerCommand extends BaseCommand {
     public Integer call() {
         WaveId onlyWave = wave == null ? null : new WaveId(wave);
         LedgerFilter filter = new LedgerFilter(lane == null ? null : new LaneId(lane),
-                agent == null ? null : new AgentId(agent), LedgerFilter.events(events));
+                agent == null ? null : new AgentId(agent), LedgerFilter.events(CommandModel.namesGiven(events, NOT_GIVEN)));
         Workspace ws = workspace();
         List<WaveId> waves = new ClaimStore(ws.inbox()).waves(onlyWave);
         return verify ? verify(ws, waves) : print(ws, waves, filter);

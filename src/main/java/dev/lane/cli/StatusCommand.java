@@ -21,9 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StatusCommand extends BaseCommand {
     String wave;
 
-    List<String> states = List.of();
+    /** What --state and --lane are when not given: picocli resets each to this very list before a parse. */
+    private static final List<String> NOT_GIVEN = List.of();
 
-    List<String> lanes = List.of();
+    List<String> states = NOT_GIVEN;
+
+    List<String> lanes = NOT_GIVEN;
 
     @Override
     CommandSpec spec() {
@@ -32,17 +35,18 @@ final class StatusCommand extends BaseCommand {
                 "Without --wave: every wave in the inbox.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave.").build())
-                .addOption(CommandModel.list("--state", () -> states, v -> states = v).splitRegex(",")
+                .addOption(CommandModel.list("--state", () -> states, v -> states = v, NOT_GIVEN).splitRegex(",")
                         .paramLabel("STATE").description("Only the lanes in these states (comma-separated or "
                                 + "repeated, any case): " + LaneFilter.labels() + ". The summary line still "
                                 + "counts every lane.").build())
-                .addOption(CommandModel.list("--lane", () -> lanes, v -> lanes = v).splitRegex(",")
+                .addOption(CommandModel.list("--lane", () -> lanes, v -> lanes = v, NOT_GIVEN).splitRegex(",")
                         .paramLabel("LANE").description("Only these lanes (comma-separated or repeated).").build());
     }
 
     @Override
     public Integer call() {
-        LaneFilter filter = LaneFilter.of(states, lanes);
+        LaneFilter filter = LaneFilter.of(CommandModel.namesGiven(states, NOT_GIVEN),
+                CommandModel.namesGiven(lanes, NOT_GIVEN));
         Workspace ws = workspace();
         List<WaveId> waves = new ClaimStore(ws.inbox()).waves(wave == null ? null : new WaveId(wave));
         List<WaveStatus> statuses = new ArrayList<>();

@@ -37,17 +37,23 @@ public record Identity(String name, String email, boolean configured) {
         Process committer = git.start("-c", "user.useConfigOnly=true", "var", "GIT_COMMITTER_IDENT");
         GitCli.Result a = GitCli.await(author);
         GitCli.Result c = GitCli.await(committer);
-        if (emailGiven(git)) { // git counts $EMAIL as given by the user, but user.useConfigOnly refuses it: ask again
-            a = a.ok() ? a : git.run("var", "GIT_AUTHOR_IDENT");
-            c = c.ok() ? c : git.run("var", "GIT_COMMITTER_IDENT");
+        String email = emailVariable(git);
+        if (email != null) {
+            // git counts $EMAIL as given by the user, but user.useConfigOnly refuses it: ask a role that failed again
+            // with it as user.email (it failed, so either no other setting gives an email, or the name is missing
+            // and is refused again). Not without user.useConfigOnly: git would guess the name ('root <$EMAIL>').
+            a = a.ok() ? a : git.run("-c", "user.useConfigOnly=true", "-c", "user.email=" + email, "var",
+                    "GIT_AUTHOR_IDENT");
+            c = c.ok() ? c : git.run("-c", "user.useConfigOnly=true", "-c", "user.email=" + email, "var",
+                    "GIT_COMMITTER_IDENT");
         }
         return new Roles(given(a, agent), given(c, agent));
     }
 
-    /** Whether git's environment has {@code EMAIL}, which git takes as the user's email when nothing else gives one. */
-    private static boolean emailGiven(GitCli git) {
+    /** {@code EMAIL} in git's environment, which git takes as the user's email when nothing else gives one; or null. */
+    private static String emailVariable(GitCli git) {
         String email = git.env().containsKey("EMAIL") ? git.env().get("EMAIL") : System.getenv("EMAIL");
-        return email != null && !email.isBlank();
+        return email == null || email.isBlank() ? null : email;
     }
 
     /** {@code git} with the environment set for each role git has no identity for (and only for those). */

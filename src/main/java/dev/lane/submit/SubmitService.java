@@ -5,6 +5,8 @@ import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.integrate.BumpOutlook;
+import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.semver4j.Semver;
 
 /**
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
@@ -132,7 +133,7 @@ public final class SubmitService {
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
                         + ", " + intents.summary()));
         List<String> notices = new ArrayList<>(update.notices());
-        staleBump(git, intents.bump()).ifPresent(notices::add);
+        staleBump(request.wave(), request.lane(), intents.bump()).ifPresent(notices::add);
         if (head.equals(fork) && intents.isEmpty()) {
             notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
                     + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
@@ -141,21 +142,16 @@ public final class SubmitService {
     }
 
     /**
-     * A notice when the lane asks for an explicit version that main has reached since the lane's base (another wave
-     * bumped): the integrator will not apply it (and says so), so the agent learns it now. A level is applied to main's
-     * version as the wave finds it, so it never goes stale.
+     * A notice when an integrate pass run now would not apply the lane's bump request: main has reached the version it
+     * asks for since the lane's base (another wave bumped), by the pass's own rule ({@link BumpOutlook}). A request the
+     * wave's own earlier bump covers gets none (the pass says nothing of it either), and neither does a level on a
+     * wave that never bumped: it applies to main's version as the wave finds it.
      */
-    private Optional<String> staleBump(GitCli git, BumpRequest bump) {
-        if (bump == null || bump.version() == null) {
-            return Optional.empty();
-        }
-        Semver onMain = SurfaceChanges.versionAt(git, ws.config(), ws.mainRef());
-        if (onMain == null || bump.version().isGreaterThan(onMain)) {
-            return Optional.empty();
-        }
-        return Optional.of("bump " + bump + " will not be applied: main is at " + onMain.getVersion()
-                + " now, since this lane's base; run lane sync, then ask for a higher version or a level (--bump "
-                + "patch)");
+    private Optional<String> staleBump(WaveId wave, LaneId lane, BumpRequest bump) {
+        return BumpOutlook.of(ws, wave, lane.value(), bump).map(stale -> "bump " + bump + " will not be applied: "
+                + "main is at " + stale.mainVersion() + " now, since this lane's base; run lane sync, then ask for "
+                + (BumpLevel.parse(stale.smallest()).isPresent() ? "a higher version or a level" : "a higher version")
+                + " (--bump " + stale.smallest() + ")");
     }
 
     private void validate(GitCli git, Intents intents, String fork, Set<String> migrations, Set<String> listed) {

@@ -49,6 +49,47 @@ class BumpNotAppliedTest {
     }
 
     @Test
+    void submitDoesNotTellALaneItsVersionWillNotBeAppliedWhenItsOwnWavesEarlierBumpSetIt() {
+        Path b = f.claim("45", "dimB");
+        Path c = f.claim("45", "dimC");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b, "--bump", "minor");
+        f.integrate("--wave", "45").expect(0); // 0.5.0 -> 0.6.0, this wave's bump
+        f.write(c, "src/c.txt", "C\n");
+
+        CliRun submitted = f.submit(c, "--bump", "0.6.0");
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertFalse(submitted.out().contains("will not be applied"), "the wave's own bump covers it, as the "
+                + "integrator says by saying nothing (a higher version would bump the wave twice): " + submitted.out());
+        assertFalse(r.out().contains("not applied"), r.out());
+        assertEquals("0.6.0", VersionFile.read("server.json", f.onMain("server.json")).orElseThrow());
+    }
+
+    @Test
+    void submitTellsALaneOfAWaveThatBumpedBeforeThatALevelMainHasPassedWillNotBeApplied() {
+        Path b = f.claim("45", "dimB");
+        Path c = f.claim("45", "dimC");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b, "--bump", "patch");
+        f.integrate("--wave", "45").expect(0); // 0.5.0 -> 0.5.1, this wave's bump
+        Path other = f.claim("46", "dimX");
+        f.write(other, "src/x.txt", "X\n");
+        f.submit(other, "--bump", "major");
+        f.integrate("--wave", "46").expect(0); // 0.5.1 -> 1.0.0
+        f.write(c, "src/c.txt", "C\n");
+
+        CliRun submitted = f.submit(c, "--bump", "minor");
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertTrue(r.out().contains("bump minor of lane dimC (0.6.0) not applied: main is already at 1.0.0"),
+                r.out());
+        assertTrue(submitted.out().contains("bump minor will not be applied: main is at 1.0.0 now"),
+                "a level of a wave that bumped before applies to the wave's starting version (0.5.0), so it can go "
+                        + "stale too: " + submitted.out());
+    }
+
+    @Test
     void anExplicitBumpBelowMainLandsTheLaneAndEveryReportSaysTheBumpWasNotApplied() throws Exception {
         f.write(a, "src/a.txt", "A\n");
         f.submit(a, "--bump", "0.4.0");

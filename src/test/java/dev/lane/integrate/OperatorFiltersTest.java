@@ -160,6 +160,19 @@ class OperatorFiltersTest {
         assertEquals("", r.out());
     }
 
+    @Test
+    void aFilterGivenOnlyCommasIsAUsageErrorNotEveryRow() {
+        CliRun state = f.lane(f.repo, "status", "--state", ",").expect(2);
+        CliRun lane = f.lane(f.repo, "status", "--lane", ",").expect(2);
+        CliRun event = f.lane(f.repo, "ledger", "--event", ",").expect(2);
+
+        assertTrue(state.err().contains("--state has an empty state name"), state.err());
+        assertTrue(lane.err().contains("--lane has an empty lane name"), lane.err());
+        assertTrue(event.err().contains("--event has an empty event name"), event.err());
+        assertEquals("", state.out() + lane.out() + event.out(), "a script's empty list ('--lane $LANES,') must not "
+                + "show the whole wave as if it were the lanes asked for");
+    }
+
     /** The LANE column of a human status table's rows. */
     private static List<String> rowLanes(String out) {
         List<String> lanes = new ArrayList<>();

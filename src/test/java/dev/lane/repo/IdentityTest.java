@@ -41,6 +41,14 @@ class IdentityTest {
     }
 
     @Test
+    void theEmailVariableAloneGivesNoIdentityTheNameWouldBeGuessedFromTheHost(@TempDir Path repo) {
+        Git.ok(repo, "init", "-q");
+        GitCli git = new GitCli(repo).withEnv(Map.of("EMAIL", "ada@example.org"));
+        assertEquals(new Identity.Roles(agent("bot"), agent("bot")), Identity.of(git, "bot"),
+                "git would take the account's name (root, say) for the missing one: an auto-detected author");
+    }
+
+    @Test
     void anIdentityWithoutAnEmailIsNotUsed(@TempDir Path repo) {
         Git.ok(repo, "init", "-q");
         Git.ok(repo, "config", "user.name", "Ada Lovelace");
