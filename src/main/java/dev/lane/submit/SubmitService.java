@@ -1,5 +1,6 @@
 package dev.lane.submit;
 
+import dev.lane.claim.ClaimInProgress;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
@@ -76,7 +77,7 @@ public final class SubmitService {
         }
         ClaimRecord claim = claims.require(request.wave(), request.lane());
         if (claim.state() != ClaimState.CLAIMED) {
-            throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
+            throw ClaimInProgress.refusal(claim, "submit");
         }
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "submit",
                 claim.agent(), claim, ws.clock().instant())) {

@@ -1,5 +1,6 @@
 package dev.lane.sync;
 
+import dev.lane.claim.ClaimInProgress;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
@@ -71,7 +72,7 @@ public final class SyncService {
     public Result sync(Request request) {
         ClaimRecord claim = new ClaimStore(ws.inbox()).require(request.wave(), request.lane());
         if (claim.state() != ClaimState.CLAIMED) { // its worktree may be half made: as submit, wait for the claim
-            throw LaneException.contention("lane " + request.lane() + " is still being claimed; retry in a moment");
+            throw ClaimInProgress.refusal(claim, "sync");
         }
         Path worktree = Path.of(claim.worktree());
         if (!Files.isDirectory(worktree)) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane whose claim is still being set up (state CLAIMING, its claimant alive on this host) is not worked on by
- * submit or sync: both exit 3 (retryable), change nothing, and say the lane is still being claimed.
+ * submit or sync: both exit 3 (retryable), change nothing, and say the lane is still being claimed. If the claimant
+ * is gone, retrying cannot help: exit 5, with how to take the lane over.
  */
 class ClaimBeingSetUpTest {
     @TempDir
@@ -34,8 +35,32 @@ class ClaimBeingSetUpTest {
         CliRun submit = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(3);
         CliRun sync = f.lane(f.repo, "sync", "--wave", "45", "--lane", "dimA").expect(3);
 
-        assertTrue(submit.err().contains("lane dimA is still being claimed; retry in a moment"), submit.err());
-        assertTrue(sync.err().contains("lane dimA is still being claimed; retry in a moment"), sync.err());
+        assertTrue(submit.err().contains("lane dimA of wave 45 is still being claimed (agent agent-dimA, pid "
+                + ProcessHandle.current().pid()), submit.err());
+        assertTrue(submit.err().endsWith("); retry in a moment\n"), submit.err());
+        assertTrue(sync.err().contains("lane dimA of wave 45 is still being claimed"), sync.err());
         assertEquals(head, f.git(lane, "rev-parse", "HEAD"), "sync merged nothing");
+    }
+
+    @Test
+    void aLaneWhoseClaimantDiedMidClaimIsRefusedWithHowToTakeItOverNotAnEndlessRetry() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.claim("45", "dimA");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path record = f.repo.resolve("tools/offline/_inbox/45/dimA/claim.json");
+        ObjectNode claim = (ObjectNode) Json.mapper().readTree(Files.readString(record));
+        claim.put("state", "CLAIMING").put("pid", gone.pid());
+        Files.writeString(record, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(claim));
+
+        CliRun submit = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(5);
+        CliRun sync = f.lane(f.repo, "sync", "--wave", "45", "--lane", "dimA").expect(5);
+
+        for (CliRun r : new CliRun[] {submit, sync}) {
+            assertTrue(r.err().contains("lane dimA of wave 45 was never fully claimed: its claimant (agent agent-dimA, "
+                    + "pid " + gone.pid() + ") is gone"), r.err());
+            assertTrue(r.err().contains("Run lane claim --wave 45 --lane dimA to take it over"), r.err());
+        }
+        f.claim("45", "dimA"); // and that advice works
     }
 }
