@@ -1,5 +1,6 @@
 package dev.lane.claim;
 
+import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
@@ -46,6 +47,22 @@ public final class ClaimStore {
      */
     public ClaimRecord require(WaveId wave, LaneId lane) {
         return require(wave, lane, "Check --wave and --lane: a lane is submitted or synced only after lane claim.");
+    }
+
+    /**
+     * {@link #require(WaveId, LaneId)} for a command that works on the lane ({@code submit}, {@code sync}): a claim
+     * record that cannot be read is refused (exit 5) with what to do, not reported as an internal error.
+     */
+    public ClaimRecord requireToWork(WaveId wave, LaneId lane, String command) {
+        try {
+            return require(wave, lane);
+        } catch (LaneException unreadable) {
+            if (unreadable.exitCode() != ExitCode.INTERNAL
+                    || !Files.isDirectory(inbox.claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)) {
+                throw unreadable;
+            }
+            throw new DamagedClaim(wave, lane.value(), inbox.claimRecord(wave, lane), unreadable).refusal(command);
+        }
     }
 
     /** {@link #require(WaveId, LaneId)} with the caller's own {@code advice} after the facts. */
@@ -154,6 +171,12 @@ public final class ClaimStore {
         public String remedy() {
             return "If no one holds the lane, run lane release --wave " + wave + " --lane " + lane + " --force (its "
                     + "worktree and branch stay), then claim it again";
+        }
+
+        /** The refusal (exit 5) of {@code command} on this lane: retrying cannot help. */
+        public LaneException refusal(String command) {
+            return LaneException.refused(command + " of lane " + lane + " of wave " + wave + " refused: " + problem()
+                    + ". Retrying will not help. " + remedy() + ".");
         }
     }
 

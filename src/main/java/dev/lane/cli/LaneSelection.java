@@ -24,9 +24,11 @@ record LaneSelection(WaveId wave, LaneId lane) {
         Path top = MainRepository.checkoutTop(cwd);
         ClaimRecord claim = top == null ? null : new ClaimStore(ws.inbox()).findByWorktree(top).orElse(null);
         if (claim == null && top != null) {
-            damagedClaimOf(ws, top).ifPresent(damaged -> {
-                throw damaged.error(); // as with --wave and --lane: the record is damaged, not the folder wrong
-            });
+            // The record is damaged, not the folder wrong: the command reads it and says so, as with --wave and --lane.
+            Optional<ClaimStore.DamagedClaim> damaged = damagedClaimOf(ws, top);
+            if (damaged.isPresent()) {
+                return new LaneSelection(damaged.get().wave(), new LaneId(damaged.get().lane()));
+            }
         }
         if (claim == null) {
             throw LaneException.usage(cwd + " is not inside a lane's worktree; run this from the worktree that "

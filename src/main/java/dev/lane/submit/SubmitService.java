@@ -75,7 +75,7 @@ public final class SubmitService {
                         + "(like 262_add_index.sql)");
             }
         }
-        ClaimRecord claim = claims.require(request.wave(), request.lane());
+        ClaimRecord claim = claims.requireToWork(request.wave(), request.lane(), "submit");
         if (claim.state() != ClaimState.CLAIMED) {
             throw ClaimInProgress.refusal(claim, "submit");
         }

@@ -70,7 +70,7 @@ public final class SyncService {
     }
 
     public Result sync(Request request) {
-        ClaimRecord claim = new ClaimStore(ws.inbox()).require(request.wave(), request.lane());
+        ClaimRecord claim = new ClaimStore(ws.inbox()).requireToWork(request.wave(), request.lane(), "sync");
         if (claim.state() != ClaimState.CLAIMED) { // its worktree may be half made: as submit, wait for the claim
             throw ClaimInProgress.refusal(claim, "sync");
         }

@@ -109,12 +109,15 @@ class DamagedClaimRecordTest {
         Path lane = f.claim("45", "dimA");
         Path file = damage(f, "45", "dimA");
 
-        CliRun submit = f.lane(lane, "submit", "-m", "work").expect(1);
-        CliRun sync = f.lane(lane, "sync").expect(1);
+        CliRun submit = f.lane(lane, "submit", "-m", "work").expect(5);
+        CliRun sync = f.lane(lane, "sync").expect(5);
+        CliRun named = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(5);
 
-        for (CliRun r : new CliRun[] {submit, sync}) {
+        for (CliRun r : new CliRun[] {submit, sync, named}) {
             assertTrue(r.err().contains(file + " is damaged"), r.err());
             assertFalse(r.err().contains("is not inside a lane's worktree"), r.err());
+            assertTrue(r.err().contains("Retrying will not help. If no one holds the lane, run lane release --wave 45 "
+                    + "--lane dimA --force"), "what to do, not 'please report it': " + r.err());
         }
     }
 }
