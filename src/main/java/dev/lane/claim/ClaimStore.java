@@ -73,7 +73,7 @@ public final class ClaimStore {
     /** "lane L of wave W is not claimed; lanes claimed in wave W: ..." (or that none is, or that no wave W exists). */
     private String notClaimed(WaveId wave, LaneId lane) {
         String text = "lane " + lane + " of wave " + wave + " is not claimed; ";
-        if (!Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(inbox.waveDir(wave), LinkOption.NOFOLLOW_LINKS) || !isWave(inbox.waveDir(wave))) {
             SafeFiles.refuseIfLink(inbox.waveDir(wave)); // a link there is refused as such, not taken for a typo
             return text + "no lane of wave " + wave + " was ever claimed (" + wavesThereAre() + ").";
         }

@@ -157,6 +157,9 @@ class ClaimTest {
         CliRun wave = repo.lane("status", "--wave", "45");
         assertEquals(2, wave.exitCode(), wave.toString());
         assertTrue(wave.err().contains("there is no wave 45"), wave.err());
+        CliRun submit = repo.lane("submit", "--wave", "45", "--lane", "dimA");
+        assertEquals(2, submit.exitCode(), submit.toString());
+        assertTrue(submit.err().contains("no lane of wave 45 was ever claimed"), "as status says: " + submit.err());
     }
 
     @Test
