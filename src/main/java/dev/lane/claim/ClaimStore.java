@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Reads and writes claim records in the inbox. Writes are atomic (see {@link SafeFiles#writeAtomically}). */
 public final class ClaimStore {
@@ -241,6 +242,22 @@ public final class ClaimStore {
             for (ClaimRecord c : scanWave(wave).claims()) { // a damaged record elsewhere must not stop this lane
                 if (realOrSelf(Path.of(c.worktree())).equals(wanted)) {
                     return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The lane with a damaged claim record whose worktree, by {@code worktreeOf} (the {@code worktree:} setting), is
+     * {@code worktreeTop}: its record cannot say where its worktree is, but the setting can.
+     */
+    public Optional<DamagedClaim> findDamagedByWorktree(Path worktreeTop, BiFunction<WaveId, LaneId, Path> worktreeOf) {
+        Path wanted = realOrSelf(worktreeTop);
+        for (WaveId wave : waves()) {
+            for (DamagedClaim damaged : scanWave(wave).damaged()) {
+                if (realOrSelf(worktreeOf.apply(wave, new LaneId(damaged.lane()))).equals(wanted)) {
+                    return Optional.of(damaged);
                 }
             }
         }

@@ -60,14 +60,14 @@ final class IntegrateCommand extends BaseCommand {
     @Override
     public Integer call() {
         WaveId w = new WaveId(wave);
-        if (order != NO_ORDER && (order.isEmpty() || order.stream().anyMatch(String::isBlank))) {
-            // picocli hands over a new list whenever --order is given, so an empty one was given empty
-            String given = String.join(",", order).strip();
+        List<String> names = CommandModel.namesGiven(order, NO_ORDER);
+        if (names.stream().anyMatch(String::isBlank)) {
+            String given = String.join(",", names).strip();
             throw LaneException.usage("--order has an empty lane name" + (given.replace(",", "").isBlank() ? ""
                     : " (" + given + ")") + ": name lanes separated by commas, like --order dimB,dimA, or leave "
                     + "--order out for claim order");
         }
-        List<LaneId> lanes = order.stream().map(String::strip).map(LaneId::new).toList();
+        List<LaneId> lanes = names.stream().map(String::strip).map(LaneId::new).toList();
         StepHook hook = StepHook.crashAt(ctx.env());
         IntegrateResult r = new Integrator(workspace(), hook, new CheckLines(err()))
                 .integrate(new IntegrateRequest(w, lanes, squash, dryRun, agentOr(agent)),

@@ -7,7 +7,6 @@ import dev.lane.core.Workspace;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.MainRepository;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,7 +24,8 @@ record LaneSelection(WaveId wave, LaneId lane) {
         ClaimRecord claim = top == null ? null : new ClaimStore(ws.inbox()).findByWorktree(top).orElse(null);
         if (claim == null && top != null) {
             // The record is damaged, not the folder wrong: the command reads it and says so, as with --wave and --lane.
-            Optional<ClaimStore.DamagedClaim> damaged = damagedClaimOf(ws, top);
+            Optional<ClaimStore.DamagedClaim> damaged = new ClaimStore(ws.inbox()).findDamagedByWorktree(top,
+                    ws::worktreePath);
             if (damaged.isPresent()) {
                 return new LaneSelection(damaged.get().wave(), new LaneId(damaged.get().lane()));
             }
@@ -35,30 +35,5 @@ record LaneSelection(WaveId wave, LaneId lane) {
                     + "lane claim printed, or pass --wave and --lane");
         }
         return new LaneSelection(new WaveId(claim.wave()), new LaneId(claim.lane()));
-    }
-
-    /**
-     * The lane with a damaged claim record whose worktree, by the {@code worktree:} setting, is {@code top}: its record
-     * cannot say where its worktree is, but the setting can.
-     */
-    private static Optional<ClaimStore.DamagedClaim> damagedClaimOf(Workspace ws, Path top) {
-        Path here = realOrSelf(top);
-        ClaimStore store = new ClaimStore(ws.inbox());
-        for (WaveId wave : store.waves()) {
-            for (ClaimStore.DamagedClaim damaged : store.scanWave(wave).damaged()) {
-                if (realOrSelf(ws.worktreePath(wave, new LaneId(damaged.lane()))).equals(here)) {
-                    return Optional.of(damaged);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Path realOrSelf(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
     }
 }
