@@ -100,7 +100,6 @@ final class LaneMerger {
             if (bases.size() == 1) {
                 Optional<ObjectId> fast = trees.merge(bases.get(0).getTree(), tip.getTree(), head.getTree());
                 if (fast.isPresent()) {
-                    access.flush();
                     return new MergeOutcome(fast.get(), List.of());
                 }
             }
@@ -109,8 +108,9 @@ final class LaneMerger {
             if (chosenBase != null) {
                 merger.setBase(chosenBase);
             }
-            if (merger.merge(tip, head)) {
-                access.flush();
+            // flush=false: JGit's merge(tips) would flush and close the pass's inserter, which drops the objects
+            // the pass has written and not yet published (RepoAccess); they are published with the plan.
+            if (merger.merge(false, tip, head)) {
                 return new MergeOutcome(merger.getResultTreeId(), List.of());
             }
             if (chosenBase != null) { // git 2.39's merge-tree cannot be given a base: JGit's conflicts stand
@@ -119,7 +119,7 @@ final class LaneMerger {
         } catch (IOException e) {
             throw RepoAccess.io("merge " + head.name(), e);
         }
-        access.flush();
+        access.publish();
         GitCli.Result r = git.run("merge-tree", "--write-tree", "-z", "--name-only", "--no-messages", tip.name(),
                 head.name());
         String[] parts = r.out().split("\0");

@@ -47,6 +47,7 @@ final class PassPlanner {
                 hook = StepHook.NONE;
                 RevCommit result = surface.tree().equals(chain.tip().getTree()) ? chain.tip()
                         : writer.surfaceCommit(chain.tip(), surface.tree(), surface);
+                writer.publish();
                 return new Plan(base, result, chain.merged(), parked, surface, chain.laneCommits());
             }
             parked.putAll(surface.parked());

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.zip.Deflater;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -35,8 +38,15 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * ({@code gc.auto=0}, {@code gc.autoPackLimit=0}, never saved): JGit's GC does not see objects that only linked
  * worktrees use and could delete them.
  *
- * <p>Objects written here (blobs, trees, commits) are unreferenced until main moves; they are harmless garbage if
- * the pass stops before that, and are flushed at once so native git (merge-tree, worktree add) sees them too.
+ * <p>Objects. Everything a pass writes (blobs, trees, commits) goes into one pack being written ({@link PackInserter},
+ * fast zlib), not into one loose file per object: a 50-lane pass writes two files instead of some two hundred. This
+ * handle's reader sees the pending objects; native git and other JGit readers see them only once {@link #publish}
+ * has renamed the pack and its index into {@code objects/pack}, so the pass publishes before it hands a commit to
+ * native git (merge-tree, the check's checkout) and before main moves ({@link PassPlanner} publishes each plan).
+ * Published objects are unreferenced until main moves: harmless garbage if the pass stops before that, which native
+ * git's gc removes. A pass that stops before publishing deletes its pending pack on close; a process killed then
+ * leaves an {@code objects/insert_*.pack} temporary file that nothing reads (git counts it as garbage in
+ * {@code git count-objects -v}).
  */
 final class RepoAccess implements AutoCloseable {
     private final Repository repo;
@@ -57,7 +67,9 @@ final class RepoAccess implements AutoCloseable {
         StoredConfig config = repo.getConfig();
         config.setInt("gc", null, "auto", 0);
         config.setInt("gc", null, "autoPackLimit", 0);
-        this.inserter = repo.newObjectInserter();
+        PackInserter pack = ((FileRepository) repo).getObjectDatabase().newPackInserter();
+        pack.setCompressionLevel(Deflater.BEST_SPEED);
+        this.inserter = pack;
         this.reader = inserter.newReader();
         this.walk = new RevWalk(reader);
         this.mergeBaseWalk = new RevWalk(reader);
@@ -232,15 +244,14 @@ final class RepoAccess implements AutoCloseable {
                 });
             }
             editor.finish();
-            ObjectId result = dc.writeTree(inserter);
-            inserter.flush();
-            return result;
+            return dc.writeTree(inserter);
         } catch (IOException e) {
             throw io("write a tree", e);
         }
     }
 
-    void flush() {
+    /** Makes every object written so far visible to native git and other readers (see the class comment). */
+    void publish() {
         try {
             inserter.flush();
         } catch (IOException e) {

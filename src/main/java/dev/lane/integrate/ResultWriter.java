@@ -113,6 +113,11 @@ final class ResultWriter {
         return write(tree, List.of(tip), msg.toString(), author);
     }
 
+    /** Publishes the commits written so far, for native git and the ref update (see {@link RepoAccess}). */
+    void publish() {
+        access.publish();
+    }
+
     private RevCommit write(ObjectId tree, List<ObjectId> parents, String message, PersonIdent by) {
         CommitBuilder cb = new CommitBuilder();
         cb.setTreeId(tree);
@@ -122,7 +127,6 @@ final class ResultWriter {
         cb.setMessage(message);
         try {
             ObjectId id = access.inserter().insert(cb);
-            access.inserter().flush();
             return access.commit(id);
         } catch (IOException e) {
             throw RepoAccess.io("write a commit", e);

@@ -1,0 +1,68 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.support.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The objects a pass writes (merged trees, the lanes' merge commits, the shared-surface commit) go into one pack per
+ * plan, not one loose file per object, and native git reads every one of them: the repository stays sound whether a
+ * lane merges on the fast path, through JGit's merger, or through native git's merge-tree after a conflict.
+ */
+class PassObjectsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aPassAddsNoLooseObjectsAndLeavesARepositoryGitFindsSound() {
+        WaveFixture f = WaveFixture.create(tmp);
+        for (int i = 0; i < 6; i++) {
+            f.submitted("45", "lane" + i, "src/file" + i + ".txt", "work of lane " + i + "\n");
+        }
+        long looseBefore = looseObjects(f);
+        int historyBefore = f.firstParentSubjects().size();
+
+        f.integrate("--wave", "45").expect(0);
+
+        assertEquals(looseBefore, looseObjects(f), "a pass must not add a loose object per merged tree or commit");
+        assertEquals(historyBefore + 6, f.firstParentSubjects().size(), "one merge commit per lane on main");
+        for (int i = 0; i < 6; i++) {
+            assertEquals("work of lane " + i + "\n", f.onMain("src/file" + i + ".txt"));
+        }
+        assertTrue(f.git(f.repo, "fsck", "--strict", "--no-progress", "--no-dangling").isBlank());
+    }
+
+    @Test
+    void objectsWrittenBeforeAConflictFallbackStayReadableAfterIt() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        Path c = f.claim("45", "dimC");
+        f.write(a, "src/app.txt", WaveFixture.APP.replace("line 3", "line 3 by A"));
+        f.submit(a);
+        f.write(b, "src/app.txt", WaveFixture.APP.replace("line 3", "line 3 by B")); // conflicts with dimA
+        f.submit(b);
+        f.write(c, "src/c.txt", "C\n");
+        f.submit(c);
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("code conflict in src/app.txt"), r.out());
+        assertTrue(f.onMain("src/app.txt").contains("line 3 by A"));
+        assertEquals("C\n", f.onMain("src/c.txt"));
+        assertTrue(f.git(f.repo, "fsck", "--strict", "--no-progress", "--no-dangling").isBlank(), "git fsck must find nothing wrong");
+    }
+
+    private static long looseObjects(WaveFixture f) {
+        for (String line : f.git(f.repo, "count-objects", "-v").split("\n")) {
+            if (line.startsWith("count: ")) {
+                return Long.parseLong(line.substring("count: ".length()).trim());
+            }
+        }
+        throw new AssertionError("git count-objects -v printed no count");
+    }
+}
