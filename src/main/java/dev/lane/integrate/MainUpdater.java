@@ -13,7 +13,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Moves main, and then the main checkout's files.
@@ -290,12 +289,12 @@ final class MainUpdater {
      */
     void move(ObjectId base, ObjectId result, String reflogMessage, CheckoutState checkout) {
         RefUpdate.Result r;
-        try (RevWalk rw = new RevWalk(access.repository())) {
+        try {
             RefUpdate u = access.repository().updateRef(mainRef);
             u.setExpectedOldObjectId(base);
             u.setNewObjectId(result);
             u.setRefLogMessage(reflogMessage, false);
-            r = u.update(rw);
+            r = access.update(u);
         } catch (IOException e) {
             String undo = undoPrepare(base, checkout);
             throw LaneException.internal("cannot move " + mainRef + ": " + e.getMessage() + undo, e);

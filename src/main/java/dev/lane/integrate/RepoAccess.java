@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -127,6 +128,19 @@ final class RepoAccess implements AutoCloseable {
             return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
         } catch (IOException e) {
             throw io("walk history", e);
+        } finally {
+            walk.reset();
+        }
+    }
+
+    /**
+     * Runs {@code update} with this handle's walk: the commits the pass wrote are parsed there already, so JGit's
+     * fast-forward check (is the old value an ancestor of the new one?) reads none of them again.
+     */
+    RefUpdate.Result update(RefUpdate update) throws IOException {
+        walk.reset();
+        try {
+            return update.update(walk);
         } finally {
             walk.reset();
         }
