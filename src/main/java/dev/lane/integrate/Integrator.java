@@ -290,13 +290,14 @@ public final class Integrator {
             } else if (landed.containsKey(lane)) {
                 Candidate c = landed.get(lane);
                 ObjectId commit = plan.laneCommits().get(lane);
-                lanes.add(new LaneOutcome(lane, LaneStatus.INTEGRATED, null, c.head().name(),
+                lanes.add(new LaneOutcome(lane, c.agent(), LaneStatus.INTEGRATED, null, c.head().name(),
                         c.submission().sequence(), plan.surface().applied().getOrDefault(lane,
                                 LaneOutcome.Applied.nothing()), commit == null ? null : commit.name(),
                         c.pending().bumpNotApplied()));
             } else {
                 Candidate c = all.get(lane);
-                lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
+                lanes.add(parked(lane, c.agent(), c.submission(),
+                        parkedReasons.getOrDefault(lane, "left out of the pass")));
             }
         }
         lanes.addAll(unreadable);
@@ -336,8 +337,8 @@ public final class Integrator {
         }
     }
 
-    private static LaneOutcome parked(String lane, Submission s, String reason) {
-        return LaneTriage.parked(lane, s, reason);
+    private static LaneOutcome parked(String lane, String agent, Submission s, String reason) {
+        return LaneTriage.parked(lane, agent, s, reason);
     }
 
     private static void refuseOnProblems(List<String> problems) {
