@@ -5,7 +5,6 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
-import dev.lane.intent.ProjectVersion;
 import dev.lane.fs.HolderLock;
 import dev.lane.fs.SafeFiles;
 import dev.lane.ledger.Ledger;
@@ -191,9 +190,7 @@ public final class Integrator {
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
                 WaveLanes.claimBases(ws.inbox(), wave, lanes));
-        ProjectVersion onMain = ProjectVersion.read(ws.config().versionFiles(),
-                file -> access.readText(base.getTree(), file));
-        Semver current = onMain.highest().orElse(null); // files that disagree: the highest is main's version
+        Semver current = WaveBump.mainVersion(access, base, ws.config()).orElse(null);
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
