@@ -94,9 +94,12 @@ class HumanOutputGoldenTest {
         String holder = "integrate by agent ops, pid 4242, host build-1, since 2026-11-22T11:57:00Z";
         var wave = new dev.lane.names.WaveId("45");
         Golden.assertMatches("status-pass", StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder), now) + "\n"
+                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder, "build-1"), now) + "\n"
                 + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder), now) + "\n");
+                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder, "build-1"), now)
+                + "\n" + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
+                        dev.lane.status.IntegratePass.State.UNKNOWN, now.minusSeconds(180), holder, "build-1"), now)
+                + "\n");
     }
 
     private static dev.lane.intent.Intents manifest(String entry) {
