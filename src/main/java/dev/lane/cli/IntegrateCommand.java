@@ -89,7 +89,8 @@ final class IntegrateCommand extends BaseCommand {
     /**
      * Exactly the documented --json shape (docs/integrator.md): the issue's fields, plus {@code dryRun},
      * {@code main.planned} (the commit the pass built: for a dry run the one main would move to), each lane's
-     * {@code head} and landed {@code commit}, and {@code notSubmitted}.
+     * {@code agent} (as in {@code lane status --json}), {@code head} and landed {@code commit}, and
+     * {@code notSubmitted}.
      */
     static Map<String, Object> jsonShape(IntegrateResult r) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -104,6 +105,7 @@ final class IntegrateCommand extends BaseCommand {
         for (LaneOutcome l : r.lanes()) {
             Map<String, Object> lane = new LinkedHashMap<>();
             lane.put("lane", l.lane());
+            lane.put("agent", l.agent());
             lane.put("status", l.status().label());
             lane.put("reason", l.reason());
             lane.put("head", l.head());
@@ -196,14 +198,14 @@ final class IntegrateCommand extends BaseCommand {
             List<LaneOutcome> news = r.lanes().stream()
                     .filter(l -> l.status() != LaneStatus.ALREADY_INTEGRATED).toList();
             if (!news.isEmpty()) {
-                TextTable table = new TextTable(List.of("LANE", "STATUS", "DETAIL"));
+                TextTable table = new TextTable(List.of("LANE", "AGENT", "STATUS", "DETAIL"));
                 for (LaneOutcome l : news) {
                     String status = switch (l.status()) {
                         case PARKED -> r.dryRun() ? "WOULD PARK" : "PARKED";
                         case INTEGRATED -> r.dryRun() ? "would land" : l.status().label();
                         default -> l.status().label();
                     };
-                    table.add(List.of(l.lane(), status, detail(l, r.dryRun())));
+                    table.add(List.of(l.lane(), l.agent() == null ? "?" : l.agent(), status, detail(l, r.dryRun())));
                 }
                 out.append(table.render());
             }

@@ -178,6 +178,10 @@ final class StatusCommand extends BaseCommand {
                         + "before it; look again when it ends.";
                 case STOPPED -> "integrate pass STOPPED unfinished (" + started + ", its process is gone)" + who
                         + ". main moved fully or not at all; run lane integrate --wave " + wave + " to finish it.";
+                case UNKNOWN -> "integrate pass UNKNOWN (" + started + " on host " + p.host() + ")" + who
+                        + ". This machine cannot tell whether that process still runs: look on " + p.host()
+                        + ". If it runs, the states below are from before it; if it is gone, main moved fully or not "
+                        + "at all: run lane integrate --wave " + wave + " to finish it.";
             };
         }
 

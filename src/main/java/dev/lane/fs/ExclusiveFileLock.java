@@ -3,7 +3,9 @@ package dev.lane.fs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,60 +15,141 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Protocol. Between processes the lock is a whole-file POSIX lock ({@link FileChannel#lock()}): the kernel
  * releases it when the holder exits, even on kill -9, so a crash never leaves a stale lock behind. POSIX locks
  * belong to the process, not the thread: a second {@code lock()} in the same JVM throws, and closing any other
- * channel of the same file silently drops the lock. So every holder in this JVM first takes a per-file
- * {@link ReentrantLock} (keyed by the file's absolute path) and must do all its I/O on the file through the one
- * channel it locked. Release order is the reverse of acquisition.
+ * channel of the same file silently drops the lock. So every holder in this JVM first takes the file's guard, a
+ * per-file {@link ReentrantLock} (keyed by the file's absolute path), and must do all its I/O on the file through
+ * the one channel it locked. Release order is the reverse of acquisition.
+ *
+ * <p>{@link #tryOpen} goes further, for locks that are taken without waiting ({@link HolderLock}): it takes the guard
+ * before it opens the file, so an attempt refused in this JVM never opens (and so never closes) a second channel of a
+ * file another thread holds locked; it refuses the thread that already holds the guard too; it keeps the holder's
+ * note with the guard while held ({@link #noteOfHolderHere}), so who holds it can be told without reading the file;
+ * and it owns the channel: {@link #close} releases the POSIX lock, closes the channel, and only then lets go of the
+ * guard, so no other thread of this JVM can lock the file in between and lose its lock to that close.
  */
 public final class ExclusiveFileLock implements AutoCloseable {
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, Guard> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private final ReentrantLock threadLock;
+    /** This JVM's guard of one file, and the note of its holder (null if it left none). */
+    private static final class Guard {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile String note;
+    }
+
+    private final Guard guard;
     private final FileLock fileLock;
+    /** The channel this lock opened and closes ({@link #tryOpen}); null if the caller owns it. */
+    private final FileChannel owned;
 
-    private ExclusiveFileLock(ReentrantLock threadLock, FileLock fileLock) {
-        this.threadLock = threadLock;
+    private ExclusiveFileLock(Guard guard, FileLock fileLock, FileChannel owned) {
+        this.guard = guard;
         this.fileLock = fileLock;
+        this.owned = owned;
+    }
+
+    private static Guard guardOf(Path file) {
+        return IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Guard());
     }
 
     /** Blocks until {@code channel} (opened on {@code file}) is exclusively locked by this thread. */
     public static ExclusiveFileLock acquire(Path file, FileChannel channel) throws IOException {
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
-        threadLock.lock();
+        Guard guard = guardOf(file);
+        guard.lock.lock();
         try {
-            return new ExclusiveFileLock(threadLock, channel.lock());
+            return new ExclusiveFileLock(guard, channel.lock(), null);
         } catch (IOException | RuntimeException e) {
-            threadLock.unlock();
+            guard.lock.unlock();
             throw e;
         }
     }
 
     /** Takes the lock if it is free right now; returns null if another thread or process holds it. */
     public static ExclusiveFileLock tryAcquire(Path file, FileChannel channel) throws IOException {
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
-        if (!threadLock.tryLock()) {
+        Guard guard = guardOf(file);
+        if (!guard.lock.tryLock()) {
             return null;
         }
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                threadLock.unlock();
+                guard.lock.unlock();
                 return null;
             }
-            return new ExclusiveFileLock(threadLock, lock);
+            return new ExclusiveFileLock(guard, lock, null);
         } catch (IOException | RuntimeException e) {
-            threadLock.unlock();
+            guard.lock.unlock();
             throw e;
         }
+    }
+
+    /**
+     * Takes the lock on {@code file} if it is free right now, opening the file with {@code options} only once this
+     * JVM's guard is held; empty if another thread (this one included) or process holds it. {@code note} (what the
+     * holder says about itself) is kept with the guard until {@link #close}. The lock owns the channel it opened.
+     */
+    public static Optional<ExclusiveFileLock> tryOpen(Path file, String note, OpenOption... options)
+            throws IOException {
+        Guard guard = guardOf(file);
+        if (guard.lock.isHeldByCurrentThread() || !guard.lock.tryLock()) {
+            return Optional.empty();
+        }
+        guard.note = note; // from now on until the guard is let go, who holds it is told from here
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file.toAbsolutePath().normalize(), options);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                ch.close();
+                guard.note = null;
+                guard.lock.unlock();
+                return Optional.empty();
+            }
+            return Optional.of(new ExclusiveFileLock(guard, lock, ch));
+        } catch (IOException | RuntimeException e) {
+            if (ch != null) {
+                try {
+                    ch.close(); // no lock of this JVM on the file to drop: the guard is ours and tryLock failed
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            guard.note = null;
+            guard.lock.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * The note of the holder in this JVM of {@code file}'s lock, from the moment {@link #tryOpen} takes the guard
+     * until {@link #close} lets go of it; empty if no thread of this JVM holds it by {@link #tryOpen}.
+     */
+    public static Optional<String> noteOfHolderHere(Path file) {
+        Guard guard = IN_PROCESS.get(file.toAbsolutePath().normalize());
+        return guard == null ? Optional.empty() : Optional.ofNullable(guard.note);
+    }
+
+    /** The channel {@link #tryOpen} opened and locked: all I/O on the file goes through it. */
+    public FileChannel channel() {
+        if (owned == null) {
+            throw new IllegalStateException("the caller owns this lock's channel");
+        }
+        return owned;
     }
 
     @Override
     public void close() throws IOException {
         try {
-            if (fileLock.isValid()) {
-                fileLock.release();
+            try {
+                if (fileLock.isValid()) {
+                    fileLock.release();
+                }
+            } finally {
+                if (owned != null) {
+                    owned.close();
+                }
             }
         } finally {
-            threadLock.unlock();
+            guard.note = null;
+            guard.lock.unlock();
         }
     }
 }

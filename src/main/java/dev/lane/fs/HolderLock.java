@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,30 +20,25 @@ import java.util.function.Predicate;
  * A lock file that is taken without waiting and names its holder, so that a process that finds it busy can say who
  * holds it (a contention error, exit 3).
  *
- * <p>Protocol. The lock is a POSIX whole-file lock taken with {@link ExclusiveFileLock#tryAcquire} (never waiting).
+ * <p>Protocol. The lock is a POSIX whole-file lock taken with {@link ExclusiveFileLock#tryOpen} (never waiting).
  * The kernel drops it when the holder exits, even on kill -9, so a crash never leaves a stale lock; the file itself
  * stays and is reused (see {@link LockFile} for why it is never deleted). Once locked, the holder truncates the file
  * and writes one line naming itself through the locked channel; a refused process reads that line for its message
  * (in the instant between a takeover and the write it may read the previous holder's line, or an empty one: it
  * reads again for up to about 100 ms while the line is empty or names a process of this host that is gone, and then
- * says "just starting"). Inside one JVM a second attempt is refused from
- * an in-process map before any channel is opened, because closing a second channel of a locked file would silently
- * drop the holder's POSIX lock.
+ * says "just starting"). Inside one JVM a second attempt (also by the holder's own thread) is refused by the file's
+ * guard before any channel is opened ({@link ExclusiveFileLock#tryOpen}), because closing a second channel of a
+ * locked file would silently drop the holder's POSIX lock; the guard keeps the holder's line, so a refused attempt in
+ * the holder's JVM names it without reading the file.
  * A planted symbolic link is refused (exit 5), never followed. Limits within one JVM (tests, the demo): a lock must
  * be closed on the thread that took it, and a holder's line read from the file while another thread of the same JVM
  * is taking the lock could, by closing its channel, drop that thread's POSIX lock; lane's commands take each lock on
  * one thread.
  */
 public final class HolderLock implements AutoCloseable {
-    private static final ConcurrentHashMap<Path, String> HELD_HERE = new ConcurrentHashMap<>();
-
-    private final Path file;
-    private final FileChannel channel;
     private final ExclusiveFileLock lock;
 
-    private HolderLock(Path file, FileChannel channel, ExclusiveFileLock lock) {
-        this.file = file;
-        this.channel = channel;
+    private HolderLock(ExclusiveFileLock lock) {
         this.lock = lock;
     }
 
@@ -84,44 +78,31 @@ public final class HolderLock implements AutoCloseable {
 
     /** Who holds the lock on {@code file}: the line of a holder in this JVM, else the one in the file. */
     private static String holderOf(Path file) {
-        String here = HELD_HERE.get(file.toAbsolutePath().normalize());
-        return here != null ? here : holder(file.toAbsolutePath().normalize());
+        Path key = file.toAbsolutePath().normalize();
+        return ExclusiveFileLock.noteOfHolderHere(key).orElseGet(() -> holder(key));
     }
 
     /** Takes the lock now, writing {@code me} as its holder, or returns empty if another holds it. */
     private static Optional<HolderLock> tryAcquire(Path file, String me) {
         Path key = file.toAbsolutePath().normalize();
-        if (HELD_HERE.putIfAbsent(key, me) != null) {
-            return Optional.empty();
-        }
-        FileChannel ch = null;
         ExclusiveFileLock taken = null;
         try {
-            ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            taken = ExclusiveFileLock.tryAcquire(key, ch);
-            if (taken == null) {
-                ch.close();
-                HELD_HERE.remove(key);
+            Optional<ExclusiveFileLock> free = ExclusiveFileLock.tryOpen(key, me, StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            if (free.isEmpty()) {
                 return Optional.empty();
             }
+            taken = free.get();
+            FileChannel ch = taken.channel();
             ch.truncate(0);
             ByteBuffer line = ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8));
             long pos = 0;
             while (line.hasRemaining()) {
                 pos += ch.write(line, pos);
             }
-            return Optional.of(new HolderLock(key, ch, taken));
+            return Optional.of(new HolderLock(taken));
         } catch (IOException e) {
-            if (taken != null) {
-                try {
-                    taken.close();
-                } catch (IOException ignored) {
-                    // closing the channel below drops the POSIX lock anyway
-                }
-            }
-            closeQuietly(ch);
-            HELD_HERE.remove(key);
+            closeQuietly(taken);
             SafeFiles.refuseIfLink(key);
             throw LaneException.internal("cannot take the lock " + key + ": " + e.getMessage(), e);
         }
@@ -134,17 +115,37 @@ public final class HolderLock implements AutoCloseable {
      * instant before the new holder wrote its own.
      */
     private static boolean ofDeadProcessHere(String line) {
-        Matcher m = PROCESS.matcher(line);
-        return m.find() && m.group(2).equals(Host.name()) && !Host.isAlive(Long.parseLong(m.group(1)));
+        return LastHolder.of(line).process() == ProcessState.GONE;
+    }
+
+    /** What this machine can tell of the process a holder line names. */
+    public enum ProcessState {
+        /** A process of this host that runs (also a line that names no process, which lane never writes). */
+        RUNS,
+        /** A process of this host that no longer runs. */
+        GONE,
+        /** A process of another host: whether it still runs cannot be told from here. */
+        ON_ANOTHER_HOST
     }
 
     /**
      * The line the last holder of a lock file wrote, which stays in the file after it let go.
      *
-     * @param line what the holder wrote about itself
-     * @param gone whether it names a process of this host that no longer runs (false for another host's: unknown)
+     * @param line    what the holder wrote about itself
+     * @param process what can be told here of the process it names
+     * @param host    the host it names (null if it names none)
      */
-    public record LastHolder(String line, boolean gone) {
+    public record LastHolder(String line, ProcessState process, String host) {
+        static LastHolder of(String line) {
+            Matcher m = PROCESS.matcher(line);
+            if (!m.find()) {
+                return new LastHolder(line, ProcessState.RUNS, null);
+            }
+            String host = m.group(2);
+            ProcessState state = !host.equals(Host.name()) ? ProcessState.ON_ANOTHER_HOST
+                    : Host.isAlive(Long.parseLong(m.group(1))) ? ProcessState.RUNS : ProcessState.GONE;
+            return new LastHolder(line, state, host);
+        }
     }
 
     /**
@@ -154,7 +155,7 @@ public final class HolderLock implements AutoCloseable {
      */
     public static Optional<LastHolder> lastHolder(Path file) {
         String text = SafeFiles.readIfExists(file).orElse("").strip();
-        return text.isEmpty() ? Optional.empty() : Optional.of(new LastHolder(text, ofDeadProcessHere(text)));
+        return text.isEmpty() ? Optional.empty() : Optional.of(LastHolder.of(text));
     }
 
     /** This process as a holder line names it: {@code pid N, host H}. */
@@ -184,22 +185,16 @@ public final class HolderLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.close();
-        } catch (IOException ignored) {
-            // the kernel drops the lock when the channel closes anyway
-        } finally {
-            closeQuietly(channel);
-            HELD_HERE.remove(file);
-        }
+        closeQuietly(lock);
     }
 
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
+    /** Releases the lock, closes its channel and lets go of the guard (each even if the one before fails). */
+    private static void closeQuietly(ExclusiveFileLock lock) {
+        if (lock != null) {
             try {
-                ch.close();
+                lock.close();
             } catch (IOException ignored) {
-                // nothing left to release
+                // the kernel drops the lock when the channel closes, and the guard is let go regardless
             }
         }
     }

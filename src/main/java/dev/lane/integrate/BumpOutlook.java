@@ -3,7 +3,6 @@ package dev.lane.integrate;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.Workspace;
 import dev.lane.intent.BumpRequest;
-import dev.lane.intent.ProjectVersion;
 import dev.lane.names.WaveId;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
@@ -34,8 +33,7 @@ public final class BumpOutlook {
                 return Optional.empty();
             }
             RevCommit main = access.commit(tip.get());
-            Semver current = ProjectVersion.read(ws.config().versionFiles(),
-                    file -> access.readText(main.getTree(), file)).highest().orElse(null);
+            Semver current = WaveBump.mainVersion(access, main, ws.config()).orElse(null);
             if (current == null) {
                 return Optional.empty();
             }

@@ -8,6 +8,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A submitted lane that has something to land in this pass.
  *
  * @param lane       the lane's name
+ * @param agent      who holds the lane (its claim's agent)
  * @param submission its latest submission
  * @param head       the submitted head commit
  * @param headInMain whether main already holds the head (then only intents are left to apply)
@@ -19,6 +20,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *                   then is what is left to merge, so it is merged from there rather than from where it forked
  *                   (unless it merged main since: then the ordinary merge base is nearer); else null
  */
-record Candidate(String lane, Submission submission, RevCommit head, boolean headInMain, PendingIntents pending,
+record Candidate(String lane, String agent, Submission submission, RevCommit head, boolean headInMain,
+                 PendingIntents pending,
                  List<String> removedMigrations, RevCommit landedSquashed) {
 }

@@ -1,6 +1,6 @@
 package dev.lane.integrate;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lane.json.Labelled;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,33 +19,25 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
         runs = List.copyOf(runs);
     }
 
-    /** What came of the check for the pass. The labels are part of the {@code --json} output and the ledger. */
-    public enum Outcome {
+    /**
+     * What came of the check for the pass. The labels ({@link Labelled}: {@code not-configured}, ...) are part of the
+     * {@code --json} output and the ledger.
+     */
+    public enum Outcome implements Labelled {
         /** lanes.yml has no {@code check:} */
-        NOT_CONFIGURED("not-configured"),
+        NOT_CONFIGURED,
         /** nothing to land, so nothing to check */
-        NOT_RUN("not-run"),
+        NOT_RUN,
         /** it passed on everything the pass lands, at the first run */
-        PASSED("passed"),
+        PASSED,
         /** it failed on the whole batch; the lanes that break it were parked and what lands passed */
-        LANES_PARKED("lanes-parked"),
+        LANES_PARKED,
         /** it fails on main itself: the pass was refused */
-        FAILS_ON_MAIN("fails-on-main"),
+        FAILS_ON_MAIN,
         /** it cannot run (exit 126 or 127) on main itself: the pass was refused */
-        CANNOT_RUN("cannot-run"),
+        CANNOT_RUN,
         /** it failed where no lane could be blamed (a flaky check): the pass was refused */
-        UNRESOLVED("unresolved");
-
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
-        @JsonValue
-        public String label() {
-            return label;
-        }
+        UNRESOLVED
     }
 
     static CheckReport notConfigured() {

@@ -1,6 +1,6 @@
 package dev.lane.integrate;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lane.json.Labelled;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,23 +22,12 @@ public record CheckRun(int number, String commit, List<String> lanes, Outcome ou
         lanes = List.copyOf(lanes);
     }
 
-    /** How one run ended. The labels are part of the {@code --json} output. */
-    public enum Outcome {
-        PASSED("passed"),
-        FAILED("failed"),
+    /** How one run ended. The labels ({@link Labelled}: {@code timed-out}, ...) are part of the {@code --json} output. */
+    public enum Outcome implements Labelled {
+        PASSED,
+        FAILED,
         /** stopped after {@code checkTimeout:}; counts as failed */
-        TIMED_OUT("timed-out");
-
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
-        @JsonValue
-        public String label() {
-            return label;
-        }
+        TIMED_OUT
     }
 
     public boolean passed() {

@@ -5,7 +5,6 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.Background;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
-import dev.lane.intent.ProjectVersion;
 import dev.lane.fs.HolderLock;
 import dev.lane.fs.SafeFiles;
 import dev.lane.ledger.Ledger;
@@ -191,9 +190,7 @@ public final class Integrator {
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
                 WaveLanes.claimBases(ws.inbox(), wave, lanes));
-        ProjectVersion onMain = ProjectVersion.read(ws.config().versionFiles(),
-                file -> access.readText(base.getTree(), file));
-        Semver current = onMain.highest().orElse(null); // files that disagree: the highest is main's version
+        Semver current = WaveBump.mainVersion(access, base, ws.config()).orElse(null);
         WaveBump waveBump = WaveBump.of(current, history.bump());
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
@@ -290,13 +287,14 @@ public final class Integrator {
             } else if (landed.containsKey(lane)) {
                 Candidate c = landed.get(lane);
                 ObjectId commit = plan.laneCommits().get(lane);
-                lanes.add(new LaneOutcome(lane, LaneStatus.INTEGRATED, null, c.head().name(),
+                lanes.add(new LaneOutcome(lane, c.agent(), LaneStatus.INTEGRATED, null, c.head().name(),
                         c.submission().sequence(), plan.surface().applied().getOrDefault(lane,
                                 LaneOutcome.Applied.nothing()), commit == null ? null : commit.name(),
                         c.pending().bumpNotApplied()));
             } else {
                 Candidate c = all.get(lane);
-                lanes.add(parked(lane, c.submission(), parkedReasons.getOrDefault(lane, "left out of the pass")));
+                lanes.add(parked(lane, c.agent(), c.submission(),
+                        parkedReasons.getOrDefault(lane, "left out of the pass")));
             }
         }
         lanes.addAll(unreadable);
@@ -336,8 +334,8 @@ public final class Integrator {
         }
     }
 
-    private static LaneOutcome parked(String lane, Submission s, String reason) {
-        return LaneTriage.parked(lane, s, reason);
+    private static LaneOutcome parked(String lane, String agent, Submission s, String reason) {
+        return LaneTriage.parked(lane, agent, s, reason);
     }
 
     private static void refuseOnProblems(List<String> problems) {

@@ -4,6 +4,7 @@ package dev.lane.integrate;
  * What a pass did with one submitted lane.
  *
  * @param lane     the lane
+ * @param agent    who holds the lane: the agent of its claim (null if its claim record cannot be read)
  * @param status   integrated, parked or already-integrated
  * @param reason   why it was parked or skipped (null when integrated)
  * @param head     the submitted head commit
@@ -13,7 +14,7 @@ package dev.lane.integrate;
  * @param note     what the lane's agent must know though nothing failed: an intent of the lane not applied, and why
  *                 (e.g. "bump 0.4.0 of lane x not applied: main is already at 0.5.0"); null if nothing
  */
-public record LaneOutcome(String lane, LaneStatus status, String reason, String head, int sequence,
+public record LaneOutcome(String lane, String agent, LaneStatus status, String reason, String head, int sequence,
                           Applied applied, String commit, String note) {
 
     /** Intents of the lane applied by this pass. */

@@ -56,8 +56,8 @@ final class LaneTriage {
             order.add(claim.lane());
             Optional<RevCommit> head = access.commitIfPresent(s.head());
             if (head.isEmpty()) {
-                decided.put(claim.lane(), parked(claim.lane(), s, "its submitted head " + s.head() + " is not in the "
-                        + "repository (branch deleted?); lane submit again from its worktree"));
+                decided.put(claim.lane(), parked(claim.lane(), claim.agent(), s, "its submitted head " + s.head()
+                        + " is not in the repository (branch deleted?); lane submit again from its worktree"));
                 continue;
             }
             Optional<RevCommit> fork = access.mergeBase(base, head.get());
@@ -67,7 +67,7 @@ final class LaneTriage {
                     history.workflowsOf(claim.lane()), waveBump);
             if (inMain && pending.isEmpty()) {
                 String note = pending.bumpNotApplied();
-                decided.put(claim.lane(), new LaneOutcome(claim.lane(), LaneStatus.ALREADY_INTEGRATED,
+                decided.put(claim.lane(), new LaneOutcome(claim.lane(), claim.agent(), LaneStatus.ALREADY_INTEGRATED,
                         "main already holds head " + s.head().substring(0, 12)
                                 + (note == null ? " and its intents" : " and its other intents; " + note),
                         s.head(), s.sequence(), LaneOutcome.Applied.nothing(), null, note));
@@ -77,12 +77,12 @@ final class LaneTriage {
             if (!inMain) {
                 Optional<String> bypass = bypass(fork, head.get());
                 if (bypass.isPresent()) {
-                    decided.put(claim.lane(), parked(claim.lane(), s, bypass.get()));
+                    decided.put(claim.lane(), parked(claim.lane(), claim.agent(), s, bypass.get()));
                     continue;
                 }
                 removed = removedMigrations(fork.get(), head.get());
             }
-            candidates.add(new Candidate(claim.lane(), s, head.get(), inMain, pending, removed,
+            candidates.add(new Candidate(claim.lane(), claim.agent(), s, head.get(), inMain, pending, removed,
                     inMain ? null : landedSquashed(history.squashedHeadsOf(claim.lane()), head.get()).orElse(null)));
         }
         return new Triage(order, decided, notSubmitted, candidates);
@@ -101,9 +101,9 @@ final class LaneTriage {
         return Optional.ofNullable(latest);
     }
 
-    static LaneOutcome parked(String lane, Submission s, String reason) {
-        return new LaneOutcome(lane, LaneStatus.PARKED, reason, s.head(), s.sequence(), LaneOutcome.Applied.nothing(),
-                null, null);
+    static LaneOutcome parked(String lane, String agent, Submission s, String reason) {
+        return new LaneOutcome(lane, agent, LaneStatus.PARKED, reason, s.head(), s.sequence(),
+                LaneOutcome.Applied.nothing(), null, null);
     }
 
     /**

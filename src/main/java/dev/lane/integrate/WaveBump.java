@@ -1,9 +1,12 @@
 package dev.lane.integrate;
 
+import dev.lane.config.LaneConfig;
 import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
+import dev.lane.intent.ProjectVersion;
 import java.util.Collection;
 import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.semver4j.Semver;
 
 /**
@@ -33,6 +36,15 @@ import org.semver4j.Semver;
  * @param waveSet  the version the wave's earlier bump set (null if the wave did not bump before)
  */
 record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
+
+    /**
+     * Main's version at {@code main}: the highest that the version files of {@code config} carry there (files that
+     * disagree: the highest, {@link ProjectVersion}); empty if none has one. Throws the {@link
+     * dev.lane.intent.VersionFile#read} error if a version file does not parse.
+     */
+    static Optional<Semver> mainVersion(RepoAccess access, RevCommit main, LaneConfig config) {
+        return ProjectVersion.read(config.versionFiles(), file -> access.readText(main.getTree(), file)).highest();
+    }
 
     static WaveBump of(Semver current, Optional<WaveHistory.BumpRecord> earlier) {
         if (current == null) {

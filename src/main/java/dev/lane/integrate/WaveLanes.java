@@ -71,12 +71,16 @@ final class WaveLanes {
      * is known; its submission, if any, is not read. Nothing of it lands until the record is fixed.
      */
     static LaneOutcome parkedDamaged(ClaimStore.DamagedClaim d) {
-        return parkedUnreadable(d.lane(), d.problem(), d.remedy() + ", submit and integrate again.");
+        return parkedUnreadable(d.lane(), null, d.problem(), d.remedy() + ", submit and integrate again.");
     }
 
-    /** A lane parked because one of its records cannot be read: the problem, then what to do ({@code remedy}). */
-    private static LaneOutcome parkedUnreadable(String lane, String problem, String remedy) {
-        return new LaneOutcome(lane, LaneStatus.PARKED, problem + "; nothing of this lane was integrated. " + remedy,
+    /**
+     * A lane parked because one of its records cannot be read: the problem, then what to do ({@code remedy});
+     * {@code agent} is its claim's agent, null if the claim record is the one that cannot be read.
+     */
+    private static LaneOutcome parkedUnreadable(String lane, String agent, String problem, String remedy) {
+        return new LaneOutcome(lane, agent, LaneStatus.PARKED,
+                problem + "; nothing of this lane was integrated. " + remedy,
                 null, 0, LaneOutcome.Applied.nothing(), null, null);
     }
 
@@ -101,7 +105,8 @@ final class WaveLanes {
                 store.submission(wave, new LaneId(c.lane())).ifPresent(s -> readable.put(c.lane(), s));
             } catch (LaneException damaged) {
                 DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), damaged);
-                unreadable.add(parkedUnreadable(c.lane(), d.problem(), d.remedy() + ", then integrate again."));
+                unreadable.add(parkedUnreadable(c.lane(), c.agent(), d.problem(),
+                        d.remedy() + ", then integrate again."));
             }
         }
         return new Submitted(readable, unreadable);

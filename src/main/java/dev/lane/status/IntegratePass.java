@@ -27,19 +27,26 @@ import java.util.regex.Pattern;
  * agent (a release), or since a later second (a dry run, a release), was written after the pass's process let go of
  * the lock: the pass stopped, whether that later holder still runs or not, and the line is not shown as the pass's.
  *
- * @param state   running, or stopped without finishing
+ * <p>The pass's process can be told running or gone only if it is of this host: a holder line naming another host
+ * (the inbox on a shared file system) makes the state {@link State#UNKNOWN}, never "running" on a guess.
+ *
+ * @param state   running, stopped without finishing, or unknown (its process is of another host)
  * @param started when the pass started (its ledger entry)
  * @param holder  the lock file's line about the pass's process (who, pid, host, since), or null if none was written
+ * @param host    the host of the pass's process as its line names it, or null if unknown
  */
-public record IntegratePass(State state, Instant started, String holder) {
+public record IntegratePass(State state, Instant started, String holder, String host) {
     private static final Set<LedgerEvent> ENDS = EnumSet.of(LedgerEvent.MAIN_MOVED, LedgerEvent.INTEGRATE_FINISHED,
             LedgerEvent.INTEGRATE_REFUSED, LedgerEvent.INTEGRATE_ABORTED);
 
     /** Where an unfinished pass is. */
     public enum State {
+        /** Its process, of this host, runs. */
         RUNNING("running"),
         /** Its process is gone: main moved fully or not at all, and the next {@code lane integrate} finishes it. */
-        STOPPED("stopped");
+        STOPPED("stopped"),
+        /** Its process is of another host: this machine cannot tell whether it still runs. */
+        UNKNOWN("unknown");
 
         private final String label;
 
@@ -64,9 +71,14 @@ public record IntegratePass(State state, Instant started, String holder) {
                 LedgerEntry start = entries.get(i).entry();
                 Optional<HolderLock.LastHolder> holder = HolderLock.lastHolder(inbox.integrateLock(wave))
                         .filter(h -> isThePass(h.line(), start));
-                boolean gone = holder.map(HolderLock.LastHolder::gone).orElse(true);
-                return Optional.of(new IntegratePass(gone ? State.STOPPED : State.RUNNING, start.time(),
-                        holder.map(HolderLock.LastHolder::line).orElse(null)));
+                State state = holder.map(h -> switch (h.process()) {
+                    case RUNS -> State.RUNNING;
+                    case GONE -> State.STOPPED;
+                    case ON_ANOTHER_HOST -> State.UNKNOWN;
+                }).orElse(State.STOPPED); // another holder took the lock since: the pass's process let go of it
+                return Optional.of(new IntegratePass(state, start.time(),
+                        holder.map(HolderLock.LastHolder::line).orElse(null),
+                        holder.map(HolderLock.LastHolder::host).orElse(null)));
             }
         }
         return Optional.empty();

@@ -46,11 +46,10 @@ class ClaimBeingSetUpTest {
     void aLaneWhoseClaimantDiedMidClaimIsRefusedWithHowToTakeItOverNotAnEndlessRetry() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
         f.claim("45", "dimA");
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
+        long gone = pidThatCannotBeAlive();
         Path record = f.repo.resolve("tools/offline/_inbox/45/dimA/claim.json");
         ObjectNode claim = (ObjectNode) Json.mapper().readTree(Files.readString(record));
-        claim.put("state", "CLAIMING").put("pid", gone.pid());
+        claim.put("state", "CLAIMING").put("pid", gone);
         Files.writeString(record, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(claim));
 
         CliRun submit = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(5);
@@ -58,9 +57,21 @@ class ClaimBeingSetUpTest {
 
         for (CliRun r : new CliRun[] {submit, sync}) {
             assertTrue(r.err().contains("lane dimA of wave 45 was never fully claimed: its claimant (agent agent-dimA, "
-                    + "pid " + gone.pid() + ") is gone"), r.err());
+                    + "pid " + gone + ") is gone"), r.err());
             assertTrue(r.err().contains("Run lane claim --wave 45 --lane dimA to take it over"), r.err());
         }
         f.claim("45", "dimA"); // and that advice works
+    }
+
+    /**
+     * A pid no process can have, so the claimant is gone for certain (a reaped child's pid may be reused meanwhile):
+     * Linux gives pids below {@code /proc/sys/kernel/pid_max}, which is at most 2^22; elsewhere (no such file) 2^22
+     * is above any pid too.
+     */
+    private static long pidThatCannotBeAlive() throws Exception {
+        Path pidMax = Path.of("/proc/sys/kernel/pid_max");
+        long max = Files.isReadable(pidMax) ? Long.parseLong(Files.readAllLines(pidMax).get(0).strip()) : 1L << 22;
+        assertTrue(ProcessHandle.of(max).isEmpty(), "pid " + max + " is not a process");
+        return max;
     }
 }

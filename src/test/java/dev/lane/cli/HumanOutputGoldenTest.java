@@ -94,9 +94,12 @@ class HumanOutputGoldenTest {
         String holder = "integrate by agent ops, pid 4242, host build-1, since 2026-11-22T11:57:00Z";
         var wave = new dev.lane.names.WaveId("45");
         Golden.assertMatches("status-pass", StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder), now) + "\n"
+                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder, "build-1"), now) + "\n"
                 + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder), now) + "\n");
+                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder, "build-1"), now)
+                + "\n" + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
+                        dev.lane.status.IntegratePass.State.UNKNOWN, now.minusSeconds(180), holder, "build-1"), now)
+                + "\n");
     }
 
     private static dev.lane.intent.Intents manifest(String entry) {
@@ -107,18 +110,20 @@ class HumanOutputGoldenTest {
     void theIntegrateReportIsPinned() {
         var none = new dev.lane.integrate.LaneOutcome.Applied(List.of(), null, List.of());
         var lanes = List.of(
-                new dev.lane.integrate.LaneOutcome("dimA", dev.lane.integrate.LaneStatus.INTEGRATED, null,
+                new dev.lane.integrate.LaneOutcome("dimA", "agent-dimA", dev.lane.integrate.LaneStatus.INTEGRATED, null,
                         "aaaaaaaaaaaaaaaa", 1, new dev.lane.integrate.LaneOutcome.Applied(
                                 List.of("252_law_jorei_pref.sql"), "minor", List.of()), "1111111111111111", null),
-                new dev.lane.integrate.LaneOutcome("cell1", dev.lane.integrate.LaneStatus.INTEGRATED, null,
+                new dev.lane.integrate.LaneOutcome("cell1", "agent-cell1",
+                        dev.lane.integrate.LaneStatus.INTEGRATED, null,
                         "bbbbbbbbbbbbbbbb", 1, new dev.lane.integrate.LaneOutcome.Applied(List.of(), null,
                                 List.of(".github/workflows/deploy.yml")), "2222222222222222",
                         "bump 0.3.4 of lane cell1 not applied: main is already at 0.3.5"),
-                new dev.lane.integrate.LaneOutcome("cell3", dev.lane.integrate.LaneStatus.PARKED,
+                new dev.lane.integrate.LaneOutcome("cell3", "agent-cell3", dev.lane.integrate.LaneStatus.PARKED,
                         "migration number 262 is taken twice: 262_realtime_cache.sql (this lane) and "
                                 + "262_subsidy_rate_history.sql (lane dimF). Renumber this lane's migration, then "
                                 + "lane sync and lane submit again.", "cccccccccccccccc", 2, none, null, null),
-                new dev.lane.integrate.LaneOutcome("dimB", dev.lane.integrate.LaneStatus.ALREADY_INTEGRATED,
+                new dev.lane.integrate.LaneOutcome("dimB", "agent-dimB",
+                        dev.lane.integrate.LaneStatus.ALREADY_INTEGRATED,
                         "main already holds head dddddddddddd and its intents", "dddddddddddddddd", 1, none, null,
                         null));
         var result = new dev.lane.integrate.IntegrateResult("45", "0000000000000000", "9999999999999999",

@@ -66,8 +66,10 @@ class DamagedClaimRecordTest {
         JsonNode lanes = Json.mapper().readTree(r.out()).get("lanes");
         assertEquals("ok", lanes.get(0).get("lane").asText());
         assertEquals("integrated", lanes.get(0).get("status").asText());
+        assertEquals("agent-ok", lanes.get(0).get("agent").asText(), r.out());
         assertEquals("dmg", lanes.get(1).get("lane").asText());
         assertEquals("parked", lanes.get(1).get("status").asText());
+        assertTrue(lanes.get(1).get("agent").isNull(), "unknown, as in lane status: " + r.out());
         assertTrue(lanes.get(1).get("reason").asText().contains(file.toString()), r.out());
         String files = f.git(f.repo, "ls-tree", "-r", "--name-only", "refs/heads/main", "src/");
         assertTrue(files.contains("src/ok.txt") && !files.contains("src/dmg.txt"), files);

@@ -97,7 +97,7 @@ class IntegrateContentionTest {
         CliRun r = f.integrate("--wave", "45", "--dry-run").expect(0);
 
         assertTrue(r.out().startsWith("DRY RUN, nothing moved. Wave 45: 2 would land, 0 would be parked"), r.out());
-        assertTrue(r.out().contains("dimA  would land  would merge as "), "the plan never says it landed: " + r.out());
+        assertTrue(r.out().contains("dimA  agent-dimA  would land  would merge as "), "the plan never says it landed: " + r.out());
         assertTrue(r.out().contains("version:   0.3.5 -> 0.4.0"), r.out());
         assertEquals(before, f.mainHead());
         assertEquals(ledgerBefore, f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md"));

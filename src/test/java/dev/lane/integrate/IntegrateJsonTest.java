@@ -51,9 +51,11 @@ class IntegrateJsonTest {
         assertEquals(f.mainHead(), doc.get("main").get("planned").asText());
         assertEquals(2, doc.get("lanes").size());
         for (JsonNode lane : doc.get("lanes")) {
-            assertEquals(List.of("lane", "status", "reason", "head", "commit", "note"), fields(lane));
+            assertEquals(List.of("lane", "agent", "status", "reason", "head", "commit", "note"), fields(lane));
         }
         assertEquals("integrated", doc.get("lanes").get(0).get("status").asText());
+        assertEquals("agent-dimA", doc.get("lanes").get(0).get("agent").asText(), "the lane's claimant, as in status");
+        assertEquals("agent-dimB", doc.get("lanes").get(1).get("agent").asText(), "parked lanes name theirs too");
         assertTrue(doc.get("lanes").get(0).get("reason").isNull());
         assertEquals(f.git(a, "rev-parse", "HEAD").strip(), doc.get("lanes").get(0).get("head").asText());
         String landed = doc.get("lanes").get(0).get("commit").asText();
@@ -96,6 +98,7 @@ class IntegrateJsonTest {
                 .orElse(""), "the planned commit holds the pass's result");
         assertEquals(before, f.git(f.repo, "rev-parse", planned + "~2").strip(), "planned sits on main");
         assertEquals("integrated", doc.get("lanes").get(0).get("status").asText());
+        assertEquals("agent-dimA", doc.get("lanes").get(0).get("agent").asText(), r.out());
         assertEquals(f.git(f.repo, "rev-parse", planned + "~1").strip(),
                 doc.get("lanes").get(0).get("commit").asText());
         assertEquals(List.of("idle"), List.of(doc.get("notSubmitted").get(0).asText()));

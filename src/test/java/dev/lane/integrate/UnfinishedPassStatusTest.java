@@ -65,6 +65,30 @@ class UnfinishedPassStatusTest {
     }
 
     @Test
+    void aPassWhoseHolderLineNamesAnotherHostIsShownAsUnknownNeverAsRunning() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        f.integrateKilledAt(Step.LANES_MERGED, "45"); // integrate-started in the ledger, no closing entry
+        // The same pass's line, as if it had run on another machine sharing the inbox (a network file system).
+        Path lock = f.repo.resolve("tools/offline/_inbox/45/.integrate.lock");
+        String line = Files.readString(lock).strip();
+        assertTrue(line.matches("integrate by agent .*, pid \\d+, host [^,]+, since .*"), line);
+        String elsewhere = line.replaceFirst(", host [^,]+,", ", host build-2.invalid,");
+        Files.writeString(lock, elsewhere + "\n");
+
+        CliRun human = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        JsonNode pass = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out())
+                .get("waves").get(0).get("integrate");
+
+        assertTrue(human.out().contains("integrate pass UNKNOWN (started "), human.out());
+        assertTrue(human.out().contains(" on host build-2.invalid): " + elsewhere), human.out());
+        assertTrue(human.out().contains("This machine cannot tell whether that process still runs"), human.out());
+        assertFalse(human.out().contains("RUNNING") || human.out().contains("STOPPED"), human.out());
+        assertEquals("unknown", pass.get("state").asText(), pass.toString());
+        assertEquals(elsewhere, pass.get("holder").asText());
+    }
+
+    @Test
     void aReleaseHoldingTheLockAfterACrashedPassIsNotShownAsThatPassRunning() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
         f.submitted("45", "dimA", "src/a.txt", "A\n");
