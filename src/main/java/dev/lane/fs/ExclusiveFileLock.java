@@ -15,16 +15,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Protocol. Between processes the lock is a whole-file POSIX lock ({@link FileChannel#lock()}): the kernel
  * releases it when the holder exits, even on kill -9, so a crash never leaves a stale lock behind. POSIX locks
  * belong to the process, not the thread: a second {@code lock()} in the same JVM throws, and closing any other
- * channel of the same file silently drops the lock. So every holder in this JVM first takes the file's guard, a
- * per-file {@link ReentrantLock} (keyed by the file's absolute path), and must do all its I/O on the file through
- * the one channel it locked. Release order is the reverse of acquisition.
+ * channel of the same file silently drops the lock (measured: a lock stays "valid" in Java while another process
+ * takes it). So every holder in this JVM first takes the file's guard, a per-file {@link ReentrantLock} (keyed by the
+ * file's absolute path), and only then opens its channel of the file ({@link #open} waits, {@link #tryOpen} does not),
+ * doing all its I/O on the file through that one channel. The lock owns the channel: {@link #close} releases the
+ * POSIX lock, closes the channel, and only then lets go of the guard. So no thread of this JVM ever opens or closes a
+ * channel of the file while another thread holds it locked, and no hand-over between threads loses the lock.
  *
- * <p>{@link #tryOpen} goes further, for locks that are taken without waiting ({@link HolderLock}): it takes the guard
- * before it opens the file, so an attempt refused in this JVM never opens (and so never closes) a second channel of a
- * file another thread holds locked; it refuses the thread that already holds the guard too; it keeps the holder's
- * note with the guard while held ({@link #noteOfHolderHere}), so who holds it can be told without reading the file;
- * and it owns the channel: {@link #close} releases the POSIX lock, closes the channel, and only then lets go of the
- * guard, so no other thread of this JVM can lock the file in between and lose its lock to that close.
+ * <p>{@link #tryOpen}, for locks that are taken without waiting ({@link HolderLock}), also refuses the thread that
+ * already holds the guard, and keeps the holder's note with the guard while held ({@link #noteOfHolderHere}), so who
+ * holds it can be told without reading the file.
  */
 public final class ExclusiveFileLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, Guard> IN_PROCESS = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ public final class ExclusiveFileLock implements AutoCloseable {
 
     private final Guard guard;
     private final FileLock fileLock;
-    /** The channel this lock opened and closes ({@link #tryOpen}); null if the caller owns it. */
+    /** The channel this lock opened, locked and closes. */
     private final FileChannel owned;
 
     private ExclusiveFileLock(Guard guard, FileLock fileLock, FileChannel owned) {
@@ -50,32 +50,26 @@ public final class ExclusiveFileLock implements AutoCloseable {
         return IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Guard());
     }
 
-    /** Blocks until {@code channel} (opened on {@code file}) is exclusively locked by this thread. */
-    public static ExclusiveFileLock acquire(Path file, FileChannel channel) throws IOException {
+    /**
+     * Blocks until {@code file} is exclusively locked by this thread, opening it with {@code options} only once this
+     * JVM's guard is held. The lock owns the channel it opened ({@link #channel}); {@link #close} closes it before it
+     * lets go of the guard. Throws if the file cannot be opened or locked, holding nothing then.
+     */
+    public static ExclusiveFileLock open(Path file, OpenOption... options) throws IOException {
         Guard guard = guardOf(file);
         guard.lock.lock();
+        FileChannel ch = null;
         try {
-            return new ExclusiveFileLock(guard, channel.lock(), null);
+            ch = FileChannel.open(file.toAbsolutePath().normalize(), options);
+            return new ExclusiveFileLock(guard, ch.lock(), ch);
         } catch (IOException | RuntimeException e) {
-            guard.lock.unlock();
-            throw e;
-        }
-    }
-
-    /** Takes the lock if it is free right now; returns null if another thread or process holds it. */
-    public static ExclusiveFileLock tryAcquire(Path file, FileChannel channel) throws IOException {
-        Guard guard = guardOf(file);
-        if (!guard.lock.tryLock()) {
-            return null;
-        }
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                guard.lock.unlock();
-                return null;
+            if (ch != null) {
+                try {
+                    ch.close(); // no lock of this JVM on the file to drop: the guard is ours and lock() failed
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
-            return new ExclusiveFileLock(guard, lock, null);
-        } catch (IOException | RuntimeException e) {
             guard.lock.unlock();
             throw e;
         }
@@ -127,11 +121,8 @@ public final class ExclusiveFileLock implements AutoCloseable {
         return guard == null ? Optional.empty() : Optional.ofNullable(guard.note);
     }
 
-    /** The channel {@link #tryOpen} opened and locked: all I/O on the file goes through it. */
+    /** The channel this lock opened and locked: all I/O on the file goes through it. */
     public FileChannel channel() {
-        if (owned == null) {
-            throw new IllegalStateException("the caller owns this lock's channel");
-        }
         return owned;
     }
 
@@ -143,9 +134,7 @@ public final class ExclusiveFileLock implements AutoCloseable {
                     fileLock.release();
                 }
             } finally {
-                if (owned != null) {
-                    owned.close();
-                }
+                owned.close();
             }
         } finally {
             guard.note = null;

@@ -2,7 +2,6 @@ package dev.lane.fs;
 
 import dev.lane.core.LaneException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,9 +26,8 @@ public final class LockFile {
             throw LaneException.refused(file + " is a symbolic link; refusing to use it as a lock. Remove it (it was "
                     + "not made by lane) and retry.");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
-             ExclusiveFileLock lock = ExclusiveFileLock.acquire(file, ch)) {
+        try (ExclusiveFileLock lock = ExclusiveFileLock.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             return action.get();
         } catch (IOException e) {
             throw LaneException.internal("cannot lock " + file + ": " + e.getMessage(), e);

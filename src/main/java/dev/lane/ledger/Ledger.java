@@ -81,9 +81,9 @@ public final class Ledger {
             return;
         }
         SafeFiles.ensureDirectory(file.getParent());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
-             ExclusiveFileLock lock = ExclusiveFileLock.acquire(file, ch)) {
+        try (ExclusiveFileLock lock = ExclusiveFileLock.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS)) {
+            FileChannel ch = lock.channel();
             long size = ch.size();
             StringBuilder out = new StringBuilder();
             String previous;
