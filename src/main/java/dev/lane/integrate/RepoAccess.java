@@ -71,7 +71,7 @@ final class RepoAccess implements AutoCloseable {
         PackInserter pack = ((FileRepository) repo).getObjectDatabase().newPackInserter();
         pack.setCompressionLevel(Deflater.BEST_SPEED);
         this.inserter = pack;
-        this.reader = inserter.newReader();
+        this.reader = new TreeCachingReader(inserter.newReader());
         this.walk = new RevWalk(reader);
         this.mergeBaseWalk = new RevWalk(reader);
     }
