@@ -27,10 +27,9 @@ import java.util.stream.Stream;
  * <p>Protocol. Folders under the inbox and worktree folders live in places other users can write to ({@code /tmp}
  * has no {@code protected_symlinks} on this kind of machine). So: a folder we need is created with one atomic
  * {@code mkdir}; if it already exists it must be a real directory (not a link) owned by us. Files are written by
- * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk
- * unless the caller says the file need not outlive a power cut ({@link Durability}), and renaming it over the target:
- * readers see the old or the new content, never a mix; a process crash leaves at most a stray {@code .tmp-*} file,
- * which nobody reads and the next write ignores. Reads refuse links.
+ * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk,
+ * and renaming it over the target: readers see the old or the new content, never a mix; a crash leaves at most a
+ * stray {@code .tmp-*} file, which nobody reads and the next write ignores. Reads refuse links.
  */
 public final class SafeFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -109,32 +108,6 @@ public final class SafeFiles {
 
     /** Atomically replaces {@code target} with {@code content}. Leaves at most a stray temp file on a crash. */
     public static void writeAtomically(Path target, byte[] content) {
-        writeAtomically(target, content, Durability.POWER_CUT);
-    }
-
-    /**
-     * What a written file must survive. Both keep the write atomic (old or new content, never a mix); they differ
-     * only in whether the content is forced to disk before the rename.
-     */
-    public enum Durability {
-        /**
-         * Forced to disk before the rename: after a power cut the file holds the old or the new content. For records
-         * that are the source of truth (claims, submissions, the checkout journal).
-         */
-        POWER_CUT,
-        /**
-         * Not forced: a process crash (kill -9) changes nothing, since the kernel still writes the file, but a power
-         * cut right after may leave it empty. For records rebuilt from something else when damaged (an integrated
-         * lane's outcome is rebuilt from main's history by the next integrate of its wave), written many at a time.
-         */
-        PROCESS_CRASH
-    }
-
-    /**
-     * Atomically replaces {@code target} with {@code content}, forcing it to disk first if {@code durability} asks
-     * for it. Leaves at most a stray temp file on a crash.
-     */
-    public static void writeAtomically(Path target, byte[] content, Durability durability) {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
@@ -144,9 +117,7 @@ public final class SafeFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                if (durability == Durability.POWER_CUT) {
-                    ch.force(true);
-                }
+                ch.force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

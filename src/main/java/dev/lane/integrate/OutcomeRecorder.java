@@ -9,7 +9,6 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,11 +34,8 @@ import java.util.concurrent.Future;
  * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
- * threads at once, each atomically (write, rename): a crash among them leaves some lanes' outcomes new and the
- * others old or missing, never a half-written file, and the rerun above completes them. They are not forced to disk
- * (like the ledger's appends, and for the same reason: main's history is the source of truth they are rebuilt
- * from), so a power cut right after a pass may leave one empty: {@code lane status} shows it unreadable and the
- * next integrate of the wave rewrites it. An outcome file damaged
+ * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and
+ * the others old or missing, never a half-written file, and the rerun above completes them. An outcome file damaged
  * some other way (edited by hand, say) is shown by {@code lane status} as unreadable in its lane's row and rewritten
  * by the next integrate of the wave.
  */
@@ -157,8 +153,7 @@ final class OutcomeRecorder {
         doc.put("mainBefore", result.mainBefore());
         doc.put("mainAfter", result.mainAfter());
         doc.put("time", now.toString());
-        SafeFiles.writeAtomically(file, Json.write(doc).getBytes(StandardCharsets.UTF_8),
-                SafeFiles.Durability.PROCESS_CRASH);
+        SafeFiles.writeAtomically(file, Json.write(doc));
     }
 
     private static boolean alreadyRecorded(Path file, LaneOutcome lane) {
