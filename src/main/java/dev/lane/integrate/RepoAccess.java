@@ -46,8 +46,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * native git (merge-tree, the check's checkout) and before main moves ({@link PassPlanner} publishes each plan).
  * Published objects are unreferenced until main moves: harmless garbage if the pass stops before that, which native
  * git's gc removes. A pass that stops before publishing deletes its pending pack on close; a process killed then
- * leaves an {@code objects/insert_*.pack} temporary file that nothing reads (git counts it as garbage in
- * {@code git count-objects -v}).
+ * leaves an {@code objects/insert_*.pack} temporary file (and maybe its {@code .idx}) that nothing reads and nothing
+ * removes: git neither lists it ({@code git count-objects -v} counts garbage in {@code objects/pack} only) nor deletes
+ * it ({@code git gc} leaves it), and lane cannot tell it from the pending pack of a pass of another wave running now.
+ * Killed between the two renames of {@link #publish}, a pass leaves a {@code pack-*.pack} without its index, which
+ * git ignores, lists as garbage and {@code git gc} deletes.
  */
 final class RepoAccess implements AutoCloseable {
     private final Repository repo;
