@@ -20,11 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * file's absolute path), and only then opens its channel of the file ({@link #open} waits, {@link #tryOpen} does not),
  * doing all its I/O on the file through that one channel. The lock owns the channel: {@link #close} releases the
  * POSIX lock, closes the channel, and only then lets go of the guard. So no thread of this JVM ever opens or closes a
- * channel of the file while another thread holds it locked, and no hand-over between threads loses the lock.
+ * channel of the file while another thread holds it locked, and no hand-over between threads loses the lock. The
+ * guard is taken once: the thread that holds it is refused a second time ({@link #open} throws, {@link #tryOpen}
+ * answers empty) before it opens anything, since the lock is not reentrant and its second channel, closed, would
+ * drop the first one's lock.
  *
- * <p>{@link #tryOpen}, for locks that are taken without waiting ({@link HolderLock}), also refuses the thread that
- * already holds the guard, and keeps the holder's note with the guard while held ({@link #noteOfHolderHere}), so who
- * holds it can be told without reading the file.
+ * <p>{@link #tryOpen}, for locks that are taken without waiting ({@link HolderLock}), keeps the holder's note with the
+ * guard while held ({@link #noteOfHolderHere}), so who holds it can be told without reading the file.
  */
 public final class ExclusiveFileLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, Guard> IN_PROCESS = new ConcurrentHashMap<>();
@@ -53,10 +55,16 @@ public final class ExclusiveFileLock implements AutoCloseable {
     /**
      * Blocks until {@code file} is exclusively locked by this thread, opening it with {@code options} only once this
      * JVM's guard is held. The lock owns the channel it opened ({@link #channel}); {@link #close} closes it before it
-     * lets go of the guard. Throws if the file cannot be opened or locked, holding nothing then.
+     * lets go of the guard. Throws if the file cannot be opened or locked, holding nothing then; throws
+     * {@link IllegalStateException}, opening nothing, if this thread holds the lock already (a second channel of the
+     * file, closed, would drop the lock it holds).
      */
     public static ExclusiveFileLock open(Path file, OpenOption... options) throws IOException {
         Guard guard = guardOf(file);
+        if (guard.lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread already holds the lock on " + file
+                    + "; taking it again would drop it");
+        }
         guard.lock.lock();
         FileChannel ch = null;
         try {

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * <p>Protocol. The file is created on first use (never following a link: a planted link is refused) and never
  * deleted, because a process that deleted a lock file others hold open would let the next process lock a new file
  * while they still hold the old one. The lock is released when the action returns or throws, or by the kernel when
- * the holder dies, so a crash never leaves it held.
+ * the holder dies, so a crash never leaves it held. It is not reentrant: a thread that holds it and asks again is
+ * refused ({@link IllegalStateException}) and keeps what it holds.
  */
 public final class LockFile {
     private LockFile() {

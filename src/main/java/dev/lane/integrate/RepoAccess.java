@@ -43,11 +43,15 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * fast zlib), not into one loose file per object: a 50-lane pass writes two files instead of some two hundred. This
  * handle's reader sees the pending objects; native git and other JGit readers see them only once {@link #publish}
  * has renamed the pack and its index into {@code objects/pack}, so the pass publishes before it hands a commit to
- * native git (merge-tree, the check's checkout) and before main moves ({@link PassPlanner} publishes each plan).
+ * native git (merge-tree, the check's checkout) and before main moves ({@link PassPlanner} publishes each plan, and
+ * {@link #update} publishes again before it moves a ref, so no ref can name an object still pending).
  * Published objects are unreferenced until main moves: harmless garbage if the pass stops before that, which native
  * git's gc removes. A pass that stops before publishing deletes its pending pack on close; a process killed then
- * leaves an {@code objects/insert_*.pack} temporary file that nothing reads (git counts it as garbage in
- * {@code git count-objects -v}).
+ * leaves an {@code objects/insert_*.pack} temporary file (and maybe its {@code .idx}) that nothing reads and nothing
+ * removes: git neither lists it ({@code git count-objects -v} counts garbage in {@code objects/pack} only) nor deletes
+ * it ({@code git gc} leaves it), and lane cannot tell it from the pending pack of a pass of another wave running now.
+ * Killed between the two renames of {@link #publish}, a pass leaves a {@code pack-*.pack} without its index, which
+ * git ignores, lists as garbage and {@code git gc} deletes.
  */
 final class RepoAccess implements AutoCloseable {
     private final Repository repo;
@@ -135,9 +139,12 @@ final class RepoAccess implements AutoCloseable {
 
     /**
      * Runs {@code update} with this handle's walk: the commits the pass wrote are parsed there already, so JGit's
-     * fast-forward check (is the old value an ancestor of the new one?) reads none of them again.
+     * fast-forward check (is the old value an ancestor of the new one?) reads none of them again. Publishes first
+     * (nothing to do if the plan published everything): that walk sees pending objects, so it would not refuse a
+     * commit only the pending pack holds, which closing this handle deletes, leaving the ref naming a missing commit.
      */
     RefUpdate.Result update(RefUpdate update) throws IOException {
+        inserter.flush();
         walk.reset();
         try {
             return update.update(walk);

@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -13,7 +14,8 @@ import org.eclipse.jgit.lib.ObjectReader;
  * The pass's object reader: keeps the trees it has read, so the trees every lane is compared with (main's root tree,
  * the folders several lanes touch) are read and inflated once per pass, not once per lane and per comparison. A tree
  * is immutable under its id, so a kept tree is never stale. Only small trees are kept, up to {@link #BUDGET} bytes in
- * all; anything else is read through as before.
+ * all; anything else is read through as before. A kept tree asked for as another type (a blob, a commit) is refused
+ * with {@link IncorrectObjectTypeException}, as the reader below refuses it.
  */
 final class TreeCachingReader extends ObjectReader.Filter {
     /** Largest tree kept (a folder of some 2,000 entries). */
@@ -37,6 +39,9 @@ final class TreeCachingReader extends ObjectReader.Filter {
     public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
         byte[] tree = trees.get(id);
         if (tree != null) {
+            if (typeHint != OBJ_ANY && typeHint != Constants.OBJ_TREE) { // as the reader below would answer
+                throw new IncorrectObjectTypeException(id.copy(), typeHint);
+            }
             return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
         }
         ObjectLoader loader = delegate.open(id, typeHint);

@@ -22,9 +22,10 @@ import java.util.List;
  * A wave's {@code AGENT_LEDGER.md}: an append-only Markdown table, one entry per row, each row chained to the one
  * before it by a short hash.
  *
- * <p>Protocol. Any number of processes may append at once. An appender opens the file without following links,
- * takes the {@link ExclusiveFileLock} on it, reads the chain value of the last row, and writes its rows (header
- * first if the file is empty) at the end with positional writes on the locked channel, then releases the lock.
+ * <p>Protocol. Any number of processes may append at once. An appender takes the {@link ExclusiveFileLock} on the
+ * file (this JVM's guard of it first, then it opens the file without following links and locks that channel), reads
+ * the chain value of the last row, and writes its rows (header first if the file is empty) at the end with
+ * positional writes on the locked channel, then releases the lock, closing the channel before the guard.
  * Because every appender holds the lock from "read the last chain" to "write", entries are serialised: none is
  * lost, torn or interleaved, and the chain is linear. A crash releases the lock (the kernel drops POSIX locks of
  * a dead process); the most a crash mid-write can leave is one incomplete last line, which the next appender

@@ -3,8 +3,18 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lane.repo.MainRepository;
 import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.TestRepo;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +65,33 @@ class PassObjectsTest {
         assertTrue(f.onMain("src/app.txt").contains("line 3 by A"));
         assertEquals("C\n", f.onMain("src/c.txt"));
         assertTrue(f.git(f.repo, "fsck", "--strict", "--no-progress", "--no-dangling").isBlank(), "git fsck must find nothing wrong");
+    }
+
+    @Test
+    void aRefMovedThroughThePassHandleNeverNamesACommitOnlyItsPendingPackHolds() throws Exception {
+        TestRepo repo = TestRepo.create(tmp);
+        ObjectId moved;
+        try (RepoAccess access = new RepoAccess(MainRepository.locate(repo.root()))) {
+            RevCommit base = access.commit(access.resolveRef("refs/heads/main").orElseThrow());
+            CommitBuilder cb = new CommitBuilder();
+            cb.setTreeId(access.withFiles(base.getTree(), Map.of("src/new.txt", "new\n")));
+            cb.setParentIds(List.of(base));
+            PersonIdent who = new PersonIdent("t", "t@x");
+            cb.setAuthor(who);
+            cb.setCommitter(who);
+            cb.setMessage("written by the pass, not published by its writer\n");
+            moved = access.inserter().insert(cb);
+            RefUpdate u = access.repository().updateRef("refs/heads/main");
+            u.setExpectedOldObjectId(base);
+            u.setNewObjectId(moved);
+            assertEquals(RefUpdate.Result.FAST_FORWARD, access.update(u));
+        } // the pass's handle is closed: a pack still pending then is deleted
+
+        assertEquals(moved.name(), repo.mainHead());
+        assertEquals("new\n", Git.run(repo.root(), "show", "refs/heads/main:src/new.txt").out(),
+                "git must read the commit main names and its files");
+        assertTrue(repo.git("fsck", "--strict", "--no-progress", "--no-dangling").isBlank(), "git fsck must find "
+                + "nothing wrong");
     }
 
     private static long looseObjects(WaveFixture f) {
