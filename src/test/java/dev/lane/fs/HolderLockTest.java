@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lane.core.LaneException;
-import dev.lane.support.JvmProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +18,7 @@ class HolderLockTest {
     Path tmp;
 
     private String otherProcessSees(Path file) {
-        return JvmProcess.java(TryLockMain.class, file.toString()).logs(tmp.resolve("logs")).start()
-                .await(Duration.ofMinutes(1)).out().strip();
+        return TryLockMain.seenFromAnotherProcess(file, tmp.resolve("logs"));
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.lane.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lane.support.JvmProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +19,7 @@ class LockFileHandOverTest {
     Path tmp;
 
     private String otherProcessSees(Path file) {
-        return JvmProcess.java(TryLockMain.class, file.toString()).logs(tmp.resolve("logs")).start()
-                .await(Duration.ofMinutes(1)).out().strip();
+        return TryLockMain.seenFromAnotherProcess(file, tmp.resolve("logs"));
     }
 
     @Test
