@@ -265,6 +265,11 @@ public final class ClaimStore {
     }
 
     /** Sub-folders that are valid names (bookkeeping entries start with '.' and are skipped). */
+    /** The names of the wave's lane folders (claimed, or being claimed), in name order. */
+    public List<String> laneFolders(WaveId wave) {
+        return children(inbox.waveDir(wave));
+    }
+
     private static List<String> children(Path dir) {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -111,9 +111,16 @@ public final class Integrator {
         try (IntegrateLock lock = IntegrateLock.acquire(ws.inbox(), wave, agent, ws.clock().instant())) {
             hook.reached(Step.LOCKED);
             // The inbox is read under the lock, while the repository finishes opening on its own thread.
-            ClaimStore.WaveClaims lanes = WaveLanes.ordered(claims, wave, request.order());
+            // The submissions are read on another thread meanwhile: they need only the lane folders' names.
+            List<String> folders = claims.laneFolders(wave);
+            WaveLanes.Submitted submitted;
+            ClaimStore.WaveClaims lanes;
+            try (Background<Map<String, WaveLanes.SubmissionRead>> read = Background.start("submissions",
+                    () -> WaveLanes.readSubmissions(new SubmissionStore(ws.inbox()), wave, folders))) {
+                lanes = WaveLanes.ordered(claims, wave, request.order());
+                submitted = WaveLanes.submissions(lanes.claims(), read.get());
+            }
             List<ClaimRecord> ordered = lanes.claims();
-            WaveLanes.Submitted submitted = WaveLanes.submissions(new SubmissionStore(ws.inbox()), wave, ordered);
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
             if (!request.dryRun()) {
                 int claimed = ordered.size() + lanes.damaged().size();

@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -96,17 +98,49 @@ final class WaveLanes {
         }
     }
 
+    /**
+     * A lane folder's submission as read: the submission, none yet, or why its {@code submission.json} cannot be
+     * read.
+     */
+    record SubmissionRead(Optional<Submission> submission, LaneException unreadable) {
+    }
+
+    /**
+     * Reads the submission of every lane folder of the wave, {@code lanes} (from {@link ClaimStore#laneFolders}):
+     * done while the claims are read on another thread, since it needs only the folders' names.
+     */
+    static Map<String, SubmissionRead> readSubmissions(SubmissionStore store, WaveId wave, List<String> lanes) {
+        Map<String, SubmissionRead> out = new HashMap<>();
+        for (String lane : lanes) {
+            try {
+                out.put(lane, new SubmissionRead(store.submission(wave, new LaneId(lane)), null));
+            } catch (LaneException damaged) {
+                out.put(lane, new SubmissionRead(Optional.empty(), damaged));
+            }
+        }
+        return out;
+    }
+
     /** The submissions of the lanes of {@code ordered}; one that cannot be read parks its own lane only. */
     static Submitted submissions(SubmissionStore store, WaveId wave, List<ClaimRecord> ordered) {
+        return submissions(ordered, readSubmissions(store, wave, ordered.stream().map(ClaimRecord::lane).toList()));
+    }
+
+    /** {@link #submissions(SubmissionStore, WaveId, List)} from submissions read before ({@link #readSubmissions}). */
+    static Submitted submissions(List<ClaimRecord> ordered, Map<String, SubmissionRead> read) {
         Map<String, Submission> readable = new LinkedHashMap<>();
         List<LaneOutcome> unreadable = new ArrayList<>();
         for (ClaimRecord c : ordered) {
-            try {
-                store.submission(wave, new LaneId(c.lane())).ifPresent(s -> readable.put(c.lane(), s));
-            } catch (LaneException damaged) {
-                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), damaged);
+            SubmissionRead r = read.get(c.lane());
+            if (r == null) {
+                continue; // its folder was made after the listing: a claim newer than the pass, not submitted
+            }
+            if (r.unreadable() != null) {
+                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), r.unreadable());
                 unreadable.add(parkedUnreadable(c.lane(), c.agent(), d.problem(),
                         d.remedy() + ", then integrate again."));
+            } else {
+                r.submission().ifPresent(s -> readable.put(c.lane(), s));
             }
         }
         return new Submitted(readable, unreadable);
