@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,12 +121,10 @@ final class WaveLanes {
         return out;
     }
 
-    /** The submissions of the lanes of {@code ordered}; one that cannot be read parks its own lane only. */
-    static Submitted submissions(SubmissionStore store, WaveId wave, List<ClaimRecord> ordered) {
-        return submissions(ordered, readSubmissions(store, wave, ordered.stream().map(ClaimRecord::lane).toList()));
-    }
-
-    /** {@link #submissions(SubmissionStore, WaveId, List)} from submissions read before ({@link #readSubmissions}). */
+    /**
+     * The submissions of the lanes of {@code ordered}, from those {@link #readSubmissions} read; one that cannot be
+     * read parks its own lane only.
+     */
     static Submitted submissions(List<ClaimRecord> ordered, Map<String, SubmissionRead> read) {
         Map<String, Submission> readable = new LinkedHashMap<>();
         List<LaneOutcome> unreadable = new ArrayList<>();
