@@ -51,7 +51,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * removes: git neither lists it ({@code git count-objects -v} counts garbage in {@code objects/pack} only) nor deletes
  * it ({@code git gc} leaves it), and lane cannot tell it from the pending pack of a pass of another wave running now.
  * Killed between the two renames of {@link #publish}, a pass leaves a {@code pack-*.pack} without its index, which
- * git ignores, lists as garbage and {@code git gc} deletes.
+ * git ignores, lists as garbage and {@code git gc} deletes. JGit's pack writer never forces its pack to disk, so a
+ * repository whose config asks for objects forced to disk ({@code core.fsyncObjectFiles = true}) gets loose objects,
+ * which JGit forces, one file each, as before.
  */
 final class RepoAccess implements AutoCloseable {
     private final Repository repo;
@@ -72,12 +74,18 @@ final class RepoAccess implements AutoCloseable {
         StoredConfig config = repo.getConfig();
         config.setInt("gc", null, "auto", 0);
         config.setInt("gc", null, "autoPackLimit", 0);
-        PackInserter pack = ((FileRepository) repo).getObjectDatabase().newPackInserter();
-        pack.setCompressionLevel(Deflater.BEST_SPEED);
-        this.inserter = pack;
+        this.inserter = config.getBoolean("core", null, "fsyncObjectFiles", false)
+                ? repo.newObjectInserter() // forces each loose object to disk, as the repository asks; a pack is not
+                : packInserter((FileRepository) repo);
         this.reader = new TreeCachingReader(inserter.newReader());
         this.walk = new RevWalk(reader);
         this.mergeBaseWalk = new RevWalk(reader);
+    }
+
+    private static PackInserter packInserter(FileRepository repo) {
+        PackInserter pack = repo.getObjectDatabase().newPackInserter();
+        pack.setCompressionLevel(Deflater.BEST_SPEED);
+        return pack;
     }
 
     Repository repository() {

@@ -47,6 +47,22 @@ class PassObjectsTest {
     }
 
     @Test
+    void aRepositoryThatAsksForObjectsForcedToDiskGetsLooseObjectsWhichJGitForces() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.git(f.repo, "config", "core.fsyncObjectFiles", "true");
+        for (int i = 0; i < 3; i++) {
+            f.submitted("45", "lane" + i, "src/file" + i + ".txt", "work of lane " + i + "\n");
+        }
+        long looseBefore = looseObjects(f);
+
+        f.integrate("--wave", "45").expect(0);
+
+        assertTrue(looseObjects(f) >= looseBefore + 3, "each lane's merge commit is a loose object JGit forced");
+        assertEquals("work of lane 2\n", f.onMain("src/file2.txt"));
+        assertTrue(f.git(f.repo, "fsck", "--strict", "--no-progress", "--no-dangling").isBlank());
+    }
+
+    @Test
     void objectsWrittenBeforeAConflictFallbackStayReadableAfterIt() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
