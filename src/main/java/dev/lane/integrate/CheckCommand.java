@@ -152,7 +152,7 @@ final class CheckCommand {
     Verdict run(String commit, int number) {
         Path parent;
         try {
-            parent = Files.createTempDirectory("lane-check-");
+            parent = StaleCheckouts.newFolder();
         } catch (IOException e) {
             throw LaneException.internal("cannot make a temp folder for the check: " + e.getMessage(), e);
         }

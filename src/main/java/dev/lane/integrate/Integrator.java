@@ -157,6 +157,8 @@ public final class Integrator {
         try {
             if (!request.dryRun()) { // first put right what a stopped pass of any wave left in the main checkout
                 withCheckoutLock(request, () -> updater.recover().ifPresent(checkoutNotes::add));
+                StaleCheckouts.clear(Path.of(System.getProperty("java.io.tmpdir")), ws.git(),
+                        ws.inbox().worktreesLock()); // and the check checkouts of passes killed in their check
             }
             return pass(request, lanes, submitted, access, author, updater, checkoutNotes);
         } catch (LaneException e) {

@@ -1,0 +1,87 @@
+package dev.lane.integrate;
+
+import dev.lane.core.LaneException;
+import dev.lane.fs.LockFile;
+import dev.lane.fs.SafeFiles;
+import dev.lane.repo.GitCli;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The folders of the {@code check:} command's temporary checkouts, and the clearing of those a killed pass left.
+ *
+ * <p>Protocol. Each check runs in a checkout of its own, made in a new folder {@code <tmp>/lane-check-<pid>-<n>}
+ * ({@link #newFolder}), {@code <pid>} being the pass's process, and registered as a linked worktree of the
+ * repository; the pass removes both when the check ends, whatever its verdict. A pass killed while its check runs
+ * (kill -9, a crash, a power cut) leaves the folder, a whole tree, and its registration. So every pass first clears
+ * ({@link #clear}) the folders whose process is gone: only folders named so, real folders owned by this user, in this
+ * machine's temporary folder (its processes are this machine's); then, if it cleared any, it runs
+ * {@code git worktree prune} (under the worktrees lock, like every change to the repository's worktrees), which drops
+ * the registrations whose folder is gone. A folder whose process runs (a pass of another wave or repository, in its
+ * check now) is left alone; a pid taken over by a new process makes a dead pass's folder look alive, and it is left
+ * until that process ends. A pass stopped while clearing leaves part of a folder, cleared by the next pass; another
+ * repository's registrations are pruned by that repository's next pass.
+ */
+final class StaleCheckouts {
+    private static final String PREFIX = "lane-check-";
+
+    private StaleCheckouts() {
+    }
+
+    /** A new, empty folder for a check's checkout, named after this process. */
+    static Path newFolder() throws IOException {
+        return Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
+    }
+
+    /**
+     * Deletes the check folders in {@code tmp} whose process is gone and, if there were any, prunes the worktrees of
+     * the repository {@code git} runs in. Returns the folders deleted. Never fails the pass: a folder that cannot be
+     * deleted is left for the next one.
+     */
+    static List<Path> clear(Path tmp, GitCli git, Path worktreesLock) {
+        List<Path> cleared = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*-*")) {
+            for (Path folder : folders) {
+                OptionalLong pid = pidOf(folder.getFileName().toString());
+                if (pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).isPresent()) {
+                    continue;
+                }
+                try {
+                    SafeFiles.requireOwnedDirectory(folder);
+                    SafeFiles.deleteTree(folder);
+                    cleared.add(folder);
+                } catch (IOException | LaneException notOurs) {
+                    // another user's, or not a folder, or not deletable now: not this pass's business
+                }
+            }
+        } catch (IOException e) {
+            return cleared; // no temporary folder to look in: nothing a pass of ours left there
+        }
+        if (!cleared.isEmpty()) {
+            LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
+        }
+        return cleared;
+    }
+
+    /** The pid in {@code lane-check-<pid>-<n>}, if the name is one of ours. */
+    static OptionalLong pidOf(String name) {
+        if (!name.startsWith(PREFIX)) {
+            return OptionalLong.empty();
+        }
+        String rest = name.substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(rest.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

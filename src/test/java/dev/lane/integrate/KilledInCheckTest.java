@@ -1,0 +1,82 @@
+package dev.lane.integrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.support.JvmProcess;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pass killed while its {@code check:} runs leaves the check's checkout (a whole tree in the temporary folder, and
+ * a worktree of the repository that {@code git worktree list} shows); the next pass clears it, and leaves alone the
+ * checkout of a pass that is still running.
+ */
+class KilledInCheckTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theNextPassClearsTheCheckoutOfAPassKilledInItsCheck() throws Exception {
+        Path started = tmp.resolve("check-started");
+        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 60\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        JvmProcess pass = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("logs")).start();
+        List<Path> left;
+        try {
+            for (int i = 0; i < 600 && !Files.exists(started); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(started), "the pass reached its check");
+            left = checkFolders(pass.pid());
+            assertEquals(1, left.size(), "the check runs in a folder named after its pass: " + left);
+        } finally {
+            pass.kill9();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
+                    .forEach(ProcessHandle::destroyForcibly); // the check's sleep, orphaned by the kill
+        }
+        Path checkout = left.get(0).resolve("checkout");
+        assertTrue(Files.isDirectory(checkout), "a killed pass cannot clear its checkout");
+        assertTrue(f.git(f.repo, "worktree", "list").contains(checkout.toString()));
+
+        f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n"); // no check this time
+        f.integrate("--wave", "45").expect(0);
+
+        assertFalse(Files.exists(left.get(0)), "the rerun deleted the dead pass's check folder");
+        assertFalse(f.git(f.repo, "worktree", "list").contains(checkout.toString()), "and pruned its worktree");
+        assertEquals("A\n", f.onMain("src/a.txt"));
+    }
+
+    @Test
+    void aPassLeavesTheCheckFolderOfAProcessThatStillRunsAlone() throws Exception {
+        long alive = ProcessHandle.current().pid(); // this test's JVM: alive while the pass below runs
+        Path folder = Path.of(System.getProperty("java.io.tmpdir")).resolve("lane-check-" + alive + "-4242");
+        Files.createDirectories(folder.resolve("checkout"));
+        try {
+            WaveFixture f = WaveFixture.create(tmp);
+            f.submitted("45", "dimA", "src/a.txt", "A\n");
+            f.integrate("--wave", "45").expect(0);
+
+            assertTrue(Files.isDirectory(folder.resolve("checkout")), "a running process's check folder is kept");
+        } finally {
+            Files.deleteIfExists(folder.resolve("checkout"));
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static List<Path> checkFolders(long pid) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmpDir, "lane-check-" + pid + "-*")) {
+            ds.forEach(out::add);
+        }
+        return out;
+    }
+}
