@@ -73,9 +73,7 @@ class BumpNotAppliedTest {
         f.write(b, "src/b.txt", "B\n");
         f.submit(b, "--bump", "patch");
         f.integrate("--wave", "45").expect(0); // 0.5.0 -> 0.5.1, this wave's bump
-        Path other = f.claim("46", "dimX");
-        f.write(other, "src/x.txt", "X\n");
-        f.submit(other, "--bump", "major");
+        f.submitted("46", "dimX", "src/x.txt", "X\n", "--bump", "major");
         f.integrate("--wave", "46").expect(0); // 0.5.1 -> 1.0.0
         f.write(c, "src/c.txt", "C\n");
 
@@ -132,9 +130,7 @@ class BumpNotAppliedTest {
 
     @Test
     void aLowerBumpOfTheSameWaveCoveredByItsOwnEarlierBumpNeedsNoNote() {
-        Path b = f.claim("45", "dimB");
-        f.write(b, "src/b.txt", "B\n");
-        f.submit(b, "--bump", "minor");
+        f.submitted("45", "dimB", "src/b.txt", "B\n", "--bump", "minor");
         f.integrate("--wave", "45").expect(0); // 0.5.0 -> 0.6.0
         f.lane(a, "sync").expect(0);
         f.write(a, "src/a.txt", "A\n");

@@ -37,9 +37,7 @@ class VersionFilesDisagreeTest {
     @Test
     void aBumpStartsFromTheHighestVersionOnMainWritesOneVersionToEveryFileAndSaysTheyDisagreed() throws Exception {
         WaveFixture f = mainWith("0.3.5", "0.3.6");
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a, "--bump", "patch");
+        f.submitted("45", "dimA", "src/a.txt", "A\n", "--bump", "patch");
 
         CliRun r = f.integrate("--wave", "45", "--json").expect(0);
 
@@ -58,9 +56,7 @@ class VersionFilesDisagreeTest {
     @Test
     void whenTheFirstVersionFileIsTheHigherTheBumpStartsFromItAndTheOutputShowsTheTrueStart() {
         WaveFixture f = mainWith("0.3.5", "0.3.4");
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a, "--bump", "patch");
+        f.submitted("45", "dimA", "src/a.txt", "A\n", "--bump", "patch");
 
         CliRun r = f.integrate("--wave", "45").expect(0);
 
@@ -74,9 +70,7 @@ class VersionFilesDisagreeTest {
     @Test
     void aRerunAfterACrashDoesNotBumpAgainWhenTheFilesHadDisagreed() throws Exception {
         WaveFixture f = mainWith("0.3.5", "0.3.6");
-        Path a = f.claim("45", "dimA");
-        f.write(a, "src/a.txt", "A\n");
-        f.submit(a, "--bump", "patch");
+        f.submitted("45", "dimA", "src/a.txt", "A\n", "--bump", "patch");
         f.integrateKilledAt(Step.MAIN_MOVED, "45");
         String moved = f.mainHead();
 

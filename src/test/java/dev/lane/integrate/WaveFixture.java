@@ -111,11 +111,14 @@ public final class WaveFixture {
         return Path.of(r.out().strip());
     }
 
-    /** Claims {@code lane} of {@code wave}, writes {@code file} in its worktree and submits it; returns the worktree. */
-    public Path submitted(String wave, String lane, String file, String content) {
+    /**
+     * Claims {@code lane} of {@code wave}, writes {@code file} in its worktree and submits it (with {@code submitArgs},
+     * such as {@code --bump patch}); returns the worktree.
+     */
+    public Path submitted(String wave, String lane, String file, String content, String... submitArgs) {
         Path worktree = claim(wave, lane);
         write(worktree, file, content);
-        submit(worktree);
+        submit(worktree, submitArgs);
         return worktree;
     }
 
