@@ -28,19 +28,13 @@ class KilledInCheckTest {
         Path started = tmp.resolve("check-started");
         WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 60\n");
         f.submitted("45", "dimA", "src/a.txt", "A\n");
-        JvmProcess pass = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("logs")).start();
+        JvmProcess pass = f.passInItsCheck("45", started, "ops");
         List<Path> left;
         try {
-            for (int i = 0; i < 600 && !Files.exists(started); i++) {
-                Thread.sleep(50);
-            }
-            assertTrue(Files.exists(started), "the pass reached its check");
             left = checkFolders(pass.pid());
             assertEquals(1, left.size(), "the check runs in a folder named after its pass: " + left);
         } finally {
-            pass.kill9();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
-                    .forEach(ProcessHandle::destroyForcibly); // the check's sleep, orphaned by the kill
+            WaveFixture.killInCheck(pass, started);
         }
         Path checkout = left.get(0).resolve("checkout");
         assertTrue(Files.isDirectory(checkout), "a killed pass cannot clear its checkout");

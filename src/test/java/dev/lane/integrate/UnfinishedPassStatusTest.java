@@ -12,7 +12,6 @@ import dev.lane.support.CliRun;
 import dev.lane.support.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +30,15 @@ class UnfinishedPassStatusTest {
         WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 60\n");
         f.submitted("45", "dimA", "src/a.txt", "A\n");
         String before = f.mainHead();
-        JvmProcess pass = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("logs"))
-                .env("LANE_AGENT", "ops").start();
+        JvmProcess pass = f.passInItsCheck("45", started, "ops"); // lock held, integrate-started in the ledger
         try {
-            for (int i = 0; i < 600 && !Files.exists(started); i++) {
-                Thread.sleep(50); // the pass is in its check: lock held, integrate-started in the ledger
-            }
-            assertTrue(Files.exists(started), "the pass reached its check");
-
             CliRun running = f.lane(f.repo, "status", "--wave", "45").expect(0);
             assertTrue(running.out().contains("integrate pass RUNNING (started "), running.out());
             assertTrue(running.out().contains("by agent ops, pid " + pass.pid()), running.out());
             JsonNode json = new ObjectMapper().readTree(f.lane(f.repo, "status", "--wave", "45", "--json").out());
             assertEquals("running", json.get("waves").get(0).get("integrate").get("state").asText());
         } finally {
-            pass.kill9();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
-                    .forEach(ProcessHandle::destroyForcibly); // the check's sleep, orphaned by the kill
+            WaveFixture.killInCheck(pass, started);
         }
 
         CliRun stopped = f.lane(f.repo, "status", "--wave", "45").expect(0);

@@ -2,9 +2,11 @@ package dev.lane.integrate;
 
 import dev.lane.support.CliRun;
 import dev.lane.support.Git;
+import dev.lane.support.JvmProcess;
 import dev.lane.support.TestRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,6 +135,30 @@ public final class WaveFixture {
         List<String> all = new ArrayList<>(List.of("integrate"));
         all.addAll(Arrays.asList(args));
         return lane(repo, all.toArray(String[]::new));
+    }
+
+    /**
+     * Starts {@code lane integrate --wave wave} in another JVM, as {@code agent}, and returns once its check runs: the
+     * wave's {@code check:} must create {@code started} first (then sleep). Stop it with {@link #killInCheck}.
+     */
+    public JvmProcess passInItsCheck(String wave, Path started, String agent) throws InterruptedException {
+        JvmProcess pass = JvmProcess.lane("integrate", "--wave", wave).in(repo).logs(root.resolve("pass-logs"))
+                .env("LANE_AGENT", agent).start();
+        for (int i = 0; i < 600 && !Files.exists(started); i++) {
+            Thread.sleep(50);
+        }
+        if (!Files.exists(started)) {
+            pass.kill9();
+            throw new AssertionError("the pass never reached its check");
+        }
+        return pass;
+    }
+
+    /** Kills a pass started by {@link #passInItsCheck} and its check's processes, orphaned by the kill. */
+    public static void killInCheck(JvmProcess pass, Path started) {
+        pass.kill9();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     /**
