@@ -19,11 +19,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * @param commits the lane's work commits, oldest first
  */
 record LaneWork(List<RevCommit> commits) {
-    /** Subject of the commit {@code lane submit} makes when it moves shared-file edits into intents. */
-    static final String SUBMIT_PREFIX = "lane: move shared-file edits of lane ";
-    /** Subject prefix of the commits {@code lane sync} makes (its merge of main, its shared-file restore). */
-    static final String SYNC_PREFIX = "lane sync: ";
-
     /** The lane's work commits in {@code head} that {@code tip} (and the lane's last squashed landing) lacks. */
     static LaneWork of(RepoAccess access, RevCommit tip, Candidate lane) {
         try (RevWalk walk = new RevWalk(access.reader())) {
@@ -49,7 +44,8 @@ record LaneWork(List<RevCommit> commits) {
     /** Whether {@code c} is a commit lane itself made in the lane's worktree (submit's or sync's), not the agent's. */
     static boolean isBookkeeping(RevCommit c) {
         String subject = c.getShortMessage();
-        return subject.startsWith(SUBMIT_PREFIX) || subject.startsWith(SYNC_PREFIX);
+        return subject.startsWith(BookkeepingSubjects.SUBMIT_RESTORE)
+                || subject.startsWith(BookkeepingSubjects.SYNC);
     }
 
     /** The subjects, oldest first. */

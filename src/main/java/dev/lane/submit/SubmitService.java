@@ -6,6 +6,7 @@ import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.integrate.BookkeepingSubjects;
 import dev.lane.integrate.BumpOutlook;
 import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
@@ -216,7 +217,7 @@ public final class SubmitService {
                 git.ok("rm", "-q", "-f", "--", path);
             }
         }
-        git.ok("commit", "-q", "--no-verify", "-m", "lane: move shared-file edits of lane " + lane
+        git.ok("commit", "-q", "--no-verify", "-m", BookkeepingSubjects.SUBMIT_RESTORE + lane
                 + " into intents\n\nRestored to their base content: " + String.join(", ", paths));
     }
 }

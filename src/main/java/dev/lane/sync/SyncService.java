@@ -7,6 +7,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.claim.MainHeadRead;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.integrate.BookkeepingSubjects;
 import dev.lane.integrate.SharedSurfaces;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
@@ -102,8 +103,8 @@ public final class SyncService {
         boolean touchedSurfaces = !surfaceDiff(git, surfaces, fork, "HEAD").isEmpty();
 
         GitCli.Result run = request.mode() == Mode.MERGE
-                ? git.run("merge", "--no-edit", "-m", "lane sync: merge " + ws.config().main() + " ("
-                        + main.substring(0, 12) + ") into " + claim.branch(), main)
+                ? git.run("merge", "--no-edit", "-m", BookkeepingSubjects.SYNC + "merge " + ws.config().main()
+                        + " (" + main.substring(0, 12) + ") into " + claim.branch(), main)
                 : git.run("rebase", main);
         List<String> conflicts = lines(git.run("diff", "--name-only", "--diff-filter=U").out());
         if (!run.ok() && conflicts.isEmpty()) {
@@ -171,7 +172,8 @@ public final class SyncService {
                 git.ok("rm", "-q", "-f", "--", path);
             }
         }
-        git.ok("commit", "-q", "--no-verify", "-m", "lane sync: shared files follow main\n\nThe rebase replayed "
+        git.ok("commit", "-q", "--no-verify", "-m", BookkeepingSubjects.SYNC
+                + "shared files follow main\n\nThe rebase replayed "
                 + "edits that live in the lane's intents; set back to main's content: " + String.join(", ", paths));
     }
 
