@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * no two passes write it at once), deleted if the run passed and kept otherwise, so the operator can read the whole
  * output of a failing run; the last lines of it go into the verdict. A run that exits 126 or 127 (the shell could
  * not execute or find a command) is looked at while its checkout still exists, to say why ({@link CannotRun}). A
- * crash can leave the temp folder and its worktree entry; {@code git worktree prune} removes the entry once the
- * folder is gone, and nothing else refers to it. It can also leave a half-written log, which the next pass deletes.
+ * crash leaves the temp folder and its worktree entry, which a later pass clears ({@link StaleCheckouts} says when
+ * and how), and maybe a half-written log, which the next pass of the wave deletes.
  */
 final class CheckCommand {
     /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
@@ -41,6 +41,7 @@ final class CheckCommand {
     private final String command;
     private final Duration timeout;
     private final Path logDir;
+    private final StaleCheckouts folders;
 
     /**
      * @param git           native git in the main checkout
@@ -49,8 +50,10 @@ final class CheckCommand {
      * @param timeout       {@code checkTimeout:}
      * @param logDir        the pass's log folder, which must exist
      */
-    CheckCommand(GitCli git, Path worktreesLock, String command, Duration timeout, Path logDir) {
+    CheckCommand(GitCli git, Path worktreesLock, String command, Duration timeout, Path logDir,
+                 StaleCheckouts folders) {
         this.git = git;
+        this.folders = folders;
         this.worktreesLock = worktreesLock;
         this.command = command;
         this.timeout = timeout;
@@ -152,7 +155,7 @@ final class CheckCommand {
     Verdict run(String commit, int number) {
         Path parent;
         try {
-            parent = StaleCheckouts.newFolder();
+            parent = folders.newFolder();
         } catch (IOException e) {
             throw LaneException.internal("cannot make a temp folder for the check: " + e.getMessage(), e);
         }
@@ -161,7 +164,6 @@ final class CheckCommand {
             LockFile.holding(worktreesLock, () -> git.ok("-c", GitCli.parallelCheckout(), "worktree", "add", "--detach",
                     "--quiet", checkout.toString(), commit));
             Path log = logDir.resolve("run-" + number + ".log");
-            Files.deleteIfExists(log);
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(git.env());

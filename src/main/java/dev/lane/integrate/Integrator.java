@@ -157,8 +157,8 @@ public final class Integrator {
         try {
             if (!request.dryRun()) { // first put right what a stopped pass of any wave left in the main checkout
                 withCheckoutLock(request, () -> updater.recover().ifPresent(checkoutNotes::add));
-                StaleCheckouts.clear(Path.of(System.getProperty("java.io.tmpdir")), ws.git(),
-                        ws.inbox().worktreesLock()); // and the check checkouts of passes killed in their check
+                // and the check checkouts of passes killed in their check
+                StaleCheckouts.inSystemTemp().clear(ws.git(), ws.inbox().worktreesLock());
             }
             return pass(request, lanes, submitted, access, author, updater, checkoutNotes);
         } catch (LaneException e) {
@@ -330,7 +330,7 @@ public final class Integrator {
         SafeFiles.deleteTree(logs);
         SafeFiles.ensureDirectory(logs);
         CheckCommand check = new CheckCommand(ws.git(), ws.inbox().worktreesLock(), command,
-                ws.config().checkTimeout(), logs);
+                ws.config().checkTimeout(), logs, StaleCheckouts.inSystemTemp());
         CheckBisector bisector = new CheckBisector(planner, check, progress);
         try {
             return bisector.run(plan);

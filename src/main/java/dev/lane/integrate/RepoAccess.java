@@ -152,7 +152,7 @@ final class RepoAccess implements AutoCloseable {
      * commit only the pending pack holds, which closing this handle deletes, leaving the ref naming a missing commit.
      */
     RefUpdate.Result update(RefUpdate update) throws IOException {
-        inserter.flush();
+        publish();
         walk.reset();
         try {
             return update.update(walk);

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * The folders of the {@code check:} command's temporary checkouts, and the clearing of those a killed pass left.
  *
  * <p>Protocol. Each check runs in a checkout of its own, made in a new folder {@code <tmp>/lane-check-<pid>-<n>}
- * ({@link #newFolder}), {@code <pid>} being the pass's process, and registered as a linked worktree of the
+ * ({@link #newFolder}, in the one folder {@link #inSystemTemp} names), {@code <pid>} being the pass's process, and registered as a linked worktree of the
  * repository; the pass removes both when the check ends, whatever its verdict. A pass killed while its check runs
  * (kill -9, a crash, a power cut) leaves the folder, a whole tree, and its registration. So every pass first clears
  * ({@link #clear}) the folders whose process is gone: only folders named so, real folders owned by this user, in this
@@ -29,21 +29,28 @@ import java.util.OptionalLong;
  */
 final class StaleCheckouts {
     private static final String PREFIX = "lane-check-";
+    private final Path tmp;
 
-    private StaleCheckouts() {
+    private StaleCheckouts(Path tmp) {
+        this.tmp = tmp;
+    }
+
+    /** The check folders in this machine's temporary folder ({@code java.io.tmpdir}): where they are made and cleared. */
+    static StaleCheckouts inSystemTemp() {
+        return new StaleCheckouts(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** A new, empty folder for a check's checkout, named after this process. */
-    static Path newFolder() throws IOException {
-        return Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
+    Path newFolder() throws IOException {
+        return Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
     }
 
     /**
-     * Deletes the check folders in {@code tmp} whose process is gone and, if there were any, prunes the worktrees of
-     * the repository {@code git} runs in. Returns the folders deleted. Never fails the pass: a folder that cannot be
-     * deleted is left for the next one.
+     * Deletes the check folders whose process is gone and, if there were any, prunes the worktrees of the repository
+     * {@code git} runs in. Returns the folders deleted. Never fails the pass: a folder that cannot be deleted is left
+     * for the next one.
      */
-    static List<Path> clear(Path tmp, GitCli git, Path worktreesLock) {
+    List<Path> clear(GitCli git, Path worktreesLock) {
         List<Path> cleared = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*-*")) {
             for (Path folder : folders) {

@@ -50,8 +50,8 @@ class KilledInCheckTest {
 
     @Test
     void aPassLeavesTheCheckFolderOfAProcessThatStillRunsAlone() throws Exception {
-        long alive = ProcessHandle.current().pid(); // this test's JVM: alive while the pass below runs
-        Path folder = Path.of(System.getProperty("java.io.tmpdir")).resolve("lane-check-" + alive + "-4242");
+        Process other = new ProcessBuilder("sleep", "120").start(); // another process, alive while the pass runs
+        Path folder = Path.of(System.getProperty("java.io.tmpdir")).resolve("lane-check-" + other.pid() + "-4242");
         Files.createDirectories(folder.resolve("checkout"));
         try {
             WaveFixture f = WaveFixture.create(tmp);
@@ -60,6 +60,7 @@ class KilledInCheckTest {
 
             assertTrue(Files.isDirectory(folder.resolve("checkout")), "a running process's check folder is kept");
         } finally {
+            other.destroyForcibly();
             Files.deleteIfExists(folder.resolve("checkout"));
             Files.deleteIfExists(folder);
         }
