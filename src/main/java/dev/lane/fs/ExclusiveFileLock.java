@@ -121,6 +121,25 @@ public final class ExclusiveFileLock implements AutoCloseable {
     }
 
     /**
+     * What a lock file says of its holder, read without taking its lock (so no taker, here or in another process, ever
+     * finds it busy because of a reader): the note of the thread of this JVM that holds it if one does, else the
+     * file's text (empty if there is no file), read while this JVM's guard is held for that instant, so that no
+     * thread of this JVM locks the file while the read opens and closes its own channel of it (closing that channel
+     * would drop the new holder's lock).
+     */
+    public static Optional<String> readHolderLine(Path file) {
+        Guard guard = guardOf(file);
+        if (guard.lock.isHeldByCurrentThread() || !guard.lock.tryLock()) {
+            return Optional.ofNullable(guard.note);
+        }
+        try {
+            return SafeFiles.readIfExists(file.toAbsolutePath().normalize());
+        } finally {
+            guard.lock.unlock();
+        }
+    }
+
+    /**
      * The note of the holder in this JVM of {@code file}'s lock, from the moment {@link #tryOpen} takes the guard
      * until {@link #close} lets go of it; empty if no thread of this JVM holds it by {@link #tryOpen}.
      */

@@ -108,7 +108,8 @@ public final class HolderLock implements AutoCloseable {
         }
     }
 
-    private static final Pattern PROCESS = Pattern.compile(", pid (\\d+), host ([^,]+),");
+    /** A pid lane writes (a long); a line naming a longer one names no process of ours, and is read as none. */
+    private static final Pattern PROCESS = Pattern.compile(", pid (\\d{1,18}), host ([^,]+),");
 
     /**
      * Whether a holder line names a process of this host that is gone: the line of a previous holder, read in the
@@ -154,7 +155,7 @@ public final class HolderLock implements AutoCloseable {
      * wrote its line.
      */
     public static Optional<LastHolder> lastHolder(Path file) {
-        String text = SafeFiles.readIfExists(file).orElse("").strip();
+        String text = ExclusiveFileLock.readHolderLine(file).orElse("").strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(LastHolder.of(text));
     }
 
@@ -169,7 +170,7 @@ public final class HolderLock implements AutoCloseable {
      */
     private static String holder(Path file) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            String text = SafeFiles.readIfExists(file).orElse("").strip();
+            String text = ExclusiveFileLock.readHolderLine(file).orElse("").strip();
             if (!text.isEmpty() && !ofDeadProcessHere(text)) {
                 return text;
             }

@@ -80,6 +80,20 @@ class UnfinishedPassStatusTest {
     }
 
     @Test
+    void aHolderLineEditedToAPidNoProcessCanHaveIsReadWithoutAnInternalError() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        f.integrateKilledAt(Step.LANES_MERGED, "45");
+        Path lock = f.repo.resolve("tools/offline/_inbox/45/.integrate.lock");
+        Files.writeString(lock, Files.readString(lock).replaceFirst(", pid \\d+,", ", pid 99999999999999999999,"));
+
+        CliRun r = f.lane(f.repo, "status", "--wave", "45").expect(0);
+
+        assertTrue(r.out().contains("integrate pass"), r.out());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
     void aReleaseHoldingTheLockAfterACrashedPassIsNotShownAsThatPassRunning() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
         f.submitted("45", "dimA", "src/a.txt", "A\n");
