@@ -26,7 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * drop the first one's lock.
  *
  * <p>{@link #tryOpen}, for locks that are taken without waiting ({@link HolderLock}), keeps the holder's note with the
- * guard while held ({@link #noteOfHolderHere}), so who holds it can be told without reading the file.
+ * guard while held ({@link #noteOfHolderHere}), so who holds it can be told without reading the file. A reader of the
+ * holder's line ({@link #readHolderLine}) takes the guard for its read and no POSIX lock, so it never closes a channel
+ * under a holder of this JVM and never makes a taker anywhere find the file busy.
  */
 public final class ExclusiveFileLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, Guard> IN_PROCESS = new ConcurrentHashMap<>();
