@@ -332,14 +332,26 @@ public final class Integrator {
         CheckCommand check = new CheckCommand(ws.git(), ws.inbox().worktreesLock(), command,
                 ws.config().checkTimeout(), logs, StaleCheckouts.inSystemTemp());
         CheckBisector bisector = new CheckBisector(planner, check, progress);
+        CheckBisector.Outcome outcome;
         try {
-            return bisector.run(plan);
-        } finally {
-            CheckReport report = bisector.report();
-            if (!request.dryRun() && report != null) {
-                new Ledger(ws.inbox().ledger(request.wave())).append(entry(LedgerEvent.CHECKED, request.wave(),
-                        request.agent().value(), report.ledgerDetail()));
+            outcome = bisector.run(plan);
+        } catch (RuntimeException refusedOrFailed) {
+            try {
+                recordCheck(request, bisector.report());
+            } catch (RuntimeException alsoFailed) { // the refusal or error is what the user must see
+                refusedOrFailed.addSuppressed(alsoFailed);
             }
+            throw refusedOrFailed;
+        }
+        recordCheck(request, bisector.report());
+        return outcome;
+    }
+
+    /** The {@code checked} ledger entry of a real pass, once the check has a report. */
+    private void recordCheck(IntegrateRequest request, CheckReport report) {
+        if (!request.dryRun() && report != null) {
+            new Ledger(ws.inbox().ledger(request.wave())).append(entry(LedgerEvent.CHECKED, request.wave(),
+                    request.agent().value(), report.ledgerDetail()));
         }
     }
 
