@@ -126,7 +126,9 @@ final class CheckCommand {
             /** the script is there and executable: a program it runs (or its #! interpreter) was not found */
             SCRIPT_PRESENT,
             /** the first word is not a path: a program looked up on PATH, a shell keyword... */
-            NO_SCRIPT
+            NO_SCRIPT,
+            /** the script's path leads out of the checkout (absolute, or up with ..), where it is missing or not executable */
+            OUTSIDE_REPOSITORY
         }
 
         /** What it means and what to do; {@code theCommit} names the commit ("that commit", "commit 1a2b..."). */
@@ -143,6 +145,10 @@ final class CheckCommand {
                 case SCRIPT_PRESENT -> script + " is in " + theCommit + " and executable, so a program it runs (or "
                         + "its #! interpreter) " + (exitCode == 127 ? "was not found" : "could not be executed")
                         + ": install it, or fix the script.";
+                case OUTSIDE_REPOSITORY -> script + " lies outside the repository, and there it is missing or not "
+                        + "executable. The check runs in a temporary checkout of the result: name a script inside the "
+                        + "repository, relative to its root (check: ./ci.sh), or a program installed on PATH, in "
+                        + "`check:` of lanes.yml.";
                 case NO_SCRIPT -> "Exit " + exitCode + " means the shell " + (exitCode == 127
                         ? "did not find a command" : "found a command it could not execute")
                         + ": check that every program the command runs is installed and on PATH, and that any "
@@ -213,10 +219,8 @@ final class CheckCommand {
         Path root = checkout.toAbsolutePath().normalize();
         Path there = root.resolve(first).normalize();
         if (!there.startsWith(root) || there.equals(root)) { // an absolute path, or one outside the repository
-            Path p = Path.of(first);
-            CannotRun.Kind kind = !Files.exists(p) ? CannotRun.Kind.MISSING
-                    : Files.isExecutable(p) ? CannotRun.Kind.SCRIPT_PRESENT : CannotRun.Kind.NOT_EXECUTABLE;
-            return new CannotRun(code, first, kind, null);
+            return new CannotRun(code, first, Files.isExecutable(there) ? CannotRun.Kind.SCRIPT_PRESENT
+                    : CannotRun.Kind.OUTSIDE_REPOSITORY, null);
         }
         String rel = root.relativize(there).toString();
         if (!Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {

@@ -72,6 +72,20 @@ class CheckReportingTest {
     }
 
     @Test
+    void aCheckScriptNamedOutsideTheRepositoryIsReportedAsSuchNotAsAScriptToCommit() {
+        WaveFixture f = WaveFixture.create(tmp, "check: ../ci.sh\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("../ci.sh lies outside the repository"), r.err());
+        assertTrue(r.err().contains("name a script inside the repository, relative to its root"), r.err());
+        assertFalse(r.err().contains("commit the script"), r.err());
+        assertEquals(before, f.mainHead());
+    }
+
+    @Test
     void aCheckCommandThatRunsButFailsOnMainItselfIsStillReportedAsMainBroken() {
         WaveFixture f = WaveFixture.create(tmp, "check: \"echo main is red; exit 3\"\n");
         f.submitted("45", "dimA", "src/a.txt", "A\n");
