@@ -264,12 +264,12 @@ public final class ClaimStore {
         return Optional.empty();
     }
 
-    /** Sub-folders that are valid names (bookkeeping entries start with '.' and are skipped). */
     /** The names of the wave's lane folders (claimed, or being claimed), in name order. */
     public List<String> laneFolders(WaveId wave) {
         return children(inbox.waveDir(wave));
     }
 
+    /** Sub-folders that are valid names (bookkeeping entries start with '.' and are skipped). */
     private static List<String> children(Path dir) {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

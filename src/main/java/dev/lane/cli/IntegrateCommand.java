@@ -233,7 +233,7 @@ final class IntegrateCommand extends BaseCommand {
             out.append("workflows: ").append(String.join(", ", r.workflows())).append('\n');
         }
         if (r.check().ran()) {
-            out.append("check:     ").append(r.check().ledgerDetail().substring("check ".length())).append('\n');
+            out.append("check:     ").append(r.check().summary()).append('\n');
         }
         if (!r.notSubmitted().isEmpty()) {
             out.append("not submitted (left out): ").append(String.join(", ", r.notSubmitted())).append('\n');

@@ -161,9 +161,7 @@ final class CheckBisector {
     }
 
     private String on(Plan plan) {
-        List<String> lanes = names(plan);
-        return "main (" + abbrev(planner.base().name()) + ")" + (lanes.isEmpty() ? ""
-                : CheckRun.onWhat(lanes).substring("main".length()));
+        return CheckRun.onWhat("main (" + abbrev(planner.base().name()) + ")", names(plan));
     }
 
     private static List<String> names(Plan plan) {

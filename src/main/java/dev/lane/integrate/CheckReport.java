@@ -58,12 +58,17 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
         return runs.stream().map(CheckRun::took).reduce(Duration.ZERO, Duration::plus);
     }
 
-    /**
-     * One line for people: {@code check ./ci.sh: lanes parked (x, y), 9 runs in 63.1s; what lands passed; output of
-     * the failing runs in DIR}. Used by the ledger's {@code checked} entry and the human report.
-     */
+    /** The ledger's {@code checked} entry: {@code check } and the {@link #summary}. */
     public String ledgerDetail() {
-        StringBuilder s = new StringBuilder("check ").append(command).append(": ");
+        return "check " + summary();
+    }
+
+    /**
+     * One line for people: {@code ./ci.sh: lanes parked (x, y), 9 runs in 63.1s; what lands passed; output of the
+     * last failing run (N): FILE}. The human report's {@code check:} line.
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(command).append(": ");
         s.append(switch (outcome) {
             case LANES_PARKED -> "lanes parked (" + String.join(", ", parked) + ")";
             default -> outcome.label().replace('-', ' ');

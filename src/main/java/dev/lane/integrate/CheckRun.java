@@ -36,7 +36,12 @@ public record CheckRun(int number, String commit, List<String> lanes, Outcome ou
 
     /** The commit and lanes it ran on, for people: {@code main + lanes a, b} ({@code main} alone for main). */
     public static String onWhat(List<String> lanes) {
-        return lanes.isEmpty() ? "main" : "main + " + (lanes.size() == 1 ? "lane " : "lanes ")
+        return onWhat("main", lanes);
+    }
+
+    /** {@link #onWhat(List)} with main named as {@code main} says (with its commit, say). */
+    static String onWhat(String main, List<String> lanes) {
+        return lanes.isEmpty() ? main : main + " + " + (lanes.size() == 1 ? "lane " : "lanes ")
                 + String.join(", ", lanes);
     }
 }

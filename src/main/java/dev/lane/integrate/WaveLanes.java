@@ -98,11 +98,16 @@ final class WaveLanes {
         }
     }
 
-    /**
-     * A lane folder's submission as read: the submission, none yet, or why its {@code submission.json} cannot be
-     * read.
-     */
-    record SubmissionRead(Optional<Submission> submission, LaneException unreadable) {
+    /** A lane folder's submission as read: a submission or none yet ({@link Read}), or {@link Unreadable}. */
+    sealed interface SubmissionRead {
+    }
+
+    /** The lane's submission, or empty if it has not submitted. */
+    record Read(Optional<Submission> submission) implements SubmissionRead {
+    }
+
+    /** Why the lane's {@code submission.json} cannot be read. */
+    record Unreadable(LaneException why) implements SubmissionRead {
     }
 
     /**
@@ -113,9 +118,9 @@ final class WaveLanes {
         Map<String, SubmissionRead> out = new HashMap<>();
         for (String lane : lanes) {
             try {
-                out.put(lane, new SubmissionRead(store.submission(wave, new LaneId(lane)), null));
+                out.put(lane, new Read(store.submission(wave, new LaneId(lane))));
             } catch (LaneException damaged) {
-                out.put(lane, new SubmissionRead(Optional.empty(), damaged));
+                out.put(lane, new Unreadable(damaged));
             }
         }
         return out;
@@ -130,16 +135,13 @@ final class WaveLanes {
         List<LaneOutcome> unreadable = new ArrayList<>();
         for (ClaimRecord c : ordered) {
             SubmissionRead r = read.get(c.lane());
-            if (r == null) {
-                continue; // its folder was made after the listing: a claim newer than the pass, not submitted
-            }
-            if (r.unreadable() != null) {
-                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), r.unreadable());
+            if (r instanceof Read found) {
+                found.submission().ifPresent(s -> readable.put(c.lane(), s));
+            } else if (r instanceof Unreadable damaged) {
+                DamagedSubmission d = new DamagedSubmission(c.lane(), c.worktree(), damaged.why());
                 unreadable.add(parkedUnreadable(c.lane(), c.agent(), d.problem(),
                         d.remedy() + ", then integrate again."));
-            } else {
-                r.submission().ifPresent(s -> readable.put(c.lane(), s));
-            }
+            } // null: its folder was made after the listing, a claim newer than the pass, not submitted
         }
         return new Submitted(readable, unreadable);
     }
