@@ -29,7 +29,8 @@ final class CheckBisector {
     private final CheckProgress progress;
     private final Map<ObjectId, CheckCommand.Verdict> verdicts = new HashMap<>();
     private final List<CheckRun> runs = new ArrayList<>();
-    private final List<String> parked = new ArrayList<>();
+    /** The lanes the check parked, in the order it found them, with the reason. */
+    private final Map<String, String> parkedByCheck = new LinkedHashMap<>();
     private CheckReport.Outcome outcome;
 
     CheckBisector(PassPlanner planner, CheckCommand check, CheckProgress progress) {
@@ -47,15 +48,15 @@ final class CheckBisector {
      * for the ledger. Null if {@link #run} stopped before an outcome (an internal error).
      */
     CheckReport report() {
-        return outcome == null ? null : new CheckReport(check.command(), outcome, parked, runs);
+        return outcome == null ? null
+                : new CheckReport(check.command(), outcome, List.copyOf(parkedByCheck.keySet()), runs);
     }
 
     Outcome run(Plan full) {
-        Map<String, String> parkedByCheck = new LinkedHashMap<>();
         CheckCommand.Verdict whole = verdict(full);
         if (whole.passed()) {
             outcome = CheckReport.Outcome.PASSED;
-            return new Outcome(full, parkedByCheck, report());
+            return new Outcome(full, Map.of(), report());
         }
         Plan mainPlan = planner.plan(List.of());
         CheckCommand.Verdict onMain = verdict(mainPlan);
@@ -70,7 +71,7 @@ final class CheckBisector {
             CheckCommand.Verdict v = verdict(attempt);
             if (v.passed()) {
                 outcome = CheckReport.Outcome.LANES_PARKED;
-                return new Outcome(attempt, parkedByCheck, report());
+                return new Outcome(attempt, new LinkedHashMap<>(parkedByCheck), report());
             }
             if (rest.isEmpty()) {
                 outcome = CheckReport.Outcome.UNRESOLVED;
@@ -98,7 +99,6 @@ final class CheckBisector {
             }
             Candidate culprit = rest.get(lo);
             parkedByCheck.put(culprit.lane(), reason(culprit.lane(), failing, passing, culpritVerdict));
-            parked.add(culprit.lane());
             good.addAll(rest.subList(0, lo));
             goodPlan = passing;
             rest = new ArrayList<>(rest.subList(lo + 1, rest.size()));
