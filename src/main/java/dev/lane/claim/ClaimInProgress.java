@@ -16,7 +16,7 @@ public final class ClaimInProgress {
     /** The error for {@code command} on the lane of {@code claim}, which is in state CLAIMING. */
     public static LaneException refusal(ClaimRecord claim, String command) {
         String lane = "lane " + claim.lane() + " of wave " + claim.wave();
-        if (claim.host().equals(Host.name()) && !Host.isAlive(claim.pid())) {
+        if (Host.stateOf(claim.host(), claim.pid()) == Host.ProcessState.GONE) {
             return LaneException.refused(lane + " was never fully claimed: its claimant (agent " + claim.agent()
                     + ", pid " + claim.pid() + ") is gone, so " + command + " has nothing to work on and retrying will "
                     + "not help. Run lane claim --wave " + claim.wave() + " --lane " + claim.lane() + " to take it "

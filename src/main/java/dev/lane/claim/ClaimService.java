@@ -267,7 +267,8 @@ public final class ClaimService {
             return takeOverRecordlessClaim(wave, lane, claimDir);
         }
         ClaimRecord dead = existing.get();
-        if (dead.state() != ClaimState.CLAIMING || !dead.host().equals(Host.name()) || Host.isAlive(dead.pid())) {
+        if (dead.state() != ClaimState.CLAIMING
+                || Host.stateOf(dead.host(), dead.pid()) != Host.ProcessState.GONE) {
             return false;
         }
         // The record was read before its process was seen dead: in between, that claimant may have finished its

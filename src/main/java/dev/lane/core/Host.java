@@ -28,4 +28,20 @@ public final class Host {
     public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
+
+    /** What this machine can tell of a process named by its host and pid (a claim record, a lock's holder line). */
+    public enum ProcessState {
+        /** A process of this host that runs. */
+        RUNS,
+        /** A process of this host that no longer runs. */
+        GONE,
+        /** A process of another host: whether it still runs cannot be told from here. */
+        ON_ANOTHER_HOST
+    }
+
+    /** What this machine can tell of process {@code pid} of {@code host}. */
+    public static ProcessState stateOf(String host, long pid) {
+        return !host.equals(name()) ? ProcessState.ON_ANOTHER_HOST
+                : isAlive(pid) ? ProcessState.RUNS : ProcessState.GONE;
+    }
 }

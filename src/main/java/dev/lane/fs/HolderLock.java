@@ -116,36 +116,25 @@ public final class HolderLock implements AutoCloseable {
      * instant before the new holder wrote its own.
      */
     private static boolean ofDeadProcessHere(String line) {
-        return LastHolder.of(line).process() == ProcessState.GONE;
-    }
-
-    /** What this machine can tell of the process a holder line names. */
-    public enum ProcessState {
-        /** A process of this host that runs (also a line that names no process, which lane never writes). */
-        RUNS,
-        /** A process of this host that no longer runs. */
-        GONE,
-        /** A process of another host: whether it still runs cannot be told from here. */
-        ON_ANOTHER_HOST
+        return LastHolder.of(line).process() == Host.ProcessState.GONE;
     }
 
     /**
      * The line the last holder of a lock file wrote, which stays in the file after it let go.
      *
      * @param line    what the holder wrote about itself
-     * @param process what can be told here of the process it names
+     * @param process what can be told here of the process it names ({@code RUNS} for a line that names no process,
+     *                which lane never writes)
      * @param host    the host it names (null if it names none)
      */
-    public record LastHolder(String line, ProcessState process, String host) {
+    public record LastHolder(String line, Host.ProcessState process, String host) {
         static LastHolder of(String line) {
             Matcher m = PROCESS.matcher(line);
             if (!m.find()) {
-                return new LastHolder(line, ProcessState.RUNS, null);
+                return new LastHolder(line, Host.ProcessState.RUNS, null);
             }
             String host = m.group(2);
-            ProcessState state = !host.equals(Host.name()) ? ProcessState.ON_ANOTHER_HOST
-                    : Host.isAlive(Long.parseLong(m.group(1))) ? ProcessState.RUNS : ProcessState.GONE;
-            return new LastHolder(line, state, host);
+            return new LastHolder(line, Host.stateOf(host, Long.parseLong(m.group(1))), host);
         }
     }
 
