@@ -1,24 +1,13 @@
 package dev.lane.integrate;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lane.json.Labelled;
 
 /** What a pass did with a submitted lane. The labels are part of the {@code --json} output and outcome.json. */
-public enum LaneStatus {
+public enum LaneStatus implements Labelled {
     /** The lane's code and its pending intents landed on main in this pass. */
-    INTEGRATED("integrated"),
+    INTEGRATED,
     /** The lane was left out of this pass; the reason says why and what to do. Nothing of it landed. */
-    PARKED("parked"),
+    PARKED,
     /** main already held the lane's submitted head and every one of its intents; nothing to do. */
-    ALREADY_INTEGRATED("already-integrated");
-
-    private final String label;
-
-    LaneStatus(String label) {
-        this.label = label;
-    }
-
-    @JsonValue
-    public String label() {
-        return label;
-    }
+    ALREADY_INTEGRATED
 }

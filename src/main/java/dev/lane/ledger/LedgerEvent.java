@@ -1,39 +1,35 @@
 package dev.lane.ledger;
 
-import java.util.Arrays;
+import dev.lane.json.Labelled;
 import java.util.Optional;
 
 /** What happened, as written in the ledger's "event" column. The labels are part of the ledger format. */
-public enum LedgerEvent {
-    CLAIMED("claimed"),
-    CLAIM_ROLLED_BACK("claim-rolled-back"),
-    SUBMITTED("submitted"),
-    RESUBMITTED("resubmitted"),
-    SYNCED("synced"),
-    RELEASED("released"),
-    INTEGRATE_STARTED("integrate-started"),
+public enum LedgerEvent implements Labelled {
+    CLAIMED,
+    CLAIM_ROLLED_BACK,
+    SUBMITTED,
+    RESUBMITTED,
+    SYNCED,
+    RELEASED,
+    INTEGRATE_STARTED,
     /** What the user's check: command did in a pass: how many runs, the outcome (before the pass's lane entries). */
-    CHECKED("checked"),
-    INTEGRATED("integrated"),
-    ALREADY_INTEGRATED("already-integrated"),
-    PARKED("parked"),
-    MAIN_MOVED("main-moved"),
+    CHECKED,
+    INTEGRATED,
+    ALREADY_INTEGRATED,
+    PARKED,
+    MAIN_MOVED,
     /** A pass that ended normally without moving main (nothing to land): closes its integrate-started. */
-    INTEGRATE_FINISHED("integrate-finished"),
-    INTEGRATE_REFUSED("integrate-refused"),
-    INTEGRATE_ABORTED("integrate-aborted");
+    INTEGRATE_FINISHED,
+    INTEGRATE_REFUSED,
+    INTEGRATE_ABORTED;
 
-    private final String label;
-
-    LedgerEvent(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
+    /** The event written exactly as {@code label} (the ledger's own spelling: no other case, no blanks). */
     public static Optional<LedgerEvent> fromLabel(String label) {
-        return Arrays.stream(values()).filter(e -> e.label.equals(label)).findFirst();
+        for (LedgerEvent e : values()) {
+            if (e.label().equals(label)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,14 +1,13 @@
 package dev.lane.ledger;
 
 import dev.lane.core.LaneException;
+import dev.lane.json.Labelled;
 import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Which ledger entries a view shows: those of {@code lane}, by {@code agent}, with one of {@code events}; a null or
@@ -33,9 +32,8 @@ public record LedgerFilter(LaneId lane, AgentId agent, Set<LedgerEvent> events) 
     public static Set<LedgerEvent> events(List<String> given) {
         Set<LedgerEvent> events = EnumSet.noneOf(LedgerEvent.class);
         for (String g : given) {
-            String label = g.strip().toLowerCase(Locale.ROOT);
-            events.add(LedgerEvent.fromLabel(label).orElseThrow(() -> LaneException.usage(
-                    (label.isEmpty() ? "--event has an empty event name"
+            events.add(Labelled.parse(LedgerEvent.values(), g).orElseThrow(() -> LaneException.usage(
+                    (g.isBlank() ? "--event has an empty event name"
                             : "--event names event '" + g.strip() + "', which is not a ledger event")
                             + "; events: " + labels() + " (separate several with commas, like "
                             + "--event parked,main-moved)")));
@@ -43,16 +41,9 @@ public record LedgerFilter(LaneId lane, AgentId agent, Set<LedgerEvent> events) 
         return events;
     }
 
-    /**
-     * Every event's label, in order, comma-separated. {@code lane ledger --help} prints it: a plain loop, since a
-     * first stream in a fresh JVM reads annotations (see {@code CommandModelStartupTest}).
-     */
+    /** Every event's label, in order, comma-separated ({@code lane ledger --help} prints it). */
     public static String labels() {
-        StringJoiner all = new StringJoiner(", ");
-        for (LedgerEvent e : LedgerEvent.values()) {
-            all.add(e.label());
-        }
-        return all.toString();
+        return Labelled.list(LedgerEvent.values());
     }
 
     /** Whether the view shows this entry. */

@@ -2,6 +2,7 @@ package dev.lane.status;
 
 import dev.lane.fs.HolderLock;
 import dev.lane.inbox.Inbox;
+import dev.lane.json.Labelled;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
@@ -40,23 +41,13 @@ public record IntegratePass(State state, Instant started, String holder, String 
             LedgerEvent.INTEGRATE_REFUSED, LedgerEvent.INTEGRATE_ABORTED);
 
     /** Where an unfinished pass is. */
-    public enum State {
+    public enum State implements Labelled {
         /** Its process, of this host, runs. */
-        RUNNING("running"),
+        RUNNING,
         /** Its process is gone: main moved fully or not at all, and the next {@code lane integrate} finishes it. */
-        STOPPED("stopped"),
+        STOPPED,
         /** Its process is of another host: this machine cannot tell whether it still runs. */
-        UNKNOWN("unknown");
-
-        private final String label;
-
-        State(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        UNKNOWN;
     }
 
     /** The wave's unfinished pass, or empty if its latest pass ended (or it never had one). */

@@ -1,16 +1,14 @@
 package dev.lane.status;
 
 import dev.lane.core.LaneException;
+import dev.lane.json.Labelled;
 import dev.lane.names.LaneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -53,23 +51,15 @@ public record LaneFilter(Set<LaneState> states, Set<String> lanes) {
 
     /** The state labelled {@code given} (any case), or a usage error listing the states. */
     static LaneState state(String given) {
-        String label = given.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(LaneState.values()).filter(s -> s.label().equals(label)).findFirst()
-                .orElseThrow(() -> LaneException.usage((label.isEmpty() ? "--state has an empty state name"
+        return Labelled.parse(LaneState.values(), given).orElseThrow(() -> LaneException.usage(
+                (given.isBlank() ? "--state has an empty state name"
                         : "--state names state '" + given.strip() + "', which is not a lane state")
                         + "; states: " + labels() + " (separate several with commas, like --state parked,damaged)"));
     }
 
-    /**
-     * Every state's label, in order, comma-separated. {@code lane status --help} prints it: a plain loop, since a
-     * first stream in a fresh JVM reads annotations (see {@code CommandModelStartupTest}).
-     */
+    /** Every state's label, in order, comma-separated ({@code lane status --help} prints it). */
     public static String labels() {
-        StringJoiner all = new StringJoiner(", ");
-        for (LaneState s : LaneState.values()) {
-            all.add(s.label());
-        }
-        return all.toString();
+        return Labelled.list(LaneState.values());
     }
 
     /** Whether this filter shows every lane. */

@@ -1,32 +1,24 @@
 package dev.lane.status;
 
+import dev.lane.json.Labelled;
+
 /** Where a lane stands in its wave, as the operator sees it. */
-public enum LaneState {
+public enum LaneState implements Labelled {
     /** The claim folder exists but the worktree is still being made. */
-    CLAIMING("claiming"),
+    CLAIMING,
     /** Claimed; nothing submitted yet. */
-    CLAIMED("claimed"),
+    CLAIMED,
     /** Submitted and waiting for the integrator (or resubmitted since its last outcome). */
-    SUBMITTED("submitted"),
+    SUBMITTED,
     /** Its latest submission landed on main. */
-    INTEGRATED("integrated"),
+    INTEGRATED,
     /** Its latest submission was already on main. */
-    ALREADY_INTEGRATED("already-integrated"),
+    ALREADY_INTEGRATED,
     /** The integrator left its latest submission out; the reason says why. */
-    PARKED("parked"),
+    PARKED,
     /**
      * Its claim record cannot be read (holder, time and worktree are then unknown), or its submission record cannot;
      * the reason names the file and what to do.
      */
-    DAMAGED("damaged");
-
-    private final String label;
-
-    LaneState(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    DAMAGED;
 }
