@@ -7,7 +7,6 @@ import dev.lane.names.WaveId;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.semver4j.Semver;
 
 /**
  * What an integrate pass run now would do with one lane's bump request, by the pass's own rule ({@link WaveBump}
@@ -33,14 +32,13 @@ public final class BumpOutlook {
                 return Optional.empty();
             }
             RevCommit main = access.commit(tip.get());
-            Semver current = WaveBump.mainVersion(access, main, ws.config()).orElse(null);
-            if (current == null) {
-                return Optional.empty();
-            }
             WaveHistory history = WaveHistory.scan(access, main, wave.value(),
                     WaveLanes.claimBases(ws.inbox(), wave, new ClaimStore(ws.inbox()).scanWave(wave)));
-            WaveBump rule = WaveBump.of(current, history.bump());
-            return rule.notApplied(lane, request).map(note -> new Stale(current.getVersion(),
+            WaveBump rule = WaveBump.at(access, main, ws.config(), history);
+            if (rule.current() == null) {
+                return Optional.empty();
+            }
+            return rule.notApplied(lane, request).map(note -> new Stale(rule.current().getVersion(),
                     rule.smallestRaising().orElseThrow()));
         }
     }

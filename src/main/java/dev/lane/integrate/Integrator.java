@@ -199,8 +199,8 @@ public final class Integrator {
 
         WaveHistory history = WaveHistory.scan(access, base, wave.value(),
                 WaveLanes.claimBases(ws.inbox(), wave, lanes));
-        Semver current = WaveBump.mainVersion(access, base, ws.config()).orElse(null);
-        WaveBump waveBump = WaveBump.of(current, history.bump());
+        WaveBump waveBump = WaveBump.at(access, base, ws.config(), history);
+        Semver current = waveBump.current();
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
         LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable())

@@ -46,6 +46,14 @@ record WaveBump(Semver current, Semver start, Semver floor, Semver waveSet) {
         return ProjectVersion.read(config.versionFiles(), file -> access.readText(main.getTree(), file)).highest();
     }
 
+    /**
+     * The rule for a wave's bump on {@code main}: main's version ({@link #mainVersion}) and what the wave's earlier
+     * passes bumped ({@code history}). The one way a pass and submit's outlook ({@link BumpOutlook}) arrive at it.
+     */
+    static WaveBump at(RepoAccess access, RevCommit main, LaneConfig config, WaveHistory history) {
+        return of(mainVersion(access, main, config).orElse(null), history.bump());
+    }
+
     static WaveBump of(Semver current, Optional<WaveHistory.BumpRecord> earlier) {
         if (current == null) {
             return new WaveBump(null, null, null, null);
