@@ -68,21 +68,7 @@ public final class ExclusiveFileLock implements AutoCloseable {
                     + "; taking it again would drop it");
         }
         guard.lock.lock();
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(file.toAbsolutePath().normalize(), options);
-            return new ExclusiveFileLock(guard, ch.lock(), ch);
-        } catch (IOException | RuntimeException e) {
-            if (ch != null) {
-                try {
-                    ch.close(); // no lock of this JVM on the file to drop: the guard is ours and lock() failed
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            guard.lock.unlock();
-            throw e;
-        }
+        return lockUnderGuard(guard, file, true, options).orElseThrow();
     }
 
     /**
@@ -97,29 +83,42 @@ public final class ExclusiveFileLock implements AutoCloseable {
             return Optional.empty();
         }
         guard.note = note; // from now on until the guard is let go, who holds it is told from here
+        return lockUnderGuard(guard, file, false, options);
+    }
+
+    /**
+     * With this thread holding {@code guard}: opens {@code file} and locks it, waiting for other processes if
+     * {@code wait}, else giving up at once (empty). If it gets no lock, or fails, it closes the channel it opened (no
+     * lock of this JVM on the file to drop: the guard is ours) and lets go of the guard, holding nothing.
+     */
+    private static Optional<ExclusiveFileLock> lockUnderGuard(Guard guard, Path file, boolean wait,
+                                                              OpenOption... options) throws IOException {
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file.toAbsolutePath().normalize(), options);
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                ch.close();
-                guard.note = null;
-                guard.lock.unlock();
-                return Optional.empty();
+            FileLock lock = wait ? ch.lock() : ch.tryLock();
+            if (lock != null) {
+                return Optional.of(new ExclusiveFileLock(guard, lock, ch));
             }
-            return Optional.of(new ExclusiveFileLock(guard, lock, ch));
+            ch.close();
+            letGo(guard);
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             if (ch != null) {
                 try {
-                    ch.close(); // no lock of this JVM on the file to drop: the guard is ours and tryLock failed
+                    ch.close();
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
                 }
             }
-            guard.note = null;
-            guard.lock.unlock();
+            letGo(guard);
             throw e;
         }
+    }
+
+    private static void letGo(Guard guard) {
+        guard.note = null;
+        guard.lock.unlock();
     }
 
     /**
@@ -166,8 +165,7 @@ public final class ExclusiveFileLock implements AutoCloseable {
                 owned.close();
             }
         } finally {
-            guard.note = null;
-            guard.lock.unlock();
+            letGo(guard);
         }
     }
 }
