@@ -77,7 +77,7 @@ final class StatusCommand extends BaseCommand {
             Map<String, Object> pass = new LinkedHashMap<>();
             pass.put("state", p.state().label());
             pass.put("started", p.started().toString());
-            pass.put("holder", p.holder());
+            pass.put("holder", p.holderLine());
             return pass;
         }).orElse(null));
         List<Map<String, Object>> lanes = new ArrayList<>();
@@ -172,7 +172,7 @@ final class StatusCommand extends BaseCommand {
         /** The line under the summary while a pass has not finished: the lanes' states are from before it. */
         static String passLine(WaveId wave, IntegratePass p, Instant now) {
             String started = "started " + ago(Duration.between(p.started(), now));
-            String who = p.holder() == null ? "" : ": " + p.holder();
+            String who = p.holderLine() == null ? "" : ": " + p.holderLine();
             return switch (p.state()) {
                 case RUNNING -> "integrate pass RUNNING (" + started + ")" + who + ". The states below are from "
                         + "before it; look again when it ends.";

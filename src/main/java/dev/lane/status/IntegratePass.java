@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  *
  * @param state   running, stopped without finishing, or unknown (its process is of another host)
  * @param started when the pass started (its ledger entry)
- * @param holder  the lock file's line about the pass's process (who, pid, host, since), or null if none was written
- * @param host    the host of the pass's process as its line names it, or null if unknown
+ * @param holder  the lock file's line about the pass's process (who, pid, host, since) and what this machine can
+ *                tell of that process, or null if no line of the pass's is there
  */
-public record IntegratePass(State state, Instant started, String holder, String host) {
+public record IntegratePass(State state, Instant started, HolderLock.LastHolder holder) {
     private static final Set<LedgerEvent> ENDS = EnumSet.of(LedgerEvent.MAIN_MOVED, LedgerEvent.INTEGRATE_FINISHED,
             LedgerEvent.INTEGRATE_REFUSED, LedgerEvent.INTEGRATE_ABORTED);
 
@@ -67,12 +67,20 @@ public record IntegratePass(State state, Instant started, String holder, String 
                     case GONE -> State.STOPPED;
                     case ON_ANOTHER_HOST -> State.UNKNOWN;
                 }).orElse(State.STOPPED); // another holder took the lock since: the pass's process let go of it
-                return Optional.of(new IntegratePass(state, start.time(),
-                        holder.map(HolderLock.LastHolder::line).orElse(null),
-                        holder.map(HolderLock.LastHolder::host).orElse(null)));
+                return Optional.of(new IntegratePass(state, start.time(), holder.orElse(null)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The lock file's line about the pass's process, or null if none of the pass's is there. */
+    public String holderLine() {
+        return holder == null ? null : holder.line();
+    }
+
+    /** The host of the pass's process as its line names it, or null if unknown. */
+    public String host() {
+        return holder == null ? null : holder.host();
     }
 
     private static final Pattern SINCE = Pattern.compile(", since (\\S+)$");

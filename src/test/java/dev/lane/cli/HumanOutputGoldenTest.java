@@ -91,14 +91,16 @@ class HumanOutputGoldenTest {
     @Test
     void theLinesOfAnUnfinishedPassArePinned() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
-        String holder = "integrate by agent ops, pid 4242, host build-1, since 2026-11-22T11:57:00Z";
+        var holder = new dev.lane.fs.HolderLock.LastHolder(
+                "integrate by agent ops, pid 4242, host build-1, since 2026-11-22T11:57:00Z",
+                dev.lane.core.Host.ProcessState.ON_ANOTHER_HOST, "build-1");
         var wave = new dev.lane.names.WaveId("45");
         Golden.assertMatches("status-pass", StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder, "build-1"), now) + "\n"
+                dev.lane.status.IntegratePass.State.RUNNING, now.minusSeconds(180), holder), now) + "\n"
                 + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder, "build-1"), now)
+                        dev.lane.status.IntegratePass.State.STOPPED, now.minusSeconds(3600), holder), now)
                 + "\n" + StatusCommand.StatusView.passLine(wave, new dev.lane.status.IntegratePass(
-                        dev.lane.status.IntegratePass.State.UNKNOWN, now.minusSeconds(180), holder, "build-1"), now)
+                        dev.lane.status.IntegratePass.State.UNKNOWN, now.minusSeconds(180), holder), now)
                 + "\n");
     }
 
