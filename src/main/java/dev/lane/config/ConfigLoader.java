@@ -240,9 +240,8 @@ public final class ConfigLoader {
         boolean inGit = !p.isAbsolute() && p.getNameCount() > 0 && p.getName(0).toString().equals(".git");
         if (root || inGit) {
             throw LaneException.usage(FILE_NAME + ": key 'inbox' is '" + value + "', " + (inGit ? "inside git's own "
-                    + "folder" : p.isAbsolute() ? "the file system's root" : "the repository's root") + "; lane takes "
-                    + "every folder in the inbox for a wave, so it must be a folder of its own, like "
-                    + LaneConfig.defaults().inbox());
+                    + "folder" : p.isAbsolute() ? "the file system's root" : "the repository's root") + "; "
+                    + LaneConfig.inboxRule());
         }
         return value;
     }

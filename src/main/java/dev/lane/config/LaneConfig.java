@@ -55,6 +55,16 @@ public record LaneConfig(
         workflows = List.copyOf(workflows);
     }
 
+    /**
+     * Why an inbox must be a folder of its own, and what one looks like: the end of every refusal of an inbox
+     * (lanes.yml refuses {@code /}, {@code .} and git's folder when it loads; the workspace what needs the checkout's
+     * path to see).
+     */
+    public static String inboxRule() {
+        return "lane takes every folder in the inbox for a wave, so it must be a folder of its own, like "
+                + defaults().inbox();
+    }
+
     public static LaneConfig defaults() {
         return new LaneConfig(
                 "tools/offline/_inbox",

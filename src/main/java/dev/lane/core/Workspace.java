@@ -33,8 +33,7 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
             throw LaneException.usage("lanes.yml: key 'inbox' is '" + config.inbox() + "', which is "
                     + (inbox.startsWith(gitDir) ? "inside git's own folder " + gitDir
                             : inbox.equals(repo.workTree()) ? "the repository's root" : "above the repository, "
-                                    + inbox) + "; lane takes every folder in the inbox for a wave, so it must be a "
-                    + "folder of its own, like " + LaneConfig.defaults().inbox());
+                                    + inbox) + "; " + LaneConfig.inboxRule());
         }
         return new Inbox(inbox);
     }
