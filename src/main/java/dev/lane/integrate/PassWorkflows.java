@@ -129,8 +129,7 @@ final class PassWorkflows {
                     + "again (or, in the lane's worktree: lane sync, add it in the lane's edit, lane submit).");
         }
         if (own.isPresent()) {
-            return Optional.of("this lane's edit removes the workflow_dispatch trigger of " + path + "; keep "
-                    + "'workflow_dispatch:' under 'on:' so the workflow can still be run by hand" + fixLane);
+            return Optional.of(WorkflowCheck.laneRemovesDispatch(path) + fixLane);
         }
         return Optional.of("combining this lane's edit of " + path + " with " + others(edit) + " leaves it without "
                 + "its workflow_dispatch trigger. " + redo(path));

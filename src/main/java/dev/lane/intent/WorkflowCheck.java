@@ -151,8 +151,9 @@ public final class WorkflowCheck {
             return Optional.empty();
         }
         Problem p = problem.get();
+        Optional<Problem> onMain = before == null ? Optional.empty() : check(path, before);
         if (p.unreadable()) {
-            boolean mainToo = before != null && check(path, before).map(Problem::unreadable).orElse(false);
+            boolean mainToo = onMain.map(Problem::unreadable).orElse(false);
             return Optional.of(p.sentence() + (mainToo ? " (main's version of the file, which the lane started "
                     + "from, cannot be read either: the lane's edit must fix it)" : ""));
         }
@@ -160,12 +161,17 @@ public final class WorkflowCheck {
             return Optional.of(path + ", a workflow this lane adds, has no workflow_dispatch trigger; add "
                     + "'workflow_dispatch:' under 'on:' so the workflow can be run by hand");
         }
-        if (check(path, before).isEmpty()) {
-            return Optional.of("this lane's edit removes the workflow_dispatch trigger of " + path + "; " + KEEP);
+        if (onMain.isEmpty()) {
+            return Optional.of(laneRemovesDispatch(path));
         }
         return Optional.of(mainLacksDispatch(path) + " (as this lane found it); this lane did not remove it, but every workflow a lane "
                 + "changes must have one: add 'workflow_dispatch:' under 'on:' in this lane's edit (or leave the file "
                 + "alone until main has it back), then submit again");
+    }
+
+    /** The sentence that says the lane's edit removes the trigger of {@code path}, and what to keep. */
+    public static String laneRemovesDispatch(String path) {
+        return "this lane's edit removes the workflow_dispatch trigger of " + path + "; " + KEEP;
     }
 
     /** The sentence that says main's version of {@code path} lacks the trigger already. */
