@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -136,6 +138,40 @@ public final class HolderLock implements AutoCloseable {
             String host = m.group(2);
             return new LastHolder(line, Host.stateOf(host, Long.parseLong(m.group(1))), host);
         }
+
+        /** What the line says, if it is in the format {@link #line} writes; empty for any other text. */
+        public Optional<Written> written() {
+            Matcher m = WRITTEN.matcher(line);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Written(m.group(1), m.group(2), Instant.parse(m.group(3))));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * What a holder line says of its holder.
+     *
+     * @param doing what the holder does ("integrate", "release of lane dimA", "submit"...)
+     * @param agent the agent it does it for
+     * @param since when it took the lock, as precise as it wrote it
+     */
+    public record Written(String doing, String agent, Instant since) {
+    }
+
+    private static final Pattern WRITTEN = Pattern.compile(
+            "(.+) by agent ([^,]+), pid \\d{1,18}, host [^,]+, since (\\S+)");
+
+    /**
+     * The line a holder writes about itself, the one format {@link LastHolder} reads:
+     * {@code <doing> by agent <agent>, pid N, host H, since <since>}.
+     */
+    public static String line(String doing, String agent, Instant since) {
+        return doing + " by agent " + agent + ", " + thisProcess() + ", since " + since;
     }
 
     /**
@@ -149,7 +185,7 @@ public final class HolderLock implements AutoCloseable {
     }
 
     /** This process as a holder line names it: {@code pid N, host H}. */
-    public static String thisProcess() {
+    private static String thisProcess() {
         return "pid " + ProcessHandle.current().pid() + ", host " + Host.name();
     }
 

@@ -44,8 +44,8 @@ public final class IntegrateLock implements AutoCloseable {
     public static IntegrateLock acquire(Inbox inbox, WaveId wave, String doing, String command, String agent,
                                         Instant now) {
         SafeFiles.ensureDirectory(inbox.waveDir(wave));
-        String me = doing + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since "
-                + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // people read it: seconds are enough
+        // In seconds: people read it, and lane status tells a pass's own line by it (see IntegratePass).
+        String me = HolderLock.line(doing, agent, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         return new IntegrateLock(HolderLock.acquire(inbox.integrateLock(wave), me, holder -> LaneException.contention(
                 "wave " + wave + " is busy: " + holder + " (lock " + inbox.integrateLock(wave).toAbsolutePath()
                         .normalize() + "). Wait for it to finish and run " + command + " again."),

@@ -173,8 +173,8 @@ public final class Integrator {
      * a minute for another pass that holds it, then giving up with contention naming it.
      */
     private void withCheckoutLock(IntegrateRequest request, Runnable action) {
-        String me = "integrate of wave " + request.wave() + " by agent " + request.agent() + ", "
-                + HolderLock.thisProcess() + ", since " + ws.clock().instant();
+        String me = HolderLock.line("integrate of wave " + request.wave(), request.agent().value(),
+                ws.clock().instant());
         try (HolderLock held = HolderLock.acquire(ws.inbox().checkoutLock(), me, holder -> LaneException.contention(
                 "the main checkout is busy: " + holder + " moves main and the checkout (lock "
                         + ws.inbox().checkoutLock() + "). Wait for it to finish and run integrate again."),

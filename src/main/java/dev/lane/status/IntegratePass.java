@@ -8,13 +8,10 @@ import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.names.WaveId;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An integrate pass of a wave that has not finished: one running now, or one whose process stopped (killed, crashed,
@@ -61,7 +58,7 @@ public record IntegratePass(State state, Instant started, HolderLock.LastHolder 
             if (event == LedgerEvent.INTEGRATE_STARTED) {
                 LedgerEntry start = entries.get(i).entry();
                 Optional<HolderLock.LastHolder> holder = HolderLock.lastHolder(inbox.integrateLock(wave))
-                        .filter(h -> isThePass(h.line(), start));
+                        .filter(h -> isThePass(h, start));
                 State state = holder.map(h -> switch (h.process()) {
                     case RUNS -> State.RUNNING;
                     case GONE -> State.STOPPED;
@@ -83,21 +80,12 @@ public record IntegratePass(State state, Instant started, HolderLock.LastHolder 
         return holder == null ? null : holder.host();
     }
 
-    private static final Pattern SINCE = Pattern.compile(", since (\\S+)$");
-
     /**
      * Whether a lock file's line is the one the pass that wrote {@code start} wrote: an integrate pass of the same
      * agent, holding the lock since no later than that entry (see the class comment).
      */
-    private static boolean isThePass(String line, LedgerEntry start) {
-        Matcher since = SINCE.matcher(line);
-        if (!line.startsWith("integrate by agent " + start.agent() + ", ") || !since.find()) {
-            return false;
-        }
-        try {
-            return !Instant.parse(since.group(1)).isAfter(start.time());
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+    private static boolean isThePass(HolderLock.LastHolder holder, LedgerEntry start) {
+        return holder.written().filter(w -> w.doing().equals("integrate") && w.agent().equals(start.agent())
+                && !w.since().isAfter(start.time())).isPresent();
     }
 }

@@ -39,7 +39,7 @@ public final class LaneWorkLock implements AutoCloseable {
      */
     public static LaneWorkLock acquire(Inbox inbox, WaveId wave, LaneId lane, String command, String agent,
                                        ClaimRecord seen, Instant now) {
-        String me = command + " by agent " + agent + ", " + HolderLock.thisProcess() + ", since " + now;
+        String me = HolderLock.line(command, agent, now);
         HolderLock lock = HolderLock.acquire(inbox.workLock(wave, lane), me, holder -> LaneException.contention(
                 "lane " + lane + " of wave " + wave + " is busy: another submit, sync or release of it is running ("
                         + holder + "; lock " + inbox.workLock(wave, lane) + "). Wait for it to finish, then retry."));

@@ -45,4 +45,17 @@ class HolderLockTest {
             assertEquals("busy", otherProcessSees(file));
         }
     }
+
+    @Test
+    void theLineAHolderWritesIsReadBackAsWhatItDoesForWhichAgentSinceWhen() throws Exception {
+        Path file = tmp.resolve(".integrate.lock");
+        java.time.Instant since = java.time.Instant.parse("2026-11-22T11:57:00Z");
+        try (HolderLock held = HolderLock.acquire(file, HolderLock.line("release of lane dimA", "ops", since),
+                h -> LaneException.contention(h))) {
+            HolderLock.Written w = HolderLock.lastHolder(file).orElseThrow().written().orElseThrow();
+            assertEquals(new HolderLock.Written("release of lane dimA", "ops", since), w);
+        }
+        java.nio.file.Files.writeString(file, "edited by hand\n");
+        assertEquals(java.util.Optional.empty(), HolderLock.lastHolder(file).orElseThrow().written());
+    }
 }
