@@ -15,9 +15,11 @@ import dev.lane.names.WaveId;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class IntegrateCommand extends BaseCommand {
@@ -241,7 +243,8 @@ final class IntegrateCommand extends BaseCommand {
         List<LaneOutcome> parked = r.lanes().stream().filter(l -> l.status() == LaneStatus.PARKED).toList();
         for (LaneOutcome l : parked) {
             out.append(r.dryRun() ? "\nWOULD PARK " : "\nPARKED ").append(l.lane()).append(":\n  ")
-                    .append(l.reason().replace("\n", "\n  ")).append('\n');
+                    .append(Arrays.stream(l.reason().split("\n", -1)).map(TextTable::printable)
+                            .collect(Collectors.joining("\n  "))).append('\n');
         }
         if (!parked.isEmpty() && !r.dryRun()) {
             out.append("\nNext: in each parked lane's worktree run `lane sync`, fix, `lane submit`; then run "
