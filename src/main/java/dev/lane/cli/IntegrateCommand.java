@@ -77,7 +77,7 @@ final class IntegrateCommand extends BaseCommand {
         if (json()) {
             printJson(jsonShape(r));
         } else {
-            out().print(human(r));
+            out().print(human(r, squash));
         }
         if (r.checkoutNote() != null) {
             err().println("lane: " + r.checkoutNote());
@@ -178,6 +178,11 @@ final class IntegrateCommand extends BaseCommand {
     }
 
     static String human(IntegrateResult r) {
+        return human(r, false);
+    }
+
+    /** The report for people; {@code squashed}: the lanes landed (or would land) as squashed commits. */
+    static String human(IntegrateResult r, boolean squashed) {
         StringBuilder out = new StringBuilder();
         String counts = r.count(LaneStatus.INTEGRATED) + (r.dryRun() ? " would land, " : " integrated, ")
                 + r.count(LaneStatus.PARKED) + (r.dryRun() ? " would be parked, " : " parked, ")
@@ -207,7 +212,7 @@ final class IntegrateCommand extends BaseCommand {
                         case INTEGRATED -> r.dryRun() ? "would land" : l.status().label();
                         default -> l.status().label();
                     };
-                    table.add(List.of(l.lane(), l.agent() == null ? "?" : l.agent(), status, detail(l, r.dryRun())));
+                    table.add(List.of(l.lane(), l.agent() == null ? "?" : l.agent(), status, detail(l, r.dryRun(), squashed)));
                 }
                 out.append(table.render());
             }
@@ -253,13 +258,15 @@ final class IntegrateCommand extends BaseCommand {
         return out.toString();
     }
 
-    private static String detail(LaneOutcome l, boolean dryRun) {
+    private static String detail(LaneOutcome l, boolean dryRun, boolean squashed) {
         if (l.status() != LaneStatus.INTEGRATED) {
             String first = l.reason() == null ? "" : l.reason().split("\n", 2)[0];
             return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(l.commit() == null ? "intents only" : (dryRun ? "would merge as " : "merged as ") + shortId(l.commit()));
+        String how = dryRun ? (squashed ? "would squash as " : "would merge as ")
+                : (squashed ? "squashed as " : "merged as ");
+        parts.add(l.commit() == null ? "intents only" : how + shortId(l.commit()));
         if (!l.applied().manifest().isEmpty()) {
             parts.add("manifest +" + String.join(" +", l.applied().manifest()));
         }
