@@ -151,7 +151,7 @@ final class StatusCommand extends BaseCommand {
                     .append(filter.isAll() ? "" : "; " + showing(filter, shown.size())).append('\n');
             s.pass().ifPresent(p -> out.append(passLine(s.wave(), p, now)).append('\n'));
             s.refused().ifPresent(r -> out.append(TextTable.printable("last integrate pass " + r.outcome().name()
-                    + " (" + ago(Duration.between(r.at(), now)) + "), main unchanged: "
+                    + " (" + ago(Duration.between(r.at(), now)) + "), it changed nothing: "
                     + r.detail().replaceAll("\n\\s*", " "))).append('\n'));
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
             if (shown.isEmpty() && !filter.isAll()) {
