@@ -252,8 +252,9 @@ final class IntegrateCommand extends BaseCommand {
                             .collect(Collectors.joining("\n  "))).append('\n');
         }
         if (!parked.isEmpty() && !r.dryRun()) {
-            out.append("\nNext: in each parked lane's worktree run `lane sync`, fix, `lane submit`; then run "
-                    + "`lane integrate --wave ").append(r.wave()).append("` again.\n");
+            out.append("\nNext: do what each PARKED reason above says (for a conflict: in the lane's worktree "
+                    + "`lane sync`, fix, `lane submit`); then run `lane integrate --wave ").append(r.wave())
+                    .append("` again.\n");
         }
         return out.toString();
     }
