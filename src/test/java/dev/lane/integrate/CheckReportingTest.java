@@ -256,4 +256,24 @@ class CheckReportingTest {
         assertFalse(f.git(f.repo, "ls-tree", "--name-only", "main", "src/").contains("src/bad.txt"));
         assertFalse(before.equals(f.mainHead()));
     }
+
+    @Test
+    void aMultiLineCheckCommandIsShownOnOneLineInProgressReportAndLedgerAndWholeInTheJson() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: |\n  set -e\n  test ! -f src/bad.txt\n  echo all good\n");
+        f.submitted("45", "bad", "src/bad.txt", "bad\n");
+        f.submitted("45", "good", "src/good.txt", "good\n");
+
+        CliRun dry = f.integrate("--wave", "45", "--dry-run", "--json").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertEquals("set -e\ntest ! -f src/bad.txt\necho all good\n",
+                Json.mapper().readTree(dry.out()).get("check").get("command").asText());
+        for (String line : r.err().split("\n")) {
+            assertTrue(line.startsWith("lane: "), "every stderr line is lane's own: " + r.err());
+        }
+        assertTrue(r.err().contains("lane: check 1: running set -e ... (3 lines) on main + lanes bad, good"), r.err());
+        assertTrue(r.out().contains("\ncheck:     set -e ... (3 lines): lanes parked (bad), "), r.out());
+        assertTrue(ledger(f, "45").contains("| check set -e ... (3 lines): lanes parked (bad), "), ledger(f, "45"));
+    }
 }
+
