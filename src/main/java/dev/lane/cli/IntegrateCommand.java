@@ -15,9 +15,11 @@ import dev.lane.names.WaveId;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class IntegrateCommand extends BaseCommand {
@@ -75,7 +77,7 @@ final class IntegrateCommand extends BaseCommand {
         if (json()) {
             printJson(jsonShape(r));
         } else {
-            out().print(human(r));
+            out().print(human(r, squash));
         }
         if (r.checkoutNote() != null) {
             err().println("lane: " + r.checkoutNote());
@@ -176,6 +178,11 @@ final class IntegrateCommand extends BaseCommand {
     }
 
     static String human(IntegrateResult r) {
+        return human(r, false);
+    }
+
+    /** The report for people; {@code squashed}: the lanes landed (or would land) as squashed commits. */
+    static String human(IntegrateResult r, boolean squashed) {
         StringBuilder out = new StringBuilder();
         String counts = r.count(LaneStatus.INTEGRATED) + (r.dryRun() ? " would land, " : " integrated, ")
                 + r.count(LaneStatus.PARKED) + (r.dryRun() ? " would be parked, " : " parked, ")
@@ -205,7 +212,7 @@ final class IntegrateCommand extends BaseCommand {
                         case INTEGRATED -> r.dryRun() ? "would land" : l.status().label();
                         default -> l.status().label();
                     };
-                    table.add(List.of(l.lane(), l.agent() == null ? "?" : l.agent(), status, detail(l, r.dryRun())));
+                    table.add(List.of(l.lane(), l.agent() == null ? "?" : l.agent(), status, detail(l, r.dryRun(), squashed)));
                 }
                 out.append(table.render());
             }
@@ -241,22 +248,26 @@ final class IntegrateCommand extends BaseCommand {
         List<LaneOutcome> parked = r.lanes().stream().filter(l -> l.status() == LaneStatus.PARKED).toList();
         for (LaneOutcome l : parked) {
             out.append(r.dryRun() ? "\nWOULD PARK " : "\nPARKED ").append(l.lane()).append(":\n  ")
-                    .append(l.reason().replace("\n", "\n  ")).append('\n');
+                    .append(Arrays.stream(l.reason().split("\n", -1)).map(TextTable::printable)
+                            .collect(Collectors.joining("\n  "))).append('\n');
         }
         if (!parked.isEmpty() && !r.dryRun()) {
-            out.append("\nNext: in each parked lane's worktree run `lane sync`, fix, `lane submit`; then run "
-                    + "`lane integrate --wave ").append(r.wave()).append("` again.\n");
+            out.append("\nNext: do what each PARKED reason above says (for a conflict: in the lane's worktree "
+                    + "`lane sync`, fix, `lane submit`); then run `lane integrate --wave ").append(r.wave())
+                    .append("` again.\n");
         }
         return out.toString();
     }
 
-    private static String detail(LaneOutcome l, boolean dryRun) {
+    private static String detail(LaneOutcome l, boolean dryRun, boolean squashed) {
         if (l.status() != LaneStatus.INTEGRATED) {
             String first = l.reason() == null ? "" : l.reason().split("\n", 2)[0];
             return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(l.commit() == null ? "intents only" : (dryRun ? "would merge as " : "merged as ") + shortId(l.commit()));
+        String how = dryRun ? (squashed ? "would squash as " : "would merge as ")
+                : (squashed ? "squashed as " : "merged as ");
+        parts.add(l.commit() == null ? "intents only" : how + shortId(l.commit()));
         if (!l.applied().manifest().isEmpty()) {
             parts.add("manifest +" + String.join(" +", l.applied().manifest()));
         }

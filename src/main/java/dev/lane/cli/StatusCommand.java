@@ -80,6 +80,13 @@ final class StatusCommand extends BaseCommand {
             pass.put("holder", p.holderLine());
             return pass;
         }).orElse(null));
+        doc.put("lastPass", s.refused().map(r -> {
+            Map<String, Object> pass = new LinkedHashMap<>();
+            pass.put("outcome", r.outcome().label());
+            pass.put("at", r.at().toString());
+            pass.put("detail", r.detail());
+            return pass;
+        }).orElse(null));
         List<Map<String, Object>> lanes = new ArrayList<>();
         for (LaneView v : filter.shown(s)) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -143,6 +150,9 @@ final class StatusCommand extends BaseCommand {
                     .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
                     .append(filter.isAll() ? "" : "; " + showing(filter, shown.size())).append('\n');
             s.pass().ifPresent(p -> out.append(passLine(s.wave(), p, now)).append('\n'));
+            s.refused().ifPresent(r -> out.append(TextTable.printable("last integrate pass " + r.outcome().name()
+                    + " (" + ago(Duration.between(r.at(), now)) + "), it changed nothing: "
+                    + r.detail().replaceAll("\n\\s*", " "))).append('\n'));
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
             if (shown.isEmpty() && !filter.isAll()) {
                 return out.toString();

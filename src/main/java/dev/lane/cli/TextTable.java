@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A plain, aligned text table for people: a header, a rule (at most 100 columns wide), then rows; the last column is
- * never padded.
+ * never padded. Every cell is shown {@link #printable}: a lane's path or a check's output can hold any character, and
+ * none of it may move the terminal's cursor or split a row.
  */
 final class TextTable {
     /** The column where the rule under the header ends at the latest. */
@@ -19,8 +20,25 @@ final class TextTable {
     }
 
     TextTable add(List<String> row) {
-        rows.add(row);
+        rows.add(row.stream().map(TextTable::printable).toList());
         return this;
+    }
+
+    /**
+     * Text as one line of plain characters: control characters (C0, DEL, C1) escaped as the ledger's table shows them
+     * ({@code \n}, {@code \r}, {@code \t}, {@code \x1b}), everything else as it is.
+     */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> out.append(Character.isISOControl(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     String render() {

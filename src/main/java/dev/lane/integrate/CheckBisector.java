@@ -134,7 +134,8 @@ final class CheckBisector {
             outcome = CheckReport.Outcome.CANNOT_RUN;
             String meaning = why.exitCode() == 127 ? "the shell did not find the command"
                     : "the shell found the command but could not execute it";
-            return LaneException.refused("`check: " + check.command() + "` in lanes.yml cannot run: on main itself ("
+            return LaneException.refused("`check: " + CheckReport.oneLine(check.command())
+                    + "` in lanes.yml cannot run: on main itself ("
                     + commit + ") it exited " + why.exitCode() + " (" + meaning + "), so it cannot judge any lane; "
                     + "nothing was changed. The check runs in a temporary checkout of commit " + commit + " (a "
                     + "detached worktree of it, not the main checkout), so every script it runs must be committed "
@@ -151,7 +152,7 @@ final class CheckBisector {
         return verdicts.computeIfAbsent(plan.result().getTree().copy(), t -> {
             int number = runs.size() + 1;
             List<String> lanes = names(plan);
-            progress.started(number, check.command(), lanes, check.timeout());
+            progress.started(number, CheckReport.oneLine(check.command()), lanes, check.timeout());
             CheckCommand.Verdict v = check.run(plan.result().name(), number);
             CheckRun run = v.run(number, lanes);
             runs.add(run);

@@ -5,11 +5,15 @@ import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,15 @@ import java.util.regex.Pattern;
 final class CheckCommand {
     /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+-]*/[A-Za-z0-9._/+-]*");
+    /** How much of a failed run's log end is read for the tail shown in the reason. */
+    static final int TAIL_BYTES = 64 * 1024;
+    /** How many lines of output a reason shows. */
+    static final int TAIL_LINES = 10;
+    /** The longest line of output a reason shows whole. */
+    static final int LINE_CHARS = 200;
+    /** An ANSI/VT escape sequence: CSI (colours, cursor moves), OSC (titles, links) or a two-character escape. */
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
+            "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])|\u009B[0-?]*[ -/]*[@-~]");
     private final GitCli git;
     private final Path worktreesLock;
     private final String command;
@@ -233,15 +246,62 @@ final class CheckCommand {
     }
 
     /**
-     * The last lines of the check's output, after a colon and a line feed, or nothing if it printed nothing. The
-     * output is whatever the command printed: bytes that are not UTF-8 are shown as replacement characters, never an
-     * error.
+     * The last lines of the check's output, after a colon and a line feed, or nothing if it printed nothing: at most
+     * {@value #TAIL_LINES} lines from the last {@value #TAIL_BYTES} bytes of the log (never the whole log: a check may
+     * print gigabytes), as a terminal shows them (see {@link #shown}), each cut at {@value #LINE_CHARS} characters, so
+     * the reason that carries them stays short in the report, the ledger, {@code outcome.json} and {@code lane status}.
+     * The output is whatever the command printed: bytes that are not UTF-8 are shown as replacement characters, never
+     * an error.
      */
     private static String tailOf(Path log) throws IOException {
-        String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-        List<String> lines = Arrays.asList(output.strip().split("\n"));
-        List<String> last = lines.subList(Math.max(0, lines.size() - 10), lines.size());
-        return output.isBlank() ? "" : ":\n" + String.join("\n", last);
+        byte[] end;
+        boolean cut;
+        try (FileChannel in = FileChannel.open(log, StandardOpenOption.READ)) {
+            long size = in.size();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+            in.position(size - buffer.capacity());
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // read the rest of the window
+            }
+            end = Arrays.copyOf(buffer.array(), buffer.position());
+            cut = size > end.length;
+        }
+        String output = new String(end, StandardCharsets.UTF_8);
+        if (output.isBlank()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : output.strip().split("\n")) {
+            lines.add(shown(line));
+        }
+        if (cut) {
+            lines.set(0, "..." + lines.get(0)); // the window starts inside this line
+        }
+        List<String> last = new ArrayList<>();
+        for (String line : lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())) {
+            last.add(line.length() <= LINE_CHARS ? line
+                    : line.substring(0, Character.isHighSurrogate(line.charAt(LINE_CHARS - 1)) ? LINE_CHARS - 1
+                    : LINE_CHARS) + "... (" + (line.length() - LINE_CHARS) + " more characters)");
+        }
+        return ":\n" + String.join("\n", last);
+    }
+
+    /**
+     * One line of output as a terminal leaves it: what a carriage return rewrote (a progress bar) is gone, colour and
+     * other escape sequences are left out, any other control character shows as a replacement character, a tab as a
+     * space. So no text of a check can move the operator's cursor, clear the screen or hide part of a report.
+     */
+    private static String shown(String line) {
+        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        int rewritten = text.lastIndexOf('\r');
+        if (rewritten >= 0) {
+            text = text.substring(rewritten + 1);
+        }
+        text = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c == '\t' ? ' '
+                : Character.getType(c) == Character.CONTROL ? '\uFFFD' : c));
+        return out.toString().stripTrailing();
     }
 
     /** Stops a check that ran out of time: the processes it started first (a shell's children), then the shell. */

@@ -68,7 +68,7 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
      * last failing run (N): FILE}. The human report's {@code check:} line.
      */
     public String summary() {
-        StringBuilder s = new StringBuilder(command).append(": ");
+        StringBuilder s = new StringBuilder(oneLine(command)).append(": ");
         s.append(switch (outcome) {
             case LANES_PARKED -> "lanes parked (" + String.join(", ", parked) + ")";
             default -> outcome.label().replace('-', ' ');
@@ -81,6 +81,16 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
         runs.stream().filter(r -> r.log() != null).reduce((a, b) -> b).ifPresent(r -> s
                 .append("; output of the last failing run (").append(r.number()).append("): ").append(r.log()));
         return s.toString();
+    }
+
+    /**
+     * The {@code check:} command as one line of a message (a progress line, the report's {@code check:} line, the
+     * ledger's entry): itself if it is one line; else, as a YAML block ({@code check: |}) gives it, its first line
+     * and how many lines it has: {@code set -e ... (3 lines)}. The JSON document carries the command whole.
+     */
+    public static String oneLine(String command) {
+        List<String> lines = command.strip().lines().filter(l -> !l.isBlank()).toList();
+        return lines.size() <= 1 ? command.strip() : lines.get(0).strip() + " ... (" + lines.size() + " lines)";
     }
 
     /** A duration as seconds with one decimal: {@code 4.2s}. */

@@ -65,16 +65,30 @@ final class Checks {
         String manifestPath = config.manifest().file();
         Optional<String> manifest = access.readText(result, manifestPath);
         List<String> entries = manifest.map(Manifest::entries).orElse(List.of());
+        List<String> onMain = access.readText(baseTree, manifestPath).map(Manifest::entries).orElse(List.of());
         for (String entry : entries) {
             String path = surfaces.migrationPath(entry);
             if (!access.hasFile(result, path)) {
-                problems.add("manifest " + manifestPath + " lists " + entry + ", but there is no " + path);
+                boolean already = onMain.contains(entry) && !access.hasFile(baseTree, path);
+                problems.add("manifest " + manifestPath + " lists " + entry + ", but there is no " + path
+                        + (already ? ". It was so on main already, before this pass: restore " + path + " on main, "
+                        + "or take the line " + entry + " out of the manifest on main; then integrate again." : ""));
             }
         }
         List<String> missing = config.manifest().required().stream().filter(r -> !entries.contains(r)).toList();
         if (!missing.isEmpty()) {
-            problems.add("manifest " + manifestPath + " lacks required migration" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + " (required: in lanes.yml)");
+            String them = String.join(", ", missing);
+            boolean one = missing.size() == 1;
+            boolean already = missing.stream().noneMatch(onMain::contains);
+            problems.add("manifest " + manifestPath + " lacks required migration" + (one ? " " : "s ") + them
+                    + " (required: in lanes.yml)" + (already ? ". Main's manifest lacked " + (one ? "it" : "them")
+                    + " already, before this pass, so every pass is refused until it lists " + (one ? "it" : "them")
+                    + ": add " + (one ? "it" : "them") + " on main (the migration file" + (one ? "" : "s") + " under "
+                    + config.manifest().migrations() + " and " + (one ? "its line" : "their lines") + " in the "
+                    + "manifest), or have a lane of this wave add " + (one ? "it" : "them") + " (the file"
+                    + (one ? "" : "s") + ", then lane submit --manifest " + missing.get(0) + (one ? "" : " ...")
+                    + " in its worktree), or take " + (one ? "it" : "them") + " out of required: in lanes.yml; "
+                    + "then integrate again." : ""));
         }
         Map<String, String> versions = new LinkedHashMap<>();
         for (String path : config.versionFiles()) {

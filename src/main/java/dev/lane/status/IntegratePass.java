@@ -49,7 +49,11 @@ public record IntegratePass(State state, Instant started, HolderLock.LastHolder 
 
     /** The wave's unfinished pass, or empty if its latest pass ended (or it never had one). */
     public static Optional<IntegratePass> read(Inbox inbox, WaveId wave) {
-        List<LedgerReader.Recorded> entries = LedgerReader.read(inbox.ledger(wave));
+        return read(inbox, wave, LedgerReader.read(inbox.ledger(wave)));
+    }
+
+    /** The wave's unfinished pass, from the wave's ledger {@code entries} (already read). */
+    static Optional<IntegratePass> read(Inbox inbox, WaveId wave, List<LedgerReader.Recorded> entries) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             LedgerEvent event = entries.get(i).entry().event();
             if (ENDS.contains(event)) {

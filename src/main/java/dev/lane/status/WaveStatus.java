@@ -8,6 +8,7 @@ import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.integrate.RecordedOutcome;
 import dev.lane.json.JsonFields;
+import dev.lane.ledger.LedgerReader;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.submit.DamagedSubmission;
@@ -33,8 +34,15 @@ import java.util.Optional;
  * @param wave  the wave
  * @param lanes its lanes in claim order, then the lanes whose claim record cannot be read (state damaged), by name
  * @param pass  its integrate pass that has not finished (running, or stopped by a crash), if any
+ * @param refused its latest integrate pass, if that ended refused or aborted with nothing changed
  */
-public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass) {
+public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass,
+                         Optional<RefusedPass> refused) {
+
+    /** A wave whose latest pass, if any, did not end refused or aborted. */
+    public WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass) {
+        this(wave, lanes, pass, Optional.empty());
+    }
 
     public static WaveStatus read(Inbox inbox, WaveId wave) {
         ClaimStore claims = new ClaimStore(inbox);
@@ -59,7 +67,8 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
             views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0,
                     d.problem() + ". " + d.remedy() + ".", null, null, null));
         }
-        return new WaveStatus(wave, views, IntegratePass.read(inbox, wave));
+        List<LedgerReader.Recorded> ledger = LedgerReader.read(inbox.ledger(wave));
+        return new WaveStatus(wave, views, IntegratePass.read(inbox, wave, ledger), RefusedPass.of(ledger));
     }
 
     /** When a folder last changed, or null if that cannot be read. */

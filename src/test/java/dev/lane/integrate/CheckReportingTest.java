@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lane.json.Json;
 import dev.lane.support.CliRun;
+import dev.lane.support.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,4 +206,74 @@ class CheckReportingTest {
         f.integrate("--wave", "45", "--dry-run").expect(4); // bad is still submitted: its check fails again
         assertEquals(full, Files.readString(logFile), "a dry run keeps its logs apart from the real pass's");
     }
+
+    @Test
+    void aCheckThatPrintsOneHugeLineInColourParksItsLaneWithAShortPrintableTailInTheReasonLedgerAndStatus()
+            throws Exception {
+        // A minified bundle or a progress bar is one long line; CI scripts often force colours (FORCE_COLOR=1).
+        WaveFixture f = WaveFixture.create(tmp, "check: \"if [ -f src/bad.txt ]; then head -c 300000 /dev/zero"
+                + " | tr '\\\\0' x; printf '\\\\n50%%\\\\r100%% done\\\\n\\\\033[31mFAILED\\\\033[0m 3 tests\\\\n';"
+                + " exit 1; fi\"\n");
+        f.submitted("45", "bad", "src/bad.txt", "bad\n");
+        f.submitted("45", "good", "src/good.txt", "good\n");
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        String reason = Json.mapper().readTree(r.out()).get("lanes").get(0).get("reason").asText();
+        assertTrue(reason.contains("exit 1:\n"), reason);
+        assertTrue(reason.contains("\nFAILED 3 tests\n"), "the last line, without its colour codes: " + reason);
+        assertTrue(reason.contains("\n100% done\n"), "a line rewritten with \\r shows as a terminal shows it: "
+                + reason);
+        assertTrue(reason.length() < 2_000, "the reason keeps a short tail, not a 300 kB line: " + reason.length());
+        assertTrue(reason.chars().noneMatch(c -> c < 0x20 && c != '\n'), "no control characters: " + reason);
+        assertTrue(reason.contains("full output: "), reason);
+        long ledger = Files.size(f.repo.resolve("tools/offline/_inbox/45/AGENT_LEDGER.md"));
+        assertTrue(ledger < 10_000, "the ledger holds no 300 kB row: " + ledger + " bytes");
+        String status = f.lane(f.repo, "status", "--wave", "45").expect(0).out();
+        assertTrue(status.length() < 4_000, "status stays readable: " + status.length() + " characters");
+        assertFalse(status.contains("\u001b"), status);
+        String log = Files.readString(f.repo.resolve("tools/offline/_inbox/45/.check-logs")
+                .resolve(reason.substring(reason.indexOf("run-")).strip()));
+        assertTrue(log.startsWith("xxxx") && log.contains("\u001b[31mFAILED"), "the log keeps the whole output");
+    }
+
+    @Test
+    void aCheckThatPrintsFarMoreThanTheIntegratorsMemoryStillParksItsLaneAndLandsTheRest() {
+        // 300 MB of test output; the integrator's JVM here has 96 MB of heap.
+        WaveFixture f = WaveFixture.create(tmp, "check: \"if [ -f src/bad.txt ]; then yes 'test output line'"
+                + " | head -c 300000000; echo broken at the end; exit 1; fi\"\n");
+        f.submitted("45", "bad", "src/bad.txt", "bad\n");
+        f.submitted("45", "good", "src/good.txt", "good\n");
+        String before = f.mainHead();
+
+        JvmProcess.Result r = JvmProcess.lane("--json", "integrate", "--wave", "45").in(f.repo)
+                .logs(tmp.resolve("jvm-logs")).name("integrate").env("LANE_AGENT", "integrator").start()
+                .await(Duration.ofMinutes(3));
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("broken at the end"), r.out());
+        assertTrue(f.git(f.repo, "ls-tree", "--name-only", "main", "src/").contains("src/good.txt"));
+        assertFalse(f.git(f.repo, "ls-tree", "--name-only", "main", "src/").contains("src/bad.txt"));
+        assertFalse(before.equals(f.mainHead()));
+    }
+
+    @Test
+    void aMultiLineCheckCommandIsShownOnOneLineInProgressReportAndLedgerAndWholeInTheJson() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: |\n  set -e\n  test ! -f src/bad.txt\n  echo all good\n");
+        f.submitted("45", "bad", "src/bad.txt", "bad\n");
+        f.submitted("45", "good", "src/good.txt", "good\n");
+
+        CliRun dry = f.integrate("--wave", "45", "--dry-run", "--json").expect(4);
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertEquals("set -e\ntest ! -f src/bad.txt\necho all good\n",
+                Json.mapper().readTree(dry.out()).get("check").get("command").asText());
+        for (String line : r.err().split("\n")) {
+            assertTrue(line.startsWith("lane: "), "every stderr line is lane's own: " + r.err());
+        }
+        assertTrue(r.err().contains("lane: check 1: running set -e ... (3 lines) on main + lanes bad, good"), r.err());
+        assertTrue(r.out().contains("\ncheck:     set -e ... (3 lines): lanes parked (bad), "), r.out());
+        assertTrue(ledger(f, "45").contains("| check set -e ... (3 lines): lanes parked (bad), "), ledger(f, "45"));
+    }
 }
+

@@ -77,6 +77,24 @@ class DamagedClaimRecordTest {
     }
 
     @Test
+    void theReportsNextStepDoesNotTellALaneWithADamagedClaimRecordToSyncWhichWouldBeRefused() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path dmg = f.submitted("15", "dmg", "src/dmg.txt", "D\n");
+        f.submitted("15", "ok", "src/ok.txt", "OK\n");
+        damage(f, "15", "dmg");
+
+        String report = f.integrate("--wave", "15").expect(4).out();
+
+        assertTrue(report.contains("PARKED dmg:\n  its claim record is unreadable"), report);
+        String next = report.substring(report.indexOf("\nNext: "));
+        assertFalse(next.contains("in each parked lane's worktree run `lane sync`"),
+                "lane sync refuses a lane whose claim record is damaged (below), so Next must not send it there: "
+                        + next);
+        assertTrue(next.contains("PARKED reason above") && next.contains("lane integrate --wave 15"), next);
+        f.lane(dmg, "sync").expect(5);
+    }
+
+    @Test
     void integrateWithADamagedClaimRecordNamedInOrderStillLandsTheOthers() {
         WaveFixture f = WaveFixture.create(tmp);
         f.claim("15", "dmg");

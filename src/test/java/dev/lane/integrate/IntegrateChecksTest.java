@@ -36,6 +36,37 @@ class IntegrateChecksTest {
     }
 
     @Test
+    void aRequiredMigrationMainAlreadyLacksRefusesThePassSayingSoAndWhatToDo() {
+        WaveFixture f = WaveFixture.create(tmp, """
+                manifest:
+                  required: [049_provenance_strengthen.sql, 090_law_article_body_en.sql]
+                """);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("lacks required migration 090_law_article_body_en.sql (required: in lanes.yml). "
+                + "Main's manifest lacked it already, before this pass"), r.err());
+        assertTrue(r.err().contains("lane submit --manifest 090_law_article_body_en.sql"), r.err());
+        assertTrue(r.err().contains("or take it out of required: in lanes.yml; then integrate again."), r.err());
+    }
+
+    @Test
+    void aManifestEntryWhoseMigrationMainAlreadyLacksRefusesThePassSayingSoAndWhatToDo() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.git(f.repo, "rm", "-q", "scripts/migrations/075_am_amendment_diff.sql");
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "drop a listed migration");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(5);
+
+        assertTrue(r.err().contains("lists 075_am_amendment_diff.sql, but there is no "
+                + "scripts/migrations/075_am_amendment_diff.sql. It was so on main already, before this pass: restore "
+                + "scripts/migrations/075_am_amendment_diff.sql on main, or take the line 075_am_amendment_diff.sql "
+                + "out of the manifest on main; then integrate again."), r.err());
+    }
+
+    @Test
     void aSubmittedWorkflowEditThatDropsItsWorkflowDispatchTriggerIsParkedAndMainKeepsTheTrigger()
             throws Exception {
         WaveFixture f = WaveFixture.create(tmp);

@@ -36,6 +36,21 @@ class SquashedCommitTest {
     }
 
     @Test
+    void theReportOfASquashedPassSaysEachLaneWasSquashedNotMerged() {
+        WaveFixture f = WaveFixture.create(tmp);
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        String dry = f.integrate("--wave", "45", "--squash", "--dry-run").expect(0).out();
+        String report = f.integrate("--wave", "45", "--squash").expect(0).out();
+
+        String commit = squashed(f, "%h").strip();
+        assertTrue(dry.contains("would land  would squash as "), dry);
+        assertTrue(report.contains("integrated  squashed as " + commit.substring(0, Math.min(12, commit.length()))),
+                report);
+        assertFalse(report.contains("merged as"), report);
+    }
+
+    @Test
     void theSquashedCommitListsTheLanesOwnSubjectsIsAuthoredByItsWorkAndKeepsItsTrailers() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
