@@ -190,8 +190,9 @@ final class IntegrateCommand extends BaseCommand {
         if (r.dryRun()) {
             out.append("DRY RUN, nothing moved. Wave ").append(r.wave()).append(": ").append(counts).append("; main ")
                     .append(shortId(r.mainBefore()))
-                    .append(r.plannedResult().equals(r.mainBefore()) ? " would not move"
-                            : " would move to " + shortId(r.plannedResult()))
+                    // No commit id: the real pass writes new commits (their times differ), so a preview id would
+                    // name a commit main never gets. The trees are the same; --json has the preview as main.planned.
+                    .append(r.plannedResult().equals(r.mainBefore()) ? " would not move" : " would move")
                     .append('\n');
         } else {
             out.append("Wave ").append(r.wave()).append(": ").append(counts).append("; main ")
@@ -265,9 +266,10 @@ final class IntegrateCommand extends BaseCommand {
             return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
-        String how = dryRun ? (squashed ? "would squash as " : "would merge as ")
-                : (squashed ? "squashed as " : "merged as ");
-        parts.add(l.commit() == null ? "intents only" : how + shortId(l.commit()));
+        // A dry run names no commit: the real pass writes its own, with other ids (see human).
+        String how = dryRun ? (squashed ? "would squash" : "would merge")
+                : (squashed ? "squashed as " : "merged as ") + shortId(l.commit());
+        parts.add(l.commit() == null ? "intents only" : how);
         if (!l.applied().manifest().isEmpty()) {
             parts.add("manifest +" + String.join(" +", l.applied().manifest()));
         }

@@ -109,5 +109,7 @@ class IntegrateJsonTest {
         assertTrue(!done.get("dryRun").asBoolean());
         assertEquals(f.mainHead(), done.get("main").get("after").asText());
         assertEquals(done.get("main").get("after").asText(), done.get("main").get("planned").asText());
+        assertEquals(f.git(f.repo, "rev-parse", planned + "^{tree}"), f.git(f.repo, "rev-parse", "main^{tree}"),
+                "the dry run's preview has the tree the real pass lands (integrator.md says to compare trees)");
     }
 }

@@ -44,7 +44,7 @@ class SquashedCommitTest {
         String report = f.integrate("--wave", "45", "--squash").expect(0).out();
 
         String commit = squashed(f, "%h").strip();
-        assertTrue(dry.contains("would land  would squash as "), dry);
+        assertTrue(dry.contains("would land  would squash"), dry);
         assertTrue(report.contains("integrated  squashed as " + commit.substring(0, Math.min(12, commit.length()))),
                 report);
         assertFalse(report.contains("merged as"), report);
