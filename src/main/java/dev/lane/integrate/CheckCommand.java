@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +28,8 @@ import java.util.regex.Pattern;
  * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
  * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
  * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
- * lock for good. Its output goes to a file (never a pipe nobody reads): {@code run-<n>.log} in the pass's log folder
+ * lock for good. A pass that is stopped itself stops its check too, or leaves it for the next pass to stop
+ * ({@link CheckProcess} says how). Its output goes to a file (never a pipe nobody reads): {@code run-<n>.log} in the pass's log folder
  * ({@code <inbox>/<wave>/.check-logs}, emptied by the pass before its first run, under the wave's integrate lock, so
  * no two passes write it at once), deleted if the run passed and kept otherwise, so the operator can read the whole
  * output of a failing run; the last lines of it go into the verdict. A run that exits 126 or 127 (the shell could
@@ -188,18 +188,21 @@ final class CheckCommand {
             pb.environment().putAll(git.env());
             pb.environment().put("LANE_CHECK_COMMIT", commit);
             long start = System.nanoTime();
-            Process p = pb.start();
-            p.getOutputStream().close();
-            boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!ended) {
-                stop(p);
+            int code;
+            boolean ended;
+            try (CheckProcess check = CheckProcess.start(pb, parent)) {
+                check.process().getOutputStream().close();
+                ended = check.waitFor(timeout.toMillis());
+                if (!ended) {
+                    check.stop();
+                }
+                code = ended ? check.process().exitValue() : -1;
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (!ended) {
                 return new Verdict(CheckRun.Outcome.TIMED_OUT, commit, null, "stopped after " + CheckProgress.describe(timeout)
                         + " (checkTimeout in lanes.yml)", tailOf(log), took, log, null);
             }
-            int code = p.exitValue();
             if (code == 0) {
                 Files.deleteIfExists(log);
                 return new Verdict(CheckRun.Outcome.PASSED, commit, 0, "exit 0", "", took, null, null);
@@ -304,10 +307,4 @@ final class CheckCommand {
         return out.toString().stripTrailing();
     }
 
-    /** Stops a check that ran out of time: the processes it started first (a shell's children), then the shell. */
-    private static void stop(Process p) throws InterruptedException {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-    }
 }

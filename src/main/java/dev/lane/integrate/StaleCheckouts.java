@@ -20,7 +20,8 @@ import java.util.OptionalLong;
  * repository; the pass removes both when the check ends, whatever its verdict. A pass killed while its check runs
  * (kill -9, a crash, a power cut) leaves the folder, a whole tree, and its registration. So every pass first clears
  * ({@link #clear}) the folders whose process is gone: only folders named so, real folders owned by this user, in this
- * machine's temporary folder (its processes are this machine's); then, if it cleared any, it runs
+ * machine's temporary folder (its processes are this machine's), after stopping what still runs of the dead pass's
+ * check command ({@link CheckProcess#stopLeftover}: the process its record names, if it started when recorded); then, if it cleared any, it runs
  * {@code git worktree prune} (under the worktrees lock, like every change to the repository's worktrees), which drops
  * the registrations whose folder is gone. A folder whose process runs (a pass of another wave or repository, in its
  * check now) is left alone; a pid taken over by a new process makes a dead pass's folder look alive, and it is left
@@ -60,6 +61,7 @@ final class StaleCheckouts {
                 }
                 try {
                     SafeFiles.requireOwnedDirectory(folder);
+                    CheckProcess.stopLeftover(folder); // a check still running in it would write on into the tree
                     SafeFiles.deleteTree(folder);
                     cleared.add(folder);
                 } catch (IOException | LaneException notOurs) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,64 @@ class KilledInCheckTest {
         assertFalse(Files.exists(left.get(0)), "the rerun deleted the dead pass's check folder");
         assertFalse(f.git(f.repo, "worktree", "list").contains(checkout.toString()), "and pruned its worktree");
         assertEquals("A\n", f.onMain("src/a.txt"));
+    }
+
+    @Test
+    void theNextPassStopsTheCheckCommandThatAPassKilledInItsCheckLeftRunning() throws Exception {
+        Path started = tmp.resolve("check-started");
+        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 120\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        JvmProcess pass = f.passInItsCheck("45", started, "ops");
+        List<ProcessHandle> check;
+        try {
+            pass.kill9(); // the JVM only: its check runs on, orphaned
+            check = checkProcesses(started);
+            assertFalse(check.isEmpty(), "kill -9 runs no hook, so the check's shell outlives its pass");
+            assertTrue(check.stream().allMatch(ProcessHandle::isAlive));
+
+            f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n");
+            f.integrate("--wave", "45").expect(0);
+
+            for (ProcessHandle h : check) {
+                h.onExit().get(10, TimeUnit.SECONDS); // fails the test if the rerun left it running
+            }
+        } finally {
+            WaveFixture.killInCheck(pass, started);
+        }
+        assertEquals("A\n", f.onMain("src/a.txt"));
+    }
+
+    @Test
+    void aPassStoppedWithSigtermStopsItsCheckCommandOnTheWayOut() throws Exception {
+        Path started = tmp.resolve("check-started");
+        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 120\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        String before = f.mainHead();
+        JvmProcess pass = f.passInItsCheck("45", started, "ops");
+        try {
+            List<ProcessHandle> check = checkProcesses(started);
+            assertFalse(check.isEmpty());
+
+            pass.terminate(); // what timeout(1), a CI cancel or a plain kill sends
+
+            for (ProcessHandle h : check) {
+                h.onExit().get(15, TimeUnit.SECONDS); // fails the test if the check outlived its pass
+            }
+        } finally {
+            WaveFixture.killInCheck(pass, started);
+        }
+        assertEquals(before, f.mainHead(), "a pass stopped in its check moves nothing");
+    }
+
+    /** The check's shell (its command line names {@code started}) and every process under it. */
+    private static List<ProcessHandle> checkProcesses(Path started) {
+        List<ProcessHandle> out = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(started.toString()))
+                .forEach(p -> {
+                    out.add(p);
+                    p.descendants().forEach(out::add);
+                });
+        return out;
     }
 
     @Test

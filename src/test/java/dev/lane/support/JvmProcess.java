@@ -218,6 +218,17 @@ public final class JvmProcess {
         }
     }
 
+    /** Stops the child with SIGTERM (as {@code timeout} or a CI cancel does: its shutdown hooks run) and waits. */
+    public int terminate() {
+        try {
+            process.destroy();
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills every child still running (for finally blocks). */
     public static void killAll(List<JvmProcess> children) {
         for (JvmProcess c : children) {
