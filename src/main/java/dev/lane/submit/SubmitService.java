@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <p>Protocol. One submit, sync or release of a lane at a time: the lane's {@link LaneWorkLock} is taken once the
  * claim is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs
- * before anything changes: the explicit options are parsed, the lane's would-be tree is built in a scratch index (so
+ * before anything changes: the explicit options are parsed, the worktree is checked to be on the lane's branch with
+ * no rebase or unresolved conflict in progress ({@link LaneCheckout}), the lane's would-be tree is built in a scratch index (so
  * uncommitted work can be inspected without committing it), its shared-surface changes are detected, every intent
  * is validated, and the earlier submission is read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
@@ -94,6 +95,7 @@ public final class SubmitService {
                     + "release the lane (lane release --force) and claim it again");
         }
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
+        LaneCheckout.requireReady(git, worktree, claim.branch(), "submit");
         List<String> dirty = dirtyFiles(git);
         if (!dirty.isEmpty() && request.message() == null) {
             throw LaneException.usage("the worktree " + worktree + " has uncommitted changes:\n  "
