@@ -13,6 +13,7 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
+import dev.lane.names.Name;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
@@ -119,7 +120,7 @@ public final class ClaimService {
             String base = mainHead.base();
             createWorktreeFolder(worktree);
             rollback.worktreeFolder = worktree;
-            createBranch(branch, base);
+            createBranch(branch, base, wave, lane);
             rollback.branch = branch;
             rollback.base = base;
             CrashPoint.reached("claim-after-branch");
@@ -203,7 +204,7 @@ public final class ClaimService {
      * Creates the lane's branch at {@code base} with one compare-and-swap that requires it not to exist: so the
      * claim never takes over, or later deletes, a branch it did not create. An existing branch is refused.
      */
-    private void createBranch(String branch, String base) {
+    private void createBranch(String branch, String base, WaveId wave, LaneId lane) {
         if (branch.equals("HEAD") || branch.startsWith("-")) { // update-ref takes them; git branch and checkout do not
             throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which git cannot use "
                     + "as a branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
@@ -220,11 +221,30 @@ public final class ClaimService {
                     + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
                     + branch + ") if it is left over, then claim again.");
         }
-        if (!ws.git().run("check-ref-format", "--branch", branch).ok()) {
-            throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which is not a valid "
-                    + "git branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
+        if (!isBranchName(branch)) {
+            throw LaneException.usage(notABranchName(branch, wave, lane));
         }
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
+    }
+
+    private boolean isBranchName(String branch) {
+        return ws.git().run("check-ref-format", "--branch", branch).ok();
+    }
+
+    /**
+     * Why {@code branch} is no branch name: the wave's or the lane's name, if the template gives a valid one with a
+     * plain name in its place (a lane named {@code dimA.} under {@code lane/{wave}/{lane}}), else the template.
+     */
+    private String notABranchName(String branch, WaveId wave, LaneId lane) {
+        String kind = isBranchName(ws.branchName(wave, new LaneId("lane"))) ? "lane"
+                : isBranchName(ws.branchName(new WaveId("wave"), lane)) ? "wave" : null;
+        if (kind == null) {
+            return "the branch: template in lanes.yml gives '" + branch + "', which is not a valid git branch name; "
+                    + "include {wave} and {lane} in it, as in lane/{wave}/{lane}";
+        }
+        return "the " + kind + " name " + Name.quote(kind.equals("lane") ? lane.value() : wave.value()) + " gives the "
+                + "branch '" + branch + "', which is not a valid git branch name (see git check-ref-format: a branch "
+                + "name cannot end in '.', for one); pick another " + kind + " name";
     }
 
     private static void createWorktreeFolder(Path worktree) {

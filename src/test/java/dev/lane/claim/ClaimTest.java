@@ -144,6 +144,31 @@ class ClaimTest {
     }
 
     @Test
+    void aLaneNamedLikeTheLedgerIsAUsageErrorThatLeavesTheLedgerAlone() throws Exception {
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+        String ledger = Files.readString(repo.ledger("45"));
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "AGENT_LEDGER.md");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'AGENT_LEDGER.md'") && !r.err().contains("Remove it"),
+                "the name is refused; no advice to remove the ledger: " + r);
+        assertEquals(ledger, Files.readString(repo.ledger("45")));
+        assertEquals(before, RepoState.of(repo));
+    }
+
+    @Test
+    void aLaneNameGitCannotEndABranchWithIsRefusedNamingTheLaneNotTheDefaultTemplate() throws Exception {
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA.");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane name 'dimA.'") && !r.err().contains("template in lanes.yml"), r.toString());
+        assertFalse(Files.exists(repo.claimDir("45", "dimA.")), "the claim is rolled back");
+        assertEquals(java.util.List.of("main"), repo.branches());
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
