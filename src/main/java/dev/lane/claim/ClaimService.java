@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Claims a lane: exactly one of any number of concurrent claimants wins, and the winner gets a worktree on a fresh
@@ -118,7 +119,7 @@ public final class ClaimService {
         try {
             CrashPoint.reached("claim-after-record");
             String base = mainHead.base();
-            createWorktreeFolder(worktree);
+            createWorktreeFolder(worktree, wave, lane);
             rollback.worktreeFolder = worktree;
             createBranch(branch, base, wave, lane);
             rollback.branch = branch;
@@ -217,6 +218,11 @@ public final class ClaimService {
         }
         GitCli.Result existing = ws.git().run("rev-parse", "--verify", "-q", ref);
         if (existing.ok()) {
+            otherLaneWith(wave, lane, c -> c.branch().equals(branch)).ifPresent(other -> {
+                throw LaneException.usage("branch " + branch + " is the branch of " + other + ": the branch: template "
+                        + "in lanes.yml gives two lanes one branch; include {wave} and {lane} in it, as in "
+                        + "lane/{wave}/{lane}");
+            });
             throw LaneException.refused("branch " + branch + " already exists (at " + existing.line().substring(0, 12)
                     + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
                     + branch + ") if it is left over, then claim again.");
@@ -247,7 +253,22 @@ public final class ClaimService {
                 + "name cannot end in '.', for one); pick another " + kind + " name";
     }
 
-    private static void createWorktreeFolder(Path worktree) {
+    /**
+     * Another lane's claim (of any wave) that {@code same} picks, as "lane L of wave W (agent A)": a template without
+     * {@code {wave}} or {@code {lane}} gives two lanes one worktree or branch, which must not be offered for removal.
+     */
+    private Optional<String> otherLaneWith(WaveId wave, LaneId lane, Predicate<ClaimRecord> same) {
+        for (WaveId w : store.waves()) {
+            for (ClaimRecord c : store.scanWave(w).claims()) {
+                if (!(c.wave().equals(wave.value()) && c.lane().equals(lane.value())) && same.test(c)) {
+                    return Optional.of("lane " + c.lane() + " of wave " + c.wave() + " (agent " + c.agent() + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void createWorktreeFolder(Path worktree, WaveId wave, LaneId lane) {
         try {
             SafeFiles.refuseForeignLinksAbove(worktree);
             Path parent = worktree.getParent();
@@ -256,6 +277,11 @@ public final class ClaimService {
             }
             SafeFiles.createPrivateDirectory(worktree);
         } catch (FileAlreadyExistsException e) {
+            otherLaneWith(wave, lane, c -> Path.of(c.worktree()).equals(worktree)).ifPresent(other -> {
+                throw LaneException.usage("the worktree path " + worktree + " is the worktree of " + other + ": the "
+                        + "worktree: template in lanes.yml gives two lanes one path; include {wave} and {lane} in it, "
+                        + "as in /tmp/{repo}-{wave}-{lane}");
+            });
             String what = Files.isSymbolicLink(worktree) ? "a symbolic link" : "something";
             throw LaneException.refused("the worktree path " + worktree + " already exists (" + what
                     + " lane did not create); remove it or set worktree: in lanes.yml, then claim again");

@@ -169,6 +169,36 @@ class ClaimTest {
     }
 
     @Test
+    void aBranchTemplateThatGivesTwoLanesOneBranchIsNamedAndTheOtherLanesBranchIsNotOfferedForDeletion() {
+        repo.writeConfig(repo.defaultConfig() + "branch: 'lane/{lane}'\n");
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1").exitCode());
+        String held = repo.git("rev-parse", "refs/heads/lane/dimA").strip();
+
+        CliRun r = repo.lane("claim", "--wave", "46", "--lane", "dimA", "--agent", "a2");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane dimA of wave 45") && r.err().contains("{wave}")
+                && !r.err().contains("git branch -D"), r.toString());
+        assertEquals(held, repo.git("rev-parse", "refs/heads/lane/dimA").strip(), "the holder's branch is untouched");
+        assertFalse(Files.exists(repo.claimDir("46", "dimA")), "the claim is rolled back");
+    }
+
+    @Test
+    void aWorktreeTemplateThatGivesTwoLanesOnePathIsNamedAndTheOtherLanesWorktreeIsNotOfferedForRemoval() {
+        repo.writeConfig("worktree: '" + tmp + "/wt-{lane}'\n");
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1").exitCode());
+
+        CliRun r = repo.lane("claim", "--wave", "46", "--lane", "dimA", "--agent", "a2");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane dimA of wave 45") && r.err().contains("{wave}")
+                && !r.err().contains("remove it"), r.toString());
+        assertTrue(Files.isDirectory(tmp.resolve("wt-dimA/.git").getParent()), "the holder's worktree stays");
+        assertFalse(Files.exists(repo.claimDir("46", "dimA")), "the claim is rolled back");
+        assertEquals(java.util.List.of("lane/45/dimA", "main"), repo.branches());
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
