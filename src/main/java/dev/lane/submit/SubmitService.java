@@ -119,8 +119,12 @@ public final class SubmitService {
         boolean committed = false;
         if (!dirty.isEmpty()) {
             git.ok("add", "-A");
-            git.ok("commit", "-q", "--no-verify", "-m", request.message());
-            committed = true;
+            // Changes can cancel out once all is added (a file unstaged with git rm --cached): nothing to commit then,
+            // unless a merge is being concluded.
+            if (!git.run("diff", "--cached", "--quiet").ok() || mergeInProgress(git)) {
+                git.ok("commit", "-q", "--no-verify", "-m", request.message());
+                committed = true;
+            }
         }
         store.writeIntents(request.wave(), request.lane(), intents);
         if (!found.surfacePaths().isEmpty()) {
@@ -165,6 +169,10 @@ public final class SubmitService {
         if (!problems.isEmpty()) {
             throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    private static boolean mergeInProgress(GitCli git) {
+        return Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", "MERGE_HEAD").line()));
     }
 
     /** Changed, added, deleted and untracked files of the worktree, as {@code git status} names them. */

@@ -46,6 +46,41 @@ class SubmitWorktreeStateTest {
     }
 
     @Test
+    void submitWithMessageConcludesASyncMergeWhoseConflictsWereResolved() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/app.txt", "A\n");
+        f.submit(a);
+        f.integrate("--wave", "45").expect(0);
+        f.write(b, "src/app.txt", "B\n");
+        f.submit(b);
+        f.lane(b, "sync").expect(4);
+        f.write(b, "src/app.txt", "A and B\n");
+        f.git(b, "add", "src/app.txt");
+
+        f.lane(b, "submit", "-m", "merge main, keep both").expect(0);
+
+        assertEquals("A and B\n", f.read(b, "src/app.txt"));
+        f.git(b, "merge-base", "--is-ancestor", "refs/heads/main", "refs/heads/lane/45/dimB");
+        assertEquals("", f.git(b, "status", "--porcelain"));
+    }
+
+    @Test
+    void submitWithMessageOfChangesThatCancelOutCommitsNothingAndSubmits() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.git(a, "rm", "-q", "--cached", "src/app.txt"); // staged deletion, file still there: git add -A undoes it
+        String head = f.git(a, "rev-parse", "HEAD");
+
+        CliRun r = f.lane(a, "submit", "--json", "-m", "work").expect(0);
+
+        assertTrue(r.out().contains("\"committedWork\" : false"), r.out());
+        assertEquals(head, f.git(a, "rev-parse", "HEAD"));
+        assertEquals("", f.git(a, "status", "--porcelain"), "the file is tracked again, as it was");
+    }
+
+    @Test
     void submitRefusesAWorktreeOffTheLanesBranchAndChangesNothing() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
