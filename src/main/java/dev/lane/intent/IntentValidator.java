@@ -41,9 +41,11 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
             problems.add("bump to " + bump + " is lower than the current version " + baseVersion.getVersion()
                     + "; ask for a higher version, or patch, minor or major");
         } else if (bump != null && bump.version() != null && baseVersion != null
-                && bump.version().isEqualTo(baseVersion)) {
-            problems.add("bump to " + bump + " is the current version already, so it would change nothing; ask for "
-                    + "a higher version, or patch, minor or major (or leave --bump out)");
+                && bump.version().compareTo(baseVersion) == 0) { // build metadata (+...) does not count in the order
+            problems.add("bump to " + bump + " is the current version " + (bump.version().isEqualTo(baseVersion)
+                    ? "already" : baseVersion.getVersion() + " already (build metadata after '+' does not count in "
+                    + "version order)") + ", so it would change nothing; ask for a higher version, or patch, minor "
+                    + "or major (or leave --bump out)");
         }
         if (bump != null && baseVersion == null) {
             problems.add("bump " + bump + " requested, but no version file has a version to bump");
