@@ -21,7 +21,9 @@ final class ReleaseCommand extends BaseCommand {
         return command(
                 "Give a lane up: remove its worktree and claim so it can be claimed again.",
                 "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit "
-                        + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.")
+                        + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.",
+                "Exit: 0 released, 2 lane not claimed, 3 being claimed or busy (retry), 5 work would be left behind "
+                        + "(submit first, or --force) or a damaged claim record (--force).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave.").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
