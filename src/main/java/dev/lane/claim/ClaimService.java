@@ -219,9 +219,8 @@ public final class ClaimService {
         GitCli.Result existing = ws.git().run("rev-parse", "--verify", "-q", ref);
         if (existing.ok()) {
             otherLaneWith(wave, lane, c -> c.branch().equals(branch)).ifPresent(other -> {
-                throw LaneException.usage("branch " + branch + " is the branch of " + other + ": the branch: template "
-                        + "in lanes.yml gives two lanes one branch; include {wave} and {lane} in it, as in "
-                        + "lane/{wave}/{lane}");
+                throw LaneException.usage("branch " + branch + " is the branch of " + other + ": "
+                        + sharedBy("branch", ws.config().branch(), "lane/{wave}/{lane}"));
             });
             throw LaneException.refused("branch " + branch + " already exists (at " + existing.line().substring(0, 12)
                     + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
@@ -268,6 +267,18 @@ public final class ClaimService {
         return Optional.empty();
     }
 
+    /** Why the {@code setting:} template gives two lanes one name, and what to do about it. */
+    private static String sharedBy(String setting, String template, String separated) {
+        if (template.contains("{wave}") && template.contains("{lane}")) {
+            return "with the " + setting + ": template " + template + " their wave and lane names meet at the "
+                    + "template's joins ('-' in a name reads like a '-' between names). Claim a lane whose name gives "
+                    + "another " + setting + ", or separate {wave} and {lane} with '/' in " + setting + ": in lanes.yml"
+                    + " (as in " + separated + ")";
+        }
+        return "the " + setting + ": template in lanes.yml gives two lanes one " + setting + "; include {wave} and "
+                + "{lane} in it, as in " + separated;
+    }
+
     private void createWorktreeFolder(Path worktree, WaveId wave, LaneId lane) {
         try {
             SafeFiles.refuseForeignLinksAbove(worktree);
@@ -278,9 +289,8 @@ public final class ClaimService {
             SafeFiles.createPrivateDirectory(worktree);
         } catch (FileAlreadyExistsException e) {
             otherLaneWith(wave, lane, c -> Path.of(c.worktree()).equals(worktree)).ifPresent(other -> {
-                throw LaneException.usage("the worktree path " + worktree + " is the worktree of " + other + ": the "
-                        + "worktree: template in lanes.yml gives two lanes one path; include {wave} and {lane} in it, "
-                        + "as in /tmp/{repo}-{wave}-{lane}");
+                throw LaneException.usage("the worktree path " + worktree + " is the worktree of " + other + ": "
+                        + sharedBy("worktree", ws.config().worktree(), "/tmp/{repo}/{wave}/{lane}"));
             });
             String what = Files.isSymbolicLink(worktree) ? "a symbolic link" : "something";
             throw LaneException.refused("the worktree path " + worktree + " already exists (" + what

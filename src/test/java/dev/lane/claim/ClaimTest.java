@@ -199,6 +199,19 @@ class ClaimTest {
     }
 
     @Test
+    void namesWithDashesThatMeetAtTheWorktreeTemplatesJoinsAreNamedAsSuchNotAsAMissingPlaceholder() {
+        assertEquals(0, repo.lane("claim", "--wave", "1-a", "--lane", "b", "--agent", "a1").exitCode());
+
+        CliRun r = repo.lane("claim", "--wave", "1", "--lane", "a-b", "--agent", "a2"); // wt-1-a-b, as wave 1-a's b
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane b of wave 1-a") && r.err().contains("meet at the template's joins")
+                && !r.err().contains("include {wave} and {lane}") && !r.err().contains("remove it"), r.toString());
+        assertFalse(Files.exists(repo.claimDir("1", "a-b")), "the claim is rolled back");
+        assertTrue(Files.isDirectory(repo.worktree("1-a", "b")), "the holder's worktree stays");
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
