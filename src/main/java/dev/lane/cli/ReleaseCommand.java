@@ -45,6 +45,7 @@ final class ReleaseCommand extends BaseCommand {
             doc.put("lane", l.value());
             doc.put("worktreeRemoved", r.worktreeRemoved() ? r.claim().worktree() : null);
             doc.put("archivedRef", r.archivedRef());
+            doc.put("archivedHeadRef", r.archivedHeadRef());
             doc.put("claimMovedTo", r.releasedTo().toString());
             doc.put("withdrawnSubmission", r.withdrawnSubmission() == null ? null
                     : r.withdrawnSubmission().sequence());
@@ -55,6 +56,9 @@ final class ReleaseCommand extends BaseCommand {
                     + (r.worktreeRemoved() ? " removed" : " was already gone")));
             if (r.archivedRef() != null) {
                 out().println("branch kept as " + r.archivedRef());
+            }
+            if (r.archivedHeadRef() != null) {
+                out().println("commits of the worktree's detached HEAD kept as " + r.archivedHeadRef());
             }
             if (r.withdrawnSubmission() != null) {
                 out().println("its submission " + r.withdrawnSubmission().sequence() + " (head "
