@@ -24,7 +24,10 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
         List<String> valid = new ArrayList<>();
         for (String entry : intents.manifest()) {
             if (!Manifest.isValidEntry(entry)) {
-                problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name");
+                problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name: use "
+                        + "letters, digits, '.', '_' and '-' (no spaces, folders or comments; not starting with '.' or "
+                        + "'-'), like 262_add_index.sql. Rename the migration file (git mv) or fix the manifest line, "
+                        + "then submit again");
             } else if (!migrationExists.test(entry)) {
                 problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
                         + "migration file first");

@@ -313,4 +313,16 @@ class SubmitTest {
         assertEquals(TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --b"),
                 reset.get("intents").get("workflows").get(0).get("lane").asText());
     }
+
+    @Test
+    void aMigrationFileWhoseNameCannotBeAManifestEntryIsRefusedSayingWhatNamesWorkAndToRenameIt() {
+        TestRepo.write(wt, "scripts/migrations/300 court index.sql", "select 1;\n");
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "court index");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'300 court index.sql'") && r.err().contains("letters, digits")
+                && r.err().contains("git mv"), r.err());
+        assertTrue(Git.ok(wt, "status", "--porcelain").contains("300 court index.sql"), "nothing was committed");
+    }
 }
