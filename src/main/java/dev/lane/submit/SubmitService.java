@@ -103,6 +103,7 @@ public final class SubmitService {
         }
         String tree = dirty.isEmpty() ? git.ok("rev-parse", "HEAD^{tree}").line() : scratchTree(git);
         String fork = forkPoint(git, claim);
+        refuseInboxChanges(git, fork, tree);
 
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         Set<String> listed = SurfaceChanges.manifestAt(git, ws.config(), fork);
@@ -168,6 +169,29 @@ public final class SubmitService {
         List<String> problems = validator.problems(intents);
         if (!problems.isEmpty()) {
             throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Refuses (exit 2) a lane whose tree changes files under the inbox: the inbox is lane's own state in the main
+     * checkout (claims, intents, ledgers), never committed; landed on main, such files would be written over that state
+     * when integrate updates the main checkout.
+     */
+    private void refuseInboxChanges(GitCli git, String fork, String tree) {
+        Path top = ws.repo().workTree();
+        Path inbox = ws.inbox().root();
+        if (!inbox.startsWith(top) || inbox.equals(top)) {
+            return;
+        }
+        String folder = top.relativize(inbox).toString();
+        List<String> changed = java.util.Arrays.stream(git.ok("diff", "--name-status", "--no-renames", fork, tree,
+                "--", folder).out().split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!changed.isEmpty()) {
+            throw LaneException.usage("the lane changes files under the inbox " + folder + ", which holds lane's own "
+                    + "state in the main checkout and never travels in a lane's branch:\n  "
+                    + String.join("\n  ", changed) + "\nTake them out of the lane (delete them, or git rm -r --cached "
+                    + folder + " and commit; an agent's own notes go in its claim folder "
+                    + inbox + "/<wave>/<lane>, in the main checkout), then submit again. Nothing was changed.");
         }
     }
 
