@@ -44,9 +44,9 @@ public final class LaneCheckout {
             return;
         }
         String head = git.run("rev-parse", "--verify", "-q", "--short=12", "HEAD").line();
-        String commit = head.isEmpty() ? "<commit>" : head;
-        String where = symbolic.ok()
-                ? "HEAD is on branch " + symbolic.line().replaceFirst("^refs/heads/", "")
+        String other = symbolic.ok() ? symbolic.line().replaceFirst("^refs/heads/", "") : null;
+        String commit = other != null ? other : head.isEmpty() ? "<commit>" : head;
+        String where = other != null ? "HEAD is on branch " + other
                 : "HEAD is detached" + (head.isEmpty() ? "" : " at " + head);
         throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": " + where
                 + ". The lane's work must be on its branch: switch back (git switch " + branch + ") and bring any "
