@@ -13,6 +13,7 @@ import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
+import dev.lane.names.Name;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Claims a lane: exactly one of any number of concurrent claimants wins, and the winner gets a worktree on a fresh
@@ -117,9 +119,9 @@ public final class ClaimService {
         try {
             CrashPoint.reached("claim-after-record");
             String base = mainHead.base();
-            createWorktreeFolder(worktree);
+            createWorktreeFolder(worktree, wave, lane);
             rollback.worktreeFolder = worktree;
-            createBranch(branch, base);
+            createBranch(branch, base, wave, lane);
             rollback.branch = branch;
             rollback.base = base;
             CrashPoint.reached("claim-after-branch");
@@ -203,7 +205,7 @@ public final class ClaimService {
      * Creates the lane's branch at {@code base} with one compare-and-swap that requires it not to exist: so the
      * claim never takes over, or later deletes, a branch it did not create. An existing branch is refused.
      */
-    private void createBranch(String branch, String base) {
+    private void createBranch(String branch, String base, WaveId wave, LaneId lane) {
         if (branch.equals("HEAD") || branch.startsWith("-")) { // update-ref takes them; git branch and checkout do not
             throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which git cannot use "
                     + "as a branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
@@ -216,18 +218,68 @@ public final class ClaimService {
         }
         GitCli.Result existing = ws.git().run("rev-parse", "--verify", "-q", ref);
         if (existing.ok()) {
+            otherLaneWith(wave, lane, c -> c.branch().equals(branch)).ifPresent(other -> {
+                throw LaneException.usage("branch " + branch + " is the branch of " + other + ": "
+                        + sharedBy("branch", ws.config().branch(), "lane/{wave}/{lane}"));
+            });
             throw LaneException.refused("branch " + branch + " already exists (at " + existing.line().substring(0, 12)
                     + "); a lane branch must start fresh from " + ws.config().main() + ". Delete it (git branch -D "
                     + branch + ") if it is left over, then claim again.");
         }
-        if (!ws.git().run("check-ref-format", "--branch", branch).ok()) {
-            throw LaneException.usage("the branch: template in lanes.yml gives '" + branch + "', which is not a valid "
-                    + "git branch name; include {wave} and {lane} in it, as in lane/{wave}/{lane}");
+        if (!isBranchName(branch)) {
+            throw LaneException.usage(notABranchName(branch, wave, lane));
         }
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
     }
 
-    private static void createWorktreeFolder(Path worktree) {
+    private boolean isBranchName(String branch) {
+        return ws.git().run("check-ref-format", "--branch", branch).ok();
+    }
+
+    /**
+     * Why {@code branch} is no branch name: the wave's or the lane's name, if the template gives a valid one with a
+     * plain name in its place (a lane named {@code dimA.} under {@code lane/{wave}/{lane}}), else the template.
+     */
+    private String notABranchName(String branch, WaveId wave, LaneId lane) {
+        String kind = isBranchName(ws.branchName(wave, new LaneId("lane"))) ? "lane"
+                : isBranchName(ws.branchName(new WaveId("wave"), lane)) ? "wave" : null;
+        if (kind == null) {
+            return "the branch: template in lanes.yml gives '" + branch + "', which is not a valid git branch name; "
+                    + "include {wave} and {lane} in it, as in lane/{wave}/{lane}";
+        }
+        return "the " + kind + " name " + Name.quote(kind.equals("lane") ? lane.value() : wave.value()) + " gives the "
+                + "branch '" + branch + "', which is not a valid git branch name (see git check-ref-format: a branch "
+                + "name cannot end in '.', for one); pick another " + kind + " name";
+    }
+
+    /**
+     * Another lane's claim (of any wave) that {@code same} picks, as "lane L of wave W (agent A)": a template without
+     * {@code {wave}} or {@code {lane}} gives two lanes one worktree or branch, which must not be offered for removal.
+     */
+    private Optional<String> otherLaneWith(WaveId wave, LaneId lane, Predicate<ClaimRecord> same) {
+        for (WaveId w : store.waves()) {
+            for (ClaimRecord c : store.scanWave(w).claims()) {
+                if (!(c.wave().equals(wave.value()) && c.lane().equals(lane.value())) && same.test(c)) {
+                    return Optional.of("lane " + c.lane() + " of wave " + c.wave() + " (agent " + c.agent() + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the {@code setting:} template gives two lanes one name, and what to do about it. */
+    private static String sharedBy(String setting, String template, String separated) {
+        if (template.contains("{wave}") && template.contains("{lane}")) {
+            return "with the " + setting + ": template " + template + " their wave and lane names meet at the "
+                    + "template's joins ('-' in a name reads like a '-' between names). Claim a lane whose name gives "
+                    + "another " + setting + ", or separate {wave} and {lane} with '/' in " + setting + ": in lanes.yml"
+                    + " (as in " + separated + ")";
+        }
+        return "the " + setting + ": template in lanes.yml gives two lanes one " + setting + "; include {wave} and "
+                + "{lane} in it, as in " + separated;
+    }
+
+    private void createWorktreeFolder(Path worktree, WaveId wave, LaneId lane) {
         try {
             SafeFiles.refuseForeignLinksAbove(worktree);
             Path parent = worktree.getParent();
@@ -236,6 +288,10 @@ public final class ClaimService {
             }
             SafeFiles.createPrivateDirectory(worktree);
         } catch (FileAlreadyExistsException e) {
+            otherLaneWith(wave, lane, c -> Path.of(c.worktree()).equals(worktree)).ifPresent(other -> {
+                throw LaneException.usage("the worktree path " + worktree + " is the worktree of " + other + ": "
+                        + sharedBy("worktree", ws.config().worktree(), "/tmp/{repo}/{wave}/{lane}"));
+            });
             String what = Files.isSymbolicLink(worktree) ? "a symbolic link" : "something";
             throw LaneException.refused("the worktree path " + worktree + " already exists (" + what
                     + " lane did not create); remove it or set worktree: in lanes.yml, then claim again");

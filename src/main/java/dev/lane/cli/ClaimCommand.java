@@ -24,7 +24,10 @@ final class ClaimCommand extends BaseCommand {
         return command(
                 "Claim a lane of a wave: exactly one of any number of concurrent claimants wins.",
                 "The winner gets its own worktree on a fresh branch from main's head, and the path is printed.",
-                "A loser exits with 3 and is told who holds the lane and since when.")
+                "A loser exits with 3 and is told who holds the lane and since when.",
+                "Exit: 0 claimed, 2 bad name or lanes.yml, 3 already claimed (take another lane) or being claimed, "
+                        + "5 refused (a leftover branch or worktree path, a damaged claim record); a failed claim "
+                        + "leaves nothing behind.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave, e.g. 45.").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)

@@ -21,7 +21,9 @@ final class ReleaseCommand extends BaseCommand {
         return command(
                 "Give a lane up: remove its worktree and claim so it can be claimed again.",
                 "Refused if the worktree holds uncommitted or unsubmitted work, unless --force. Even then no commit "
-                        + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.")
+                        + "is lost: the branch is kept under refs/lane-archive/<wave>/<lane>/<millis>.",
+                "Exit: 0 released, 2 lane not claimed, 3 being claimed or busy (retry), 5 work would be left behind "
+                        + "(submit first, or --force) or a damaged claim record (--force).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave.").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v).required(true)
@@ -43,6 +45,7 @@ final class ReleaseCommand extends BaseCommand {
             doc.put("lane", l.value());
             doc.put("worktreeRemoved", r.worktreeRemoved() ? r.claim().worktree() : null);
             doc.put("archivedRef", r.archivedRef());
+            doc.put("archivedHeadRef", r.archivedHeadRef());
             doc.put("claimMovedTo", r.releasedTo().toString());
             doc.put("withdrawnSubmission", r.withdrawnSubmission() == null ? null
                     : r.withdrawnSubmission().sequence());
@@ -53,6 +56,9 @@ final class ReleaseCommand extends BaseCommand {
                     + (r.worktreeRemoved() ? " removed" : " was already gone")));
             if (r.archivedRef() != null) {
                 out().println("branch kept as " + r.archivedRef());
+            }
+            if (r.archivedHeadRef() != null) {
+                out().println("commits of the worktree's detached HEAD kept as " + r.archivedHeadRef());
             }
             if (r.withdrawnSubmission() != null) {
                 out().println("its submission " + r.withdrawnSubmission().sequence() + " (head "

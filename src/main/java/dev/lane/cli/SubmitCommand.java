@@ -26,7 +26,10 @@ final class SubmitCommand extends BaseCommand {
                 "Submit the lane for integration. Run it inside the lane's worktree (or pass --wave and --lane).",
                 "Edits to shared files (manifest, version files, workflows) become intents in the claim folder and "
                         + "are taken out of the lane's branch; the integrator applies them once per wave.",
-                "Submitting again replaces the submission; intents collected earlier are kept.")
+                "Submitting again replaces the submission; intents collected earlier are kept.",
+                "Exit: 0 submitted, 2 bad option or intent, uncommitted changes without -m, or a worktree off the "
+                        + "lane's branch, mid-rebase or with conflicts (nothing changed), 3 busy (retry), 5 claim "
+                        + "record damaged or worktree missing.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)

@@ -21,8 +21,8 @@ final class SyncCommand extends BaseCommand {
                         + "--lane).",
                 "Merges main (or rebases onto it with --rebase). Conflicts are left in the worktree for you to "
                         + "resolve and commit (or git rebase --continue); then lane submit again.",
-                "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes or a "
-                        + "merge already in progress (nothing changed).")
+                "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes, a "
+                        + "merge or rebase already in progress, or a worktree off the lane's branch (nothing changed).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)

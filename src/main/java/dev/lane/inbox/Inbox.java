@@ -29,7 +29,8 @@ import java.nio.file.Path;
  * @param root the inbox folder (absolute)
  */
 public record Inbox(Path root) {
-    public static final String LEDGER_FILE = "AGENT_LEDGER.md";
+    /** The wave's ledger file: the one name in a wave folder that no lane may have ({@link LaneId} refuses it). */
+    public static final String LEDGER_FILE = LaneId.LEDGER_FILE;
 
     public Path waveDir(WaveId wave) {
         return root.resolve(wave.value());

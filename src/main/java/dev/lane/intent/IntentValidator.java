@@ -24,7 +24,10 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
         List<String> valid = new ArrayList<>();
         for (String entry : intents.manifest()) {
             if (!Manifest.isValidEntry(entry)) {
-                problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name");
+                problems.add("manifest entry " + Name.quote(entry) + " is not a plain migration file name: use "
+                        + "letters, digits, '.', '_' and '-' (no spaces, folders or comments; not starting with '.' or "
+                        + "'-'), like 262_add_index.sql. Rename the migration file (git mv) or fix the manifest line, "
+                        + "then submit again");
             } else if (!migrationExists.test(entry)) {
                 problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
                         + "migration file first");
@@ -41,9 +44,11 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
             problems.add("bump to " + bump + " is lower than the current version " + baseVersion.getVersion()
                     + "; ask for a higher version, or patch, minor or major");
         } else if (bump != null && bump.version() != null && baseVersion != null
-                && bump.version().isEqualTo(baseVersion)) {
-            problems.add("bump to " + bump + " is the current version already, so it would change nothing; ask for "
-                    + "a higher version, or patch, minor or major (or leave --bump out)");
+                && bump.version().compareTo(baseVersion) == 0) { // build metadata (+...) does not count in the order
+            problems.add("bump to " + bump + " is the current version " + (bump.version().isEqualTo(baseVersion)
+                    ? "already" : baseVersion.getVersion() + " already (build metadata after '+' does not count in "
+                    + "version order)") + ", so it would change nothing; ask for a higher version, or patch, minor "
+                    + "or major (or leave --bump out)");
         }
         if (bump != null && baseVersion == null) {
             problems.add("bump " + bump + " requested, but no version file has a version to bump");

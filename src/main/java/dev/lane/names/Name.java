@@ -27,6 +27,20 @@ public final class Name {
         return value;
     }
 
+    /**
+     * {@link #check} for a wave or lane name, which also becomes a part of the lane's branch name and of its archive
+     * ref ({@code refs/lane-archive/<wave>/<lane>/...}): git refuses any part of a ref name ending in ".lock".
+     */
+    static String checkRefPart(String kind, String value) {
+        check(kind, value);
+        if (value.endsWith(".lock")) {
+            throw LaneException.usage("invalid " + kind + " name " + quote(value) + ": it ends in '.lock', which git "
+                    + "refuses in a branch name (the " + kind + " name is part of the lane's branch); pick another "
+                    + "name");
+        }
+        return value;
+    }
+
     /** Quotes a user-supplied value for an error message, making control characters visible. */
     public static String quote(String value) {
         StringBuilder out = new StringBuilder("'");

@@ -3,7 +3,7 @@ package dev.lane.names;
 /** A validated wave name; constructing one with an invalid value throws a usage error naming it. */
 public record WaveId(String value) implements Comparable<WaveId> {
     public WaveId {
-        Name.check("wave", value);
+        Name.checkRefPart("wave", value);
     }
 
     @Override

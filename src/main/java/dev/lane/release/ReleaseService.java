@@ -31,8 +31,9 @@ import java.util.Optional;
  * Gives a lane up so it can be claimed again.
  *
  * <p>Protocol. Refuses (nothing changed) if the worktree holds uncommitted changes or commits that were never
- * submitted, unless forced. Then, in order: the branch's commit is kept under
- * {@code refs/lane-archive/<wave>/<lane>/<millis>} (so even a forced release loses no commit), the worktree is
+ * submitted (on the branch, or on a detached HEAD the branch and main do not hold), unless forced. Then, in order: the
+ * branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD under
+ * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
  * removed, the branch is deleted, the claim folder is moved with one atomic rename to
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
@@ -54,12 +55,14 @@ public final class ReleaseService {
      *
      * @param claim              the claim released (null if its record was damaged)
      * @param archivedRef        where the branch's commit is kept, or null if there was no branch
+     * @param archivedHeadRef    where the worktree's detached HEAD is kept when it held commits neither the branch nor
+     *                           main holds (a forced release), else null
      * @param releasedTo         where the claim folder went
      * @param worktreeRemoved    whether release removed the worktree (false: it was already gone)
      * @param withdrawnSubmission the lane's submission that had not landed on main and now leaves the wave, if any
      */
-    public record Result(ClaimRecord claim, String archivedRef, Path releasedTo, boolean worktreeRemoved,
-                         Submission withdrawnSubmission) {
+    public record Result(ClaimRecord claim, String archivedRef, String archivedHeadRef, Path releasedTo,
+                         boolean worktreeRemoved, Submission withdrawnSubmission) {
     }
 
     public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
@@ -118,7 +121,7 @@ public final class ReleaseService {
             new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
                     wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
                             + ws.inbox().root().relativize(target)));
-            return new Result(null, null, target, false, null);
+            return new Result(null, null, null, target, false, null);
         }
     }
 
@@ -128,8 +131,15 @@ public final class ReleaseService {
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
         boolean worktreeExists = Files.isDirectory(worktree, LinkOption.NOFOLLOW_LINKS);
+        String strayHead = worktreeExists ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
+            if (strayHead != null) {
+                throw LaneException.refused("lane " + lane + " has commits on a detached HEAD in " + worktree + " (at "
+                        + strayHead.substring(0, 12) + ") that its branch " + claim.branch() + " does not hold. Bring "
+                        + "them onto the branch (git switch " + claim.branch() + ", git merge " + strayHead.substring(0,
+                        12) + ") and submit, or pass --force (they are kept under refs/lane-archive/ too).");
+            }
         }
         Submission withdrawn = submission(wave, lane).filter(sub -> !landed(wave, lane, sub)).orElse(null);
         long now = ws.clock().millis();
@@ -137,6 +147,11 @@ public final class ReleaseService {
         if (branchHead.ok()) {
             archived = "refs/lane-archive/" + wave + "/" + lane + "/" + now;
             ws.git().ok("update-ref", archived, branchHead.line());
+        }
+        String archivedHead = null;
+        if (strayHead != null) {
+            archivedHead = "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head";
+            ws.git().ok("update-ref", archivedHead, strayHead);
         }
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
             if (worktreeExists) {
@@ -156,8 +171,9 @@ public final class ReleaseService {
                 wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of " + claim.agent()
                         + " moved to " + ws.inbox().root().relativize(target)
                         + (archived == null ? "" : ", branch kept as " + archived)
+                        + (archivedHead == null ? "" : ", detached HEAD kept as " + archivedHead)
                         + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn")));
-        return new Result(claim, archived, target, worktreeExists, withdrawn);
+        return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
     }
 
     /** Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename. */
@@ -196,6 +212,25 @@ public final class ReleaseService {
         } catch (LaneException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The worktree's HEAD if it is detached and holds commits neither the lane's branch nor main holds: removing the
+     * worktree would leave them on no ref (its HEAD's reflog goes with it).
+     */
+    private Optional<String> strayDetachedHead(Path worktree, GitCli.Result branchHead) {
+        GitCli inWorktree = ws.git().in(worktree);
+        if (inWorktree.run("symbolic-ref", "-q", "HEAD").ok()) {
+            return Optional.empty();
+        }
+        GitCli.Result head = inWorktree.run("rev-parse", "--verify", "-q", "HEAD");
+        if (!head.ok()) {
+            return Optional.empty();
+        }
+        String commit = head.line();
+        boolean held = (branchHead.ok() && ws.git().run("merge-base", "--is-ancestor", commit, branchHead.line()).ok())
+                || ws.git().run("merge-base", "--is-ancestor", commit, ws.mainRef()).ok();
+        return held ? Optional.empty() : Optional.of(commit);
     }
 
     private void refuseIfWorkWouldBeLost(WaveId wave, LaneId lane, Path worktree, boolean worktreeExists,

@@ -40,8 +40,21 @@ public record MainRepository(Path workTree, Path gitDir) {
                 return fromLinkedWorktree(dotGit);
             }
         }
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (isBareRepository(d)) {
+                throw LaneException.usage(d + " is a bare git repository: it has no checkout for lane to work in. "
+                        + "Run lane in a clone of it that has a working tree (git clone " + d + "), or pass --repo "
+                        + "with one");
+            }
+        }
         throw LaneException.usage(dir + " is not inside a git repository: run lane from inside the repository or "
                 + "pass --repo DIR");
+    }
+
+    /** A git directory of its own (HEAD, objects, refs) not named .git: a bare repository, as git itself finds one. */
+    private static boolean isBareRepository(Path d) {
+        return !".git".equals(String.valueOf(d.getFileName())) && Files.isRegularFile(d.resolve("HEAD"))
+                && Files.isDirectory(d.resolve("objects")) && Files.isDirectory(d.resolve("refs"));
     }
 
     /** The top folder of the checkout (main or linked) that contains {@code start}, if any. */

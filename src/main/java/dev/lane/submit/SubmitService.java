@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <p>Protocol. One submit, sync or release of a lane at a time: the lane's {@link LaneWorkLock} is taken once the
  * claim is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs
- * before anything changes: the explicit options are parsed, the lane's would-be tree is built in a scratch index (so
+ * before anything changes: the explicit options are parsed, the worktree is checked to be on the lane's branch with
+ * no rebase or unresolved conflict in progress ({@link LaneCheckout}), the lane's would-be tree is built in a scratch index (so
  * uncommitted work can be inspected without committing it), its shared-surface changes are detected, every intent
  * is validated, and the earlier submission is read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
@@ -94,6 +95,7 @@ public final class SubmitService {
                     + "release the lane (lane release --force) and claim it again");
         }
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
+        LaneCheckout.requireReady(git, worktree, claim.branch(), "submit");
         List<String> dirty = dirtyFiles(git);
         if (!dirty.isEmpty() && request.message() == null) {
             throw LaneException.usage("the worktree " + worktree + " has uncommitted changes:\n  "
@@ -101,6 +103,7 @@ public final class SubmitService {
         }
         String tree = dirty.isEmpty() ? git.ok("rev-parse", "HEAD^{tree}").line() : scratchTree(git);
         String fork = forkPoint(git, claim);
+        refuseInboxChanges(git, fork, tree);
 
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         Set<String> listed = SurfaceChanges.manifestAt(git, ws.config(), fork);
@@ -117,8 +120,12 @@ public final class SubmitService {
         boolean committed = false;
         if (!dirty.isEmpty()) {
             git.ok("add", "-A");
-            git.ok("commit", "-q", "--no-verify", "-m", request.message());
-            committed = true;
+            // Changes can cancel out once all is added (a file unstaged with git rm --cached): nothing to commit then,
+            // unless a merge is being concluded.
+            if (!git.run("diff", "--cached", "--quiet").ok() || mergeInProgress(git)) {
+                git.ok("commit", "-q", "--no-verify", "-m", request.message());
+                committed = true;
+            }
         }
         store.writeIntents(request.wave(), request.lane(), intents);
         if (!found.surfacePaths().isEmpty()) {
@@ -163,6 +170,33 @@ public final class SubmitService {
         if (!problems.isEmpty()) {
             throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /**
+     * Refuses (exit 2) a lane whose tree changes files under the inbox: the inbox is lane's own state in the main
+     * checkout (claims, intents, ledgers), never committed; landed on main, such files would be written over that state
+     * when integrate updates the main checkout.
+     */
+    private void refuseInboxChanges(GitCli git, String fork, String tree) {
+        Path top = ws.repo().workTree();
+        Path inbox = ws.inbox().root();
+        if (!inbox.startsWith(top) || inbox.equals(top)) {
+            return;
+        }
+        String folder = top.relativize(inbox).toString();
+        List<String> changed = java.util.Arrays.stream(git.ok("diff", "--name-status", "--no-renames", fork, tree,
+                "--", folder).out().split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!changed.isEmpty()) {
+            throw LaneException.usage("the lane changes files under the inbox " + folder + ", which holds lane's own "
+                    + "state in the main checkout and never travels in a lane's branch:\n  "
+                    + String.join("\n  ", changed) + "\nTake them out of the lane (delete them, or git rm -r --cached "
+                    + folder + " and commit; an agent's own notes go in its claim folder "
+                    + inbox + "/<wave>/<lane>, in the main checkout), then submit again. Nothing was changed.");
+        }
+    }
+
+    private static boolean mergeInProgress(GitCli git) {
+        return Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", "MERGE_HEAD").line()));
     }
 
     /** Changed, added, deleted and untracked files of the worktree, as {@code git status} names them. */

@@ -15,6 +15,7 @@ import dev.lane.ledger.LedgerEvent;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.repo.Identity;
 import java.nio.file.Files;
@@ -90,6 +91,7 @@ public final class SyncService {
     private Result syncHolding(Request request, ClaimRecord claim, Path worktree) {
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         refuseIfBusy(git, worktree);
+        LaneCheckout.requireReady(git, worktree, claim.branch(), "sync");
         String main = mainHead();
         String before = git.ok("rev-parse", "HEAD").line();
         if (git.run("merge-base", "--is-ancestor", main, "HEAD").ok()) {

@@ -144,6 +144,74 @@ class ClaimTest {
     }
 
     @Test
+    void aLaneNamedLikeTheLedgerIsAUsageErrorThatLeavesTheLedgerAlone() throws Exception {
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+        String ledger = Files.readString(repo.ledger("45"));
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "AGENT_LEDGER.md");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'AGENT_LEDGER.md'") && !r.err().contains("Remove it"),
+                "the name is refused; no advice to remove the ledger: " + r);
+        assertEquals(ledger, Files.readString(repo.ledger("45")));
+        assertEquals(before, RepoState.of(repo));
+    }
+
+    @Test
+    void aLaneNameGitCannotEndABranchWithIsRefusedNamingTheLaneNotTheDefaultTemplate() throws Exception {
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA.");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane name 'dimA.'") && !r.err().contains("template in lanes.yml"), r.toString());
+        assertFalse(Files.exists(repo.claimDir("45", "dimA.")), "the claim is rolled back");
+        assertEquals(java.util.List.of("main"), repo.branches());
+    }
+
+    @Test
+    void aBranchTemplateThatGivesTwoLanesOneBranchIsNamedAndTheOtherLanesBranchIsNotOfferedForDeletion() {
+        repo.writeConfig(repo.defaultConfig() + "branch: 'lane/{lane}'\n");
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1").exitCode());
+        String held = repo.git("rev-parse", "refs/heads/lane/dimA").strip();
+
+        CliRun r = repo.lane("claim", "--wave", "46", "--lane", "dimA", "--agent", "a2");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane dimA of wave 45") && r.err().contains("{wave}")
+                && !r.err().contains("git branch -D"), r.toString());
+        assertEquals(held, repo.git("rev-parse", "refs/heads/lane/dimA").strip(), "the holder's branch is untouched");
+        assertFalse(Files.exists(repo.claimDir("46", "dimA")), "the claim is rolled back");
+    }
+
+    @Test
+    void aWorktreeTemplateThatGivesTwoLanesOnePathIsNamedAndTheOtherLanesWorktreeIsNotOfferedForRemoval() {
+        repo.writeConfig("worktree: '" + tmp + "/wt-{lane}'\n");
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1").exitCode());
+
+        CliRun r = repo.lane("claim", "--wave", "46", "--lane", "dimA", "--agent", "a2");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane dimA of wave 45") && r.err().contains("{wave}")
+                && !r.err().contains("remove it"), r.toString());
+        assertTrue(Files.isDirectory(tmp.resolve("wt-dimA/.git").getParent()), "the holder's worktree stays");
+        assertFalse(Files.exists(repo.claimDir("46", "dimA")), "the claim is rolled back");
+        assertEquals(java.util.List.of("lane/45/dimA", "main"), repo.branches());
+    }
+
+    @Test
+    void namesWithDashesThatMeetAtTheWorktreeTemplatesJoinsAreNamedAsSuchNotAsAMissingPlaceholder() {
+        assertEquals(0, repo.lane("claim", "--wave", "1-a", "--lane", "b", "--agent", "a1").exitCode());
+
+        CliRun r = repo.lane("claim", "--wave", "1", "--lane", "a-b", "--agent", "a2"); // wt-1-a-b, as wave 1-a's b
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lane b of wave 1-a") && r.err().contains("meet at the template's joins")
+                && !r.err().contains("include {wave} and {lane}") && !r.err().contains("remove it"), r.toString());
+        assertFalse(Files.exists(repo.claimDir("1", "a-b")), "the claim is rolled back");
+        assertTrue(Files.isDirectory(repo.worktree("1-a", "b")), "the holder's worktree stays");
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");

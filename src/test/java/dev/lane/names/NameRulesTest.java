@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +28,24 @@ class NameRulesTest {
         LaneException e = assertThrows(LaneException.class, () -> new LaneId(name));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("lane"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dimA.lock", "45.lock", "a.lock"})
+    void aWaveOrLaneNameEndingInDotLockIsRefusedBecauseGitCannotUseItInABranchOrArchiveRef(String name) {
+        for (Runnable make : List.<Runnable>of(() -> new LaneId(name), () -> new WaveId(name))) {
+            LaneException e = assertThrows(LaneException.class, make::run);
+            assertEquals(ExitCode.USAGE, e.exitCode());
+            assertTrue(e.getMessage().contains("'" + name + "'") && e.getMessage().contains(".lock"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLaneCannotBeNamedLikeTheWavesLedgerFile() {
+        LaneException e = assertThrows(LaneException.class, () -> new LaneId("AGENT_LEDGER.md"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("AGENT_LEDGER.md") && e.getMessage().contains("ledger"), e.getMessage());
+        assertEquals("AGENT_LEDGER.md", new WaveId("AGENT_LEDGER.md").value(), "a wave may be named so");
     }
 
     @ParameterizedTest

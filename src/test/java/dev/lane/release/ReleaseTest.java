@@ -181,6 +181,39 @@ class ReleaseTest {
     }
 
     @Test
+    void commitsMadeOnADetachedHeadInTheWorktreeAreRefusedAndNothingChanges() throws Exception {
+        Git.ok(wt, "checkout", "-q", "--detach");
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", "work off the branch");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+        RepoState before = RepoState.of(repo);
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("detached") && r.err().contains(head.substring(0, 12)), r.err());
+        assertEquals(before, RepoState.of(repo));
+        assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip());
+    }
+
+    @Test
+    void aForcedReleaseKeepsTheCommitsOfADetachedHeadUnderTheArchiveToo() throws Exception {
+        Git.ok(wt, "checkout", "-q", "--detach");
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", "work off the branch");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force", "--json");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        String kept = repo.git("for-each-ref", "--format=%(refname)", "--points-at", head, "refs/lane-archive/").strip();
+        assertTrue(kept.startsWith("refs/lane-archive/45/dimA/"), "the detached commit is archived: " + kept);
+        assertEquals(kept, Json.mapper().readTree(r.out()).get("archivedHeadRef").asText(), r.out());
+    }
+
+    @Test
     void releasingALaneThatIsNotClaimedIsAUsageError() {
         CliRun r = repo.lane("release", "--wave", "45", "--lane", "nope");
         assertEquals(2, r.exitCode(), r.toString());

@@ -44,6 +44,15 @@ class BumpSpellingTest {
     }
 
     @Test
+    void aBumpToTheCurrentVersionWithBuildMetadataIsRefusedAsANoOpNotAcceptedAsStale() {
+        CliRun r = f.lane(a, "submit", "-m", "work", "--bump", "0.3.5+build.7").expect(2);
+
+        assertTrue(r.err().contains("bump to 0.3.5+build.7 is the current version 0.3.5 already")
+                && r.err().contains("build metadata"), r.err());
+        nothingChanged();
+    }
+
+    @Test
     void aBumpWithALeadingVIsRefusedNamingThePlainVersionToWrite() {
         CliRun r = f.lane(a, "submit", "-m", "work", "--bump", "v0.4.0").expect(2);
 

@@ -313,4 +313,38 @@ class SubmitTest {
         assertEquals(TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --b"),
                 reset.get("intents").get("workflows").get(0).get("lane").asText());
     }
+
+    @Test
+    void aMigrationFileWhoseNameCannotBeAManifestEntryIsRefusedSayingWhatNamesWorkAndToRenameIt() {
+        TestRepo.write(wt, "scripts/migrations/300 court index.sql", "select 1;\n");
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "court index");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'300 court index.sql'") && r.err().contains("letters, digits")
+                && r.err().contains("git mv"), r.err());
+        assertTrue(Git.ok(wt, "status", "--porcelain").contains("300 court index.sql"), "nothing was committed");
+    }
+
+    @Test
+    void aLaneThatWouldCommitFilesUnderTheInboxIsRefusedSoLaneStateNeverTravelsThroughABranch() {
+        // A repository that does not ignore the inbox (lane ignores it in the main checkout only, with the inbox's own
+        // .gitignore): landed on main, these files would be written over the main checkout's lane state there.
+        Path other = tmp.resolve("plain");
+        repo = TestRepo.create(other, "jpcite", java.util.Map.of("src/app.py", "print('hello')\n",
+                "lanes.yml", "worktree: '" + other + "/wt-{wave}-{lane}'\n"));
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+        wt = repo.worktree("45", "dimA");
+        TestRepo.write(wt, TestRepo.INBOX + "/45/AGENT_LEDGER.md", "| forged |\n");
+        TestRepo.write(wt, TestRepo.INBOX + "/45/dimA/report.md", "done\n");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "outputs");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains(TestRepo.INBOX + "/45/AGENT_LEDGER.md")
+                && r.err().contains(TestRepo.INBOX + "/45/dimA/report.md") && r.err().contains("inbox"), r.err());
+        assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip(), "nothing was committed");
+        assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing was submitted");
+    }
 }

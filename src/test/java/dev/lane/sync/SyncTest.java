@@ -69,6 +69,22 @@ class SyncTest {
     }
 
     @Test
+    void syncRefusesAWorktreeOffTheLanesBranchInsteadOfMergingMainIntoADetachedHead() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path b = f.claim("45", "dimB");
+        f.commitOnMain("src/other.txt", "moved\n", "main moves");
+        f.git(b, "checkout", "-q", "--detach");
+        String head = f.git(b, "rev-parse", "HEAD");
+
+        CliRun r = f.lane(b, "sync").expect(2);
+
+        assertTrue(r.err().contains("not on the lane's branch lane/45/dimB") && r.err().contains("detached"),
+                r.err());
+        assertEquals(head, f.git(b, "rev-parse", "HEAD"), "main was not merged into the detached HEAD");
+        assertEquals(head, f.git(b, "rev-parse", "refs/heads/lane/45/dimB"));
+    }
+
+    @Test
     void syncRebaseAfterASquashedPassKeepsTheLanesSharedFilesAtMainsContent() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");

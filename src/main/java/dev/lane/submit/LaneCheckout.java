@@ -1,0 +1,56 @@
+package dev.lane.submit;
+
+import dev.lane.core.LaneException;
+import dev.lane.repo.GitCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a lane's worktree must be before {@code submit} or {@code sync} commits in it: on the lane's own branch (the
+ * branch is what the claim made, what sync moves and what release archives: commits on a detached HEAD or another
+ * branch would be submitted, or merged, without the branch ever holding them), with no rebase half-done (which also
+ * detaches HEAD) and no conflicts left unresolved (committing them would land git's conflict markers). Each refusal
+ * is a usage error (exit 2) that names what git is in the middle of and how to get out of it; nothing is changed.
+ */
+public final class LaneCheckout {
+    private LaneCheckout() {
+    }
+
+    /**
+     * Refuses (exit 2) a worktree that is mid-rebase, holds unresolved conflicts, or is not on {@code branch}.
+     *
+     * @param command the lane command that would commit ("submit", "sync"), for the message
+     */
+    public static void requireReady(GitCli git, Path worktree, String branch, String command) {
+        for (String marker : new String[] {"rebase-merge", "rebase-apply"}) {
+            if (Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", marker).line()))) {
+                throw LaneException.usage("a rebase is in progress in " + worktree + "; finish it (resolve, git add, "
+                        + "git rebase --continue) or abort it (git rebase --abort), then run lane " + command
+                        + " again. Nothing was changed.");
+            }
+        }
+        List<String> conflicted = Arrays.stream(git.ok("diff", "--name-only", "--diff-filter=U", "-z").out()
+                .split("\0")).filter(p -> !p.isEmpty()).distinct().toList();
+        if (!conflicted.isEmpty()) {
+            throw LaneException.usage("the worktree " + worktree + " has unresolved conflicts:\n  "
+                    + String.join("\n  ", conflicted) + "\nresolve them (edit out the conflict markers, git add), "
+                    + "commit, then run lane " + command + " again. Nothing was changed.");
+        }
+        GitCli.Result symbolic = git.run("symbolic-ref", "-q", "HEAD");
+        String expected = "refs/heads/" + branch;
+        if (symbolic.ok() && symbolic.line().equals(expected)) {
+            return;
+        }
+        String head = git.run("rev-parse", "--verify", "-q", "--short=12", "HEAD").line();
+        String other = symbolic.ok() ? symbolic.line().replaceFirst("^refs/heads/", "") : null;
+        String commit = other != null ? other : head.isEmpty() ? "<commit>" : head;
+        String where = other != null ? "HEAD is on branch " + other
+                : "HEAD is detached" + (head.isEmpty() ? "" : " at " + head);
+        throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": " + where
+                + ". The lane's work must be on its branch: switch back (git switch " + branch + ") and bring any "
+                + "commits made meanwhile onto it (git merge " + commit + "), then run lane " + command + " again. "
+                + "Nothing was changed.");
+    }
+}

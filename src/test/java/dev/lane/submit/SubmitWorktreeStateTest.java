@@ -1,0 +1,98 @@
+package dev.lane.submit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.integrate.WaveFixture;
+import dev.lane.support.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lane submit -m} commits everything in the worktree: it must not do so while git is half-way through
+ * something (conflicts a sync left, a rebase) or while the worktree is off the lane's branch, because what it would
+ * commit and submit is not the lane's work as the agent means it. Refused with exit 2, nothing changed.
+ */
+class SubmitWorktreeStateTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void submitWithMessageRefusesConflictsASyncLeftAndCommitsNoConflictMarkers() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/app.txt", "A\n");
+        f.submit(a);
+        f.integrate("--wave", "45").expect(0);
+        f.write(b, "src/app.txt", "B\n");
+        f.submit(b);
+        f.lane(b, "sync").expect(4);
+        String head = f.git(b, "rev-parse", "HEAD");
+        Path submission = f.repo.resolve("tools/offline/_inbox/45/dimB/submission.json");
+        String submitted = f.read(submission.getParent(), "submission.json");
+
+        CliRun r = f.lane(b, "submit", "-m", "done").expect(2);
+
+        assertTrue(r.err().contains("src/app.txt") && r.err().contains("conflict"), r.err());
+        assertEquals(head, f.git(b, "rev-parse", "HEAD"), "nothing was committed");
+        assertTrue(f.git(b, "status", "--porcelain").contains("UU src/app.txt"), "the conflict is left as it was");
+        assertEquals(submitted, f.read(submission.getParent(), "submission.json"), "the submission is unchanged");
+        assertFalse(f.git(b, "log", "-p", "--all", "--", "src/app.txt").contains("<<<<<<<"),
+                "no conflict marker reaches any commit");
+    }
+
+    @Test
+    void submitWithMessageConcludesASyncMergeWhoseConflictsWereResolved() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/app.txt", "A\n");
+        f.submit(a);
+        f.integrate("--wave", "45").expect(0);
+        f.write(b, "src/app.txt", "B\n");
+        f.submit(b);
+        f.lane(b, "sync").expect(4);
+        f.write(b, "src/app.txt", "A and B\n");
+        f.git(b, "add", "src/app.txt");
+
+        f.lane(b, "submit", "-m", "merge main, keep both").expect(0);
+
+        assertEquals("A and B\n", f.read(b, "src/app.txt"));
+        f.git(b, "merge-base", "--is-ancestor", "refs/heads/main", "refs/heads/lane/45/dimB");
+        assertEquals("", f.git(b, "status", "--porcelain"));
+    }
+
+    @Test
+    void submitWithMessageOfChangesThatCancelOutCommitsNothingAndSubmits() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.git(a, "rm", "-q", "--cached", "src/app.txt"); // staged deletion, file still there: git add -A undoes it
+        String head = f.git(a, "rev-parse", "HEAD");
+
+        CliRun r = f.lane(a, "submit", "--json", "-m", "work").expect(0);
+
+        assertTrue(r.out().contains("\"committedWork\" : false"), r.out());
+        assertEquals(head, f.git(a, "rev-parse", "HEAD"));
+        assertEquals("", f.git(a, "status", "--porcelain"), "the file is tracked again, as it was");
+    }
+
+    @Test
+    void submitRefusesAWorktreeOffTheLanesBranchAndChangesNothing() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.git(a, "checkout", "-q", "--detach");
+        f.write(a, "src/a.txt", "A\n");
+        String branchHead = f.git(a, "rev-parse", "refs/heads/lane/45/dimA");
+
+        CliRun r = f.lane(a, "submit", "-m", "work").expect(2);
+
+        assertTrue(r.err().contains("lane/45/dimA") && r.err().contains("detached"), r.err());
+        assertEquals(branchHead, f.git(a, "rev-parse", "HEAD"), "nothing was committed");
+        assertTrue(f.git(a, "status", "--porcelain").contains("?? src/a.txt"), "the work is left uncommitted");
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/submission.json")), "no submission");
+    }
+}
