@@ -266,10 +266,13 @@ final class IntegrateCommand extends BaseCommand {
             return first.length() > 90 ? first.substring(0, 87) + "..." : first;
         }
         List<String> parts = new ArrayList<>();
-        // A dry run names no commit: the real pass writes its own, with other ids (see human).
-        String how = dryRun ? (squashed ? "would squash" : "would merge")
-                : (squashed ? "squashed as " : "merged as ") + shortId(l.commit());
-        parts.add(l.commit() == null ? "intents only" : how);
+        if (l.commit() == null) {
+            parts.add("intents only");
+        } else if (dryRun) { // no commit id: the real pass writes its own, with other ids (see human)
+            parts.add(squashed ? "would squash" : "would merge");
+        } else {
+            parts.add((squashed ? "squashed as " : "merged as ") + shortId(l.commit()));
+        }
         if (!l.applied().manifest().isEmpty()) {
             parts.add("manifest +" + String.join(" +", l.applied().manifest()));
         }
