@@ -84,12 +84,39 @@ final class CommandModel {
     }
 
     /**
-     * The names of a comma-separated list option that starts as {@code initial}: if it was given but holds none (a
-     * split drops the empty names at its end, so {@code ","} gives none), one empty name, for the command to refuse as
-     * it refuses {@code "a,,b"}, instead of taking the option as not given (every row).
+     * A list option of names, comma-separated or repeated, that starts as {@code initial}; read it with
+     * {@link #namesGiven}. A comma at the very end is not split on here: picocli's split (Java's {@code String.split})
+     * drops the empty names after a last comma, so {@code --event claimed,} was taken as {@code claimed} while
+     * {@code ,claimed} and {@code a,,b} were refused; kept on its name, {@link #namesGiven} turns it into the empty
+     * name it stands for.
+     */
+    static OptionSpec.Builder names(String name, Supplier<List<String>> get, Consumer<List<String>> set,
+                                    List<String> initial) {
+        return list(name, get, set, initial).splitRegex(",(?!$)").splitRegexSynopsisLabel(",");
+    }
+
+    /**
+     * The names given to a {@link #names} option that starts as {@code initial}, with an empty name wherever one was
+     * given (before, between or after commas: {@code ","}, {@code "a,,b"}, {@code "a,"}), for the command to refuse
+     * instead of taking the option as not given (every row) or dropping the empty name.
      */
     static List<String> namesGiven(List<String> value, List<String> initial) {
-        return value != initial && value.isEmpty() ? List.of("") : value; // picocli hands over a new list when given
+        if (value == initial) { // picocli hands over a new list when the option is given
+            return value;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String name : value) {
+            if (name.endsWith(",")) { // the last comma of the value, left unsplit by names()
+                String before = name.substring(0, name.length() - 1);
+                if (!before.isEmpty()) {
+                    names.add(before);
+                }
+                names.add("");
+            } else {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? List.of("") : names;
     }
 
     /** What picocli's built-in converter does ({@code Paths.get}), with its message, but without reflection. */

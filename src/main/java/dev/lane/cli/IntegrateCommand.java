@@ -47,7 +47,7 @@ final class IntegrateCommand extends BaseCommand {
                         + "5 a check refused (nothing changed).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v).required(true)
                         .paramLabel("WAVE").description("The wave to integrate.").build())
-                .addOption(CommandModel.list("--order", () -> order, v -> order = v, NO_ORDER).splitRegex(",")
+                .addOption(CommandModel.names("--order", () -> order, v -> order = v, NO_ORDER)
                         .paramLabel("LANE").description("Merge these lanes first, in this order (comma-separated); "
                                 + "the rest follow in claim order.").build())
                 .addOption(CommandModel.flag("--squash", () -> squash, v -> squash = v)

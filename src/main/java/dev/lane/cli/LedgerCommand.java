@@ -2,6 +2,7 @@ package dev.lane.cli;
 
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.ExitCode;
+import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.json.Json;
 import dev.lane.ledger.LedgerFilter;
@@ -44,7 +45,7 @@ final class LedgerCommand extends BaseCommand {
                         .paramLabel("LANE").description("Only entries of this lane.").build())
                 .addOption(CommandModel.string("--agent", () -> agent, v -> agent = v)
                         .paramLabel("AGENT").description("Only entries by this agent.").build())
-                .addOption(CommandModel.list("--event", () -> events, v -> events = v, NOT_GIVEN).splitRegex(",")
+                .addOption(CommandModel.names("--event", () -> events, v -> events = v, NOT_GIVEN)
                         .paramLabel("EVENT").description("Only entries with these events (comma-separated or "
                                 + "repeated, any case): " + LedgerFilter.labels() + ".").build())
                 .addOption(CommandModel.flag("--verify", () -> verify, v -> verify = v)
@@ -54,6 +55,13 @@ final class LedgerCommand extends BaseCommand {
     @Override
     public Integer call() {
         WaveId onlyWave = wave == null ? null : new WaveId(wave);
+        if (verify && (lane != null || agent != null || events != NOT_GIVEN)) {
+            // The chain runs through every entry of a wave's ledger: checking part of it is not possible, and
+            // answering "intact" for the whole file when asked about one lane would mislead.
+            throw LaneException.usage("--verify checks a wave's whole ledger (its hash chain runs through every entry), "
+                    + "so it takes no --lane, --agent or --event; run lane ledger --verify [--wave W], then filter "
+                    + "without --verify");
+        }
         LedgerFilter filter = new LedgerFilter(lane == null ? null : new LaneId(lane),
                 agent == null ? null : new AgentId(agent), LedgerFilter.events(CommandModel.namesGiven(events, NOT_GIVEN)));
         Workspace ws = workspace();
@@ -119,13 +127,14 @@ final class LedgerCommand extends BaseCommand {
                 doc.put("reason", bad.reason());
                 if (!json()) {
                     out().println("wave " + w + ": BROKEN at line " + bad.line() + " of " + file + ": "
-                            + bad.reason() + " (" + bad.intactEntriesBefore() + " entries before it are intact)");
+                            + bad.reason() + " (" + entries(bad.intactEntriesBefore()) + " before it "
+                            + (bad.intactEntriesBefore() == 1 ? "is" : "are") + " intact)");
                 }
             } else if (v instanceof Verification.Intact ok) {
                 doc.put("intact", true);
                 doc.put("entries", ok.entries());
                 if (!json()) {
-                    out().println("wave " + w + ": intact, " + ok.entries() + " entries (" + file + ")");
+                    out().println("wave " + w + ": intact, " + entries(ok.entries()) + " (" + file + ")");
                 }
             }
             results.add(doc);
@@ -134,5 +143,9 @@ final class LedgerCommand extends BaseCommand {
             printJson(Map.of("ledgers", results));
         }
         return broken ? ExitCode.REFUSED.code() : 0;
+    }
+
+    private static String entries(int n) {
+        return n + (n == 1 ? " entry" : " entries");
     }
 }

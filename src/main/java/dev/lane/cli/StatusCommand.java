@@ -35,11 +35,11 @@ final class StatusCommand extends BaseCommand {
                 "Without --wave: every wave in the inbox.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave.").build())
-                .addOption(CommandModel.list("--state", () -> states, v -> states = v, NOT_GIVEN).splitRegex(",")
+                .addOption(CommandModel.names("--state", () -> states, v -> states = v, NOT_GIVEN)
                         .paramLabel("STATE").description("Only the lanes in these states (comma-separated or "
                                 + "repeated, any case): " + LaneFilter.labels() + ". The summary line still "
                                 + "counts every lane.").build())
-                .addOption(CommandModel.list("--lane", () -> lanes, v -> lanes = v, NOT_GIVEN).splitRegex(",")
+                .addOption(CommandModel.names("--lane", () -> lanes, v -> lanes = v, NOT_GIVEN)
                         .paramLabel("LANE").description("Only these lanes (comma-separated or repeated).").build());
     }
 

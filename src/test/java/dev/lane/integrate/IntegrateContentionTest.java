@@ -130,7 +130,7 @@ class IntegrateContentionTest {
         String before = f.mainHead();
 
         for (String[] given : new String[][] {{"--order", ""}, {"--order="}, {"--order", ","},
-            {"--order", "dimB,,dimA"}}) {
+            {"--order", "dimB,,dimA"}, {"--order", "dimB,"}}) {
             String[] args = new String[given.length + 2];
             args[0] = "--wave";
             args[1] = "45";

@@ -173,6 +173,19 @@ class OperatorFiltersTest {
                 + "show the whole wave as if it were the lanes asked for");
     }
 
+    @Test
+    void aFilterEndingInACommaIsAUsageErrorNotTheNamesBeforeIt() {
+        CliRun state = f.lane(f.repo, "status", "--state", "parked,").expect(2);
+        CliRun lane = f.lane(f.repo, "status", "--lane", "dimA,").expect(2);
+        CliRun event = f.lane(f.repo, "ledger", "--event=claimed,").expect(2);
+
+        assertTrue(state.err().contains("--state has an empty state name"), state.err());
+        assertTrue(lane.err().contains("--lane has an empty lane name"), lane.err());
+        assertTrue(event.err().contains("--event has an empty event name"), event.err());
+        assertEquals("", state.out() + lane.out() + event.out(), "a script's list with a trailing comma ('--lane "
+                + "$A,$B' with $B empty) must not be taken as the names before it");
+    }
+
     /** The LANE column of a human status table's rows. */
     private static List<String> rowLanes(String out) {
         List<String> lanes = new ArrayList<>();

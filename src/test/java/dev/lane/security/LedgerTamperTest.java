@@ -152,6 +152,22 @@ class LedgerTamperTest {
         assertEquals("", view.err(), view::toString);
     }
 
+    @Test
+    void verifyWithALaneAgentOrEventFilterIsAUsageErrorNotAVerdictOnTheWholeFile() {
+        for (String[] filter : new String[][] {{"--lane", "lane1"}, {"--agent", "agent1"}, {"--event", "claimed"}}) {
+            CliRun r = repo.lane("ledger", "--verify", "--wave", WAVE, filter[0], filter[1]).expect(2);
+            assertTrue(r.err().contains("--verify checks a wave's whole ledger"), r::toString);
+            assertEquals("", r.out(), "no verdict is printed for a part of the chain");
+        }
+    }
+
+    @Test
+    void aLedgerOfOneEntrySaysOneEntry() throws Exception {
+        Files.writeString(ledger, String.join("\n", lines.subList(0, entryLines.get(0))) + "\n",
+                StandardCharsets.UTF_8);
+        assertTrue(verify().expect(0).out().contains(": intact, 1 entry ("), verify()::toString);
+    }
+
     private CliRun verify() {
         return repo.lane("ledger", "--verify", "--wave", WAVE);
     }
