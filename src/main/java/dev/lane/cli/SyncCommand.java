@@ -19,9 +19,12 @@ final class SyncCommand extends BaseCommand {
         return command(
                 "Bring current main into the lane's branch: run it in the lane's worktree (or pass --wave and "
                         + "--lane).",
-                "Merges main (or rebases onto it with --rebase). Conflicts are left in the worktree for you to "
-                        + "resolve and commit (or git rebase --continue); then lane submit again.",
+                "Merges main (or rebases onto it with --rebase). Shared files are never merged as text: committed "
+                        + "edits of them first move into the lane's intents, as lane submit moves them (an edit submit "
+                        + "would refuse is refused). Conflicts are left in the worktree for you to resolve and commit "
+                        + "(or git rebase --continue); then lane submit again.",
                 "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes, a "
+                        + "shared-file edit submit would refuse, a "
                         + "merge or rebase already in progress, or a worktree off the lane's branch (nothing changed).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
@@ -49,8 +52,18 @@ final class SyncCommand extends BaseCommand {
             doc.put("upToDate", r.upToDate());
             doc.put("conflicts", r.conflicts());
             doc.put("restored", r.restored());
+            doc.put("moved", r.moved());
+            doc.put("intents", r.intents());
+            doc.put("notices", r.notices());
             printJson(doc);
-        } else if (r.upToDate()) {
+            return r.clean() ? 0 : ExitCode.PARTIAL.code();
+        }
+        if (!r.moved().isEmpty()) {
+            out().println("shared files moved into intents: " + String.join(", ", r.moved()));
+            out().println("intents: " + r.intents().summary());
+            r.notices().forEach(n -> out().println("note: " + n));
+        }
+        if (r.upToDate()) {
             out().println("lane " + r.lane() + " already contains main (" + r.main().substring(0, 12) + ")");
         } else if (r.clean()) {
             out().println((r.mode() == SyncService.Mode.MERGE ? "merged main " : "rebased onto main ")

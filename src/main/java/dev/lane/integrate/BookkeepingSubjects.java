@@ -10,6 +10,8 @@ public final class BookkeepingSubjects {
     public static final String SUBMIT_RESTORE = "lane: move shared-file edits of lane ";
     /** Start of the subjects of the commits {@code lane sync} makes (its merge of main, its shared-file restore). */
     public static final String SYNC = "lane sync: ";
+    /** Start of the subject of the commit {@code lane sync} makes when it moves shared-file edits into intents. */
+    public static final String SYNC_RESTORE = SYNC + "move shared-file edits of lane ";
 
     private BookkeepingSubjects() {
     }

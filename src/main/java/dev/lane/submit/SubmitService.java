@@ -10,10 +10,8 @@ import dev.lane.integrate.BookkeepingSubjects;
 import dev.lane.integrate.BumpOutlook;
 import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
-import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
 import dev.lane.intent.Manifest;
-import dev.lane.intent.MigrationNumbers;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
@@ -40,8 +37,9 @@ import java.util.Set;
  * claim is read, and a second one is refused (exit 3) before it reads the worktree. Everything that can refuse runs
  * before anything changes: the explicit options are parsed, the worktree is checked to be on the lane's branch with
  * no rebase or unresolved conflict in progress ({@link LaneCheckout}), the lane's would-be tree is built in a scratch index (so
- * uncommitted work can be inspected without committing it), its shared-surface changes are detected, every intent
- * is validated, and the earlier submission is read. Only then, in order: (1) the work is
+ * uncommitted work can be inspected without committing it), its shared-surface changes are detected and every intent
+ * is validated ({@link SharedEditsToIntents#plan}, the step {@code lane sync} shares), and the earlier submission is
+ * read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
  * (3) a commit restores the shared files to their fork-point content, (4) {@code submission.json} is written
  * atomically, (5) the ledger gets the entry. A crash after (2) loses nothing: the intents are saved and a re-run
@@ -106,14 +104,10 @@ public final class SubmitService {
         refuseInboxChanges(git, fork, tree);
 
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
-        Set<String> listed = SurfaceChanges.manifestAt(git, ws.config(), fork);
-        SurfaceChanges found = SurfaceChanges.detect(git, ws.config(), fork, tree, listed);
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
-        Set<String> migrations = SurfaceChanges.migrationFiles(git, ws.config(), tree);
-        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
-                listed::contains);
-        Intents intents = update.intents();
-        validate(git, intents, fork, migrations, listed);
+        SharedEditsToIntents.Plan moving = SharedEditsToIntents.plan(git, ws.config(), fork, tree, previous, explicit,
+                "submit");
+        Intents intents = moving.intents();
 
         // What this submission follows (it may read the ledger, which can refuse): read before anything changes.
         SubmissionStore.Earlier earlier = store.earlier(request.wave(), request.lane());
@@ -127,10 +121,7 @@ public final class SubmitService {
                 committed = true;
             }
         }
-        store.writeIntents(request.wave(), request.lane(), intents);
-        if (!found.surfacePaths().isEmpty()) {
-            restoreSharedFiles(git, fork, found.surfacePaths(), request.lane());
-        }
+        moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SUBMIT_RESTORE);
         String head = git.ok("rev-parse", "HEAD").line();
         int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
@@ -141,13 +132,13 @@ public final class SubmitService {
                 resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
                 claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
                         + ", " + intents.summary()));
-        List<String> notices = new ArrayList<>(update.notices());
+        List<String> notices = new ArrayList<>(moving.notices());
         staleBump(request.wave(), request.lane(), intents.bump()).ifPresent(notices::add);
         if (head.equals(fork) && intents.isEmpty()) {
             notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
                     + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
         }
-        return new Result(submission, resubmission, committed, found.surfacePaths(), notices);
+        return new Result(submission, resubmission, committed, moving.surfacePaths(), notices);
     }
 
     /**
@@ -161,15 +152,6 @@ public final class SubmitService {
                 + "main is at " + stale.mainVersion() + " now, since this lane's base; run lane sync, then ask for "
                 + (BumpLevel.parse(stale.smallest()).isPresent() ? "a higher version or a level" : "a higher version")
                 + " (--bump " + stale.smallest() + ")");
-    }
-
-    private void validate(GitCli git, Intents intents, String fork, Set<String> migrations, Set<String> listed) {
-        IntentValidator validator = new IntentValidator(migrations::contains,
-                SurfaceChanges.versionAt(git, ws.config(), fork), MigrationNumbers.listedIn(listed));
-        List<String> problems = validator.problems(intents);
-        if (!problems.isEmpty()) {
-            throw LaneException.usage("submit refused, nothing was changed:\n  " + String.join("\n  ", problems));
-        }
     }
 
     /**
@@ -241,17 +223,5 @@ public final class SubmitService {
     private String forkPoint(GitCli git, ClaimRecord claim) {
         GitCli.Result mb = git.run("merge-base", "HEAD", ws.mainRef());
         return mb.ok() ? mb.line() : claim.base();
-    }
-
-    private static void restoreSharedFiles(GitCli git, String fork, List<String> paths, LaneId lane) {
-        for (String path : paths) {
-            if (SurfaceChanges.showIfExists(git, fork, path).isPresent()) {
-                git.ok("checkout", fork, "--", path);
-            } else {
-                git.ok("rm", "-q", "-f", "--", path);
-            }
-        }
-        git.ok("commit", "-q", "--no-verify", "-m", BookkeepingSubjects.SUBMIT_RESTORE + lane
-                + " into intents\n\nRestored to their base content: " + String.join(", ", paths));
     }
 }

@@ -1,0 +1,89 @@
+package dev.lane.submit;
+
+import dev.lane.config.LaneConfig;
+import dev.lane.core.LaneException;
+import dev.lane.intent.IntentValidator;
+import dev.lane.intent.Intents;
+import dev.lane.intent.MigrationNumbers;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The step {@code lane submit} and {@code lane sync} share: a lane's edits of shared files since its fork point
+ * become intents, and the files go back to their fork-point content, so they never reach a textual merge.
+ *
+ * <p>Protocol. Run by its caller while it holds the lane's {@link LaneWorkLock}. {@link #plan} only reads (git
+ * objects and the lane's stored intents): it detects the edits ({@link SurfaceChanges}), merges them into the lane's
+ * earlier intents ({@link IntentUpdate}) and validates the result, refusing (exit 2, "COMMAND refused, nothing was
+ * changed") an edit submit would not take. {@link Plan#apply} then (1) writes {@code intents.json} atomically and
+ * (2) commits the restore of the shared files. A crash between (1) and (2) loses nothing: the intents are saved, and
+ * a re-run detects the same edits again (adding them is idempotent); after (2) it finds none.
+ */
+public final class SharedEditsToIntents {
+    private SharedEditsToIntents() {
+    }
+
+    /**
+     * What the step would do.
+     *
+     * @param intents      the lane's intents afterwards
+     * @param found        the intents detected in the lane's edits
+     * @param surfacePaths the shared files the lane changed, to be restored to their fork-point content
+     * @param notices      what happened to earlier intents, for the agent to read
+     * @param fork         the lane's fork point
+     */
+    public record Plan(Intents intents, Intents found, List<String> surfacePaths, List<String> notices, String fork) {
+        /** Whether the lane's branch carries shared-file edits to move. */
+        public boolean movesFiles() {
+            return !surfacePaths.isEmpty();
+        }
+
+        /**
+         * Writes the intents, then (if any) commits the restore of the shared files, with a subject starting with
+         * {@code subjectStart} (one of {@link dev.lane.integrate.BookkeepingSubjects}).
+         */
+        public void apply(GitCli git, SubmissionStore store, WaveId wave, LaneId lane, String subjectStart) {
+            store.writeIntents(wave, lane, intents);
+            if (movesFiles()) {
+                restoreSharedFiles(git, fork, surfacePaths, lane, subjectStart);
+            }
+        }
+    }
+
+    /**
+     * Detects the edits between {@code fork} and {@code tree}, merges them with {@code previous} and {@code explicit}
+     * intents, and validates the result; refuses (exit 2) as {@code command} if they would not be taken.
+     */
+    public static Plan plan(GitCli git, LaneConfig config, String fork, String tree, Intents previous,
+                            Intents explicit, String command) {
+        Set<String> listed = SurfaceChanges.manifestAt(git, config, fork);
+        SurfaceChanges found = SurfaceChanges.detect(git, config, fork, tree, listed);
+        Set<String> migrations = SurfaceChanges.migrationFiles(git, config, tree);
+        IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
+                listed::contains);
+        Intents intents = update.intents();
+        IntentValidator validator = new IntentValidator(migrations::contains,
+                SurfaceChanges.versionAt(git, config, fork), MigrationNumbers.listedIn(listed));
+        List<String> problems = validator.problems(intents);
+        if (!problems.isEmpty()) {
+            throw LaneException.usage(command + " refused, nothing was changed:\n  " + String.join("\n  ", problems));
+        }
+        return new Plan(intents, found.intents(), found.surfacePaths(), update.notices(), fork);
+    }
+
+    private static void restoreSharedFiles(GitCli git, String fork, List<String> paths, LaneId lane,
+                                           String subjectStart) {
+        for (String path : paths) {
+            if (SurfaceChanges.showIfExists(git, fork, path).isPresent()) {
+                git.ok("checkout", fork, "--", path);
+            } else {
+                git.ok("rm", "-q", "-f", "--", path);
+            }
+        }
+        git.ok("commit", "-q", "--no-verify", "-m", subjectStart + lane
+                + " into intents\n\nRestored to their base content: " + String.join(", ", paths));
+    }
+}
