@@ -24,12 +24,10 @@ public final class LaneCheckout {
      * @param command the lane command that would commit ("submit", "sync"), for the message
      */
     public static void requireReady(GitCli git, Path worktree, String branch, String command) {
-        for (String marker : new String[] {"rebase-merge", "rebase-apply"}) {
-            if (Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", marker).line()))) {
-                throw LaneException.usage("a rebase is in progress in " + worktree + "; finish it (resolve, git add, "
-                        + "git rebase --continue) or abort it (git rebase --abort), then run lane " + command
-                        + " again. Nothing was changed.");
-            }
+        if (rebaseInProgress(git)) {
+            throw LaneException.usage("a rebase is in progress in " + worktree + "; finish it (resolve, git add, "
+                    + "git rebase --continue) or abort it (git rebase --abort), then run lane " + command
+                    + " again. Nothing was changed.");
         }
         List<String> conflicted = Arrays.stream(git.ok("diff", "--name-only", "--diff-filter=U", "-z").out()
                 .split("\0")).filter(p -> !p.isEmpty()).distinct().toList();
@@ -52,5 +50,19 @@ public final class LaneCheckout {
                 + ". The lane's work must be on its branch: switch back (git switch " + branch + ") and bring any "
                 + "commits made meanwhile onto it (git merge " + commit + "), then run lane " + command + " again. "
                 + "Nothing was changed.");
+    }
+
+    /** Whether the worktree {@code git} runs in is in the middle of a rebase (git's own marker folders). */
+    public static boolean rebaseInProgress(GitCli git) {
+        return hasGitPath(git, "rebase-merge") || hasGitPath(git, "rebase-apply");
+    }
+
+    /** Whether the worktree {@code git} runs in is in the middle of a merge (its {@code MERGE_HEAD}). */
+    public static boolean mergeInProgress(GitCli git) {
+        return hasGitPath(git, "MERGE_HEAD");
+    }
+
+    private static boolean hasGitPath(GitCli git, String name) {
+        return Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", name).line()));
     }
 }

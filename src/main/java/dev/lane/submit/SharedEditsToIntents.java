@@ -74,15 +74,23 @@ public final class SharedEditsToIntents {
         return new Plan(intents, found.intents(), found.surfacePaths(), update.notices(), fork);
     }
 
-    private static void restoreSharedFiles(GitCli git, String fork, List<String> paths, LaneId lane,
-                                           String subjectStart) {
+    /**
+     * Sets {@code paths} in the worktree and index to their content at {@code commit}: checked out from it, or
+     * removed where it has none. The caller commits.
+     */
+    public static void setFilesTo(GitCli git, String commit, List<String> paths) {
         for (String path : paths) {
-            if (SurfaceChanges.showIfExists(git, fork, path).isPresent()) {
-                git.ok("checkout", fork, "--", path);
+            if (git.run("cat-file", "-e", commit + ":" + path).ok()) {
+                git.ok("checkout", commit, "--", path);
             } else {
                 git.ok("rm", "-q", "-f", "--", path);
             }
         }
+    }
+
+    private static void restoreSharedFiles(GitCli git, String fork, List<String> paths, LaneId lane,
+                                           String subjectStart) {
+        setFilesTo(git, fork, paths);
         git.ok("commit", "-q", "--no-verify", "-m", subjectStart + lane
                 + " into intents\n\nRestored to their base content: " + String.join(", ", paths));
     }

@@ -116,7 +116,7 @@ public final class SubmitService {
             git.ok("add", "-A");
             // Changes can cancel out once all is added (a file unstaged with git rm --cached): nothing to commit then,
             // unless a merge is being concluded.
-            if (!git.run("diff", "--cached", "--quiet").ok() || mergeInProgress(git)) {
+            if (!git.run("diff", "--cached", "--quiet").ok() || LaneCheckout.mergeInProgress(git)) {
                 git.ok("commit", "-q", "--no-verify", "-m", request.message());
                 committed = true;
             }
@@ -175,10 +175,6 @@ public final class SubmitService {
                     + folder + " and commit; an agent's own notes go in its claim folder "
                     + inbox + "/<wave>/<lane>, in the main checkout), then submit again. Nothing was changed.");
         }
-    }
-
-    private static boolean mergeInProgress(GitCli git) {
-        return Files.exists(Path.of(git.ok("rev-parse", "--path-format=absolute", "--git-path", "MERGE_HEAD").line()));
     }
 
     /** Changed, added, deleted and untracked files of the worktree, as {@code git status} names them. */

@@ -224,13 +224,7 @@ public final class SyncService {
     }
 
     private static boolean inProgress(GitCli git) {
-        for (String marker : new String[] {"MERGE_HEAD", "rebase-merge", "rebase-apply"}) {
-            String path = git.ok("rev-parse", "--path-format=absolute", "--git-path", marker).line();
-            if (Files.exists(Path.of(path))) {
-                return true;
-            }
-        }
-        return false;
+        return LaneCheckout.mergeInProgress(git) || LaneCheckout.rebaseInProgress(git);
     }
 
     private static List<String> surfaceDiff(GitCli git, SharedSurfaces surfaces, String from, String to) {
@@ -239,13 +233,7 @@ public final class SyncService {
     }
 
     private static void restoreToMain(GitCli git, String main, List<String> paths) {
-        for (String path : paths) {
-            if (git.run("cat-file", "-e", main + ":" + path).ok()) {
-                git.ok("checkout", main, "--", path);
-            } else {
-                git.ok("rm", "-q", "-f", "--", path);
-            }
-        }
+        SharedEditsToIntents.setFilesTo(git, main, paths);
         git.ok("commit", "-q", "--no-verify", "-m", BookkeepingSubjects.SYNC
                 + "shared files follow main\n\nThe rebase replayed "
                 + "edits that live in the lane's intents; set back to main's content: " + String.join(", ", paths));

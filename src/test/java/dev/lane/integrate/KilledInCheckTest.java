@@ -27,8 +27,7 @@ class KilledInCheckTest {
     @Test
     void theNextPassClearsTheCheckoutOfAPassKilledInItsCheck() throws Exception {
         Path started = tmp.resolve("check-started");
-        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 60\n");
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = dimASubmittedWithASleepingCheck(started);
         JvmProcess pass = f.passInItsCheck("45", started, "ops");
         List<Path> left;
         try {
@@ -41,7 +40,7 @@ class KilledInCheckTest {
         assertTrue(Files.isDirectory(checkout), "a killed pass cannot clear its checkout");
         assertTrue(f.git(f.repo, "worktree", "list").contains(checkout.toString()));
 
-        f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n"); // no check this time
+        dropTheCheck(f);
         f.integrate("--wave", "45").expect(0);
 
         assertFalse(Files.exists(left.get(0)), "the rerun deleted the dead pass's check folder");
@@ -52,8 +51,7 @@ class KilledInCheckTest {
     @Test
     void theNextPassStopsTheCheckCommandThatAPassKilledInItsCheckLeftRunning() throws Exception {
         Path started = tmp.resolve("check-started");
-        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 120\n");
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = dimASubmittedWithASleepingCheck(started);
         JvmProcess pass = f.passInItsCheck("45", started, "ops");
         List<ProcessHandle> check;
         try {
@@ -62,7 +60,7 @@ class KilledInCheckTest {
             assertFalse(check.isEmpty(), "kill -9 runs no hook, so the check's shell outlives its pass");
             assertTrue(check.stream().allMatch(ProcessHandle::isAlive));
 
-            f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n");
+            dropTheCheck(f);
             f.integrate("--wave", "45").expect(0);
 
             for (ProcessHandle h : check) {
@@ -77,8 +75,7 @@ class KilledInCheckTest {
     @Test
     void aPassStoppedWithSigtermStopsItsCheckCommandOnTheWayOut() throws Exception {
         Path started = tmp.resolve("check-started");
-        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 120\n");
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = dimASubmittedWithASleepingCheck(started);
         String before = f.mainHead();
         JvmProcess pass = f.passInItsCheck("45", started, "ops");
         try {
@@ -94,6 +91,18 @@ class KilledInCheckTest {
             WaveFixture.killInCheck(pass, started);
         }
         assertEquals(before, f.mainHead(), "a pass stopped in its check moves nothing");
+    }
+
+    /** Wave 45 with lane dimA submitted, and a check: that creates {@code started}, then sleeps two minutes. */
+    private WaveFixture dimASubmittedWithASleepingCheck(Path started) {
+        WaveFixture f = WaveFixture.create(tmp, "check: touch '" + started + "' && sleep 120\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        return f;
+    }
+
+    /** lanes.yml without the check, so the rerun lands at once. */
+    private void dropTheCheck(WaveFixture f) {
+        f.write(f.repo, "lanes.yml", "worktree: " + tmp.resolve("wt-{wave}-{lane}") + "\n");
     }
 
     /** The check's shell (its command line names {@code started}) and every process under it. */

@@ -23,14 +23,7 @@ class SubmitWorktreeStateTest {
     @Test
     void submitWithMessageRefusesConflictsASyncLeftAndCommitsNoConflictMarkers() {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        Path b = f.claim("45", "dimB");
-        f.write(a, "src/app.txt", "A\n");
-        f.submit(a);
-        f.integrate("--wave", "45").expect(0);
-        f.write(b, "src/app.txt", "B\n");
-        f.submit(b);
-        f.lane(b, "sync").expect(4);
+        Path b = syncLeftInConflict(f);
         String head = f.git(b, "rev-parse", "HEAD");
         Path submission = f.repo.resolve("tools/offline/_inbox/45/dimB/submission.json");
         String submitted = f.read(submission.getParent(), "submission.json");
@@ -48,14 +41,7 @@ class SubmitWorktreeStateTest {
     @Test
     void submitWithMessageConcludesASyncMergeWhoseConflictsWereResolved() {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        Path b = f.claim("45", "dimB");
-        f.write(a, "src/app.txt", "A\n");
-        f.submit(a);
-        f.integrate("--wave", "45").expect(0);
-        f.write(b, "src/app.txt", "B\n");
-        f.submit(b);
-        f.lane(b, "sync").expect(4);
+        Path b = syncLeftInConflict(f);
         f.write(b, "src/app.txt", "A and B\n");
         f.git(b, "add", "src/app.txt");
 
@@ -94,5 +80,21 @@ class SubmitWorktreeStateTest {
         assertEquals(branchHead, f.git(a, "rev-parse", "HEAD"), "nothing was committed");
         assertTrue(f.git(a, "status", "--porcelain").contains("?? src/a.txt"), "the work is left uncommitted");
         assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/submission.json")), "no submission");
+    }
+
+    /**
+     * Lane dimB of wave 45 after a sync that stopped on a conflict: dimA landed "A" in src/app.txt, dimB submitted "B"
+     * there, then synced (exit 4, the conflict left in its worktree). Returns dimB's worktree.
+     */
+    private static Path syncLeftInConflict(WaveFixture f) {
+        Path a = f.claim("45", "dimA");
+        Path b = f.claim("45", "dimB");
+        f.write(a, "src/app.txt", "A\n");
+        f.submit(a);
+        f.integrate("--wave", "45").expect(0);
+        f.write(b, "src/app.txt", "B\n");
+        f.submit(b);
+        f.lane(b, "sync").expect(4);
+        return b;
     }
 }
