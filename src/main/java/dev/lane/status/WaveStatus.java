@@ -39,11 +39,6 @@ import java.util.Optional;
 public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass,
                          Optional<RefusedPass> refused) {
 
-    /** A wave whose latest pass, if any, did not end refused or aborted. */
-    public WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass) {
-        this(wave, lanes, pass, Optional.empty());
-    }
-
     public static WaveStatus read(Inbox inbox, WaveId wave) {
         ClaimStore claims = new ClaimStore(inbox);
         SubmissionStore submissions = new SubmissionStore(inbox);

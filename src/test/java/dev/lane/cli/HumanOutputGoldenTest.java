@@ -79,7 +79,8 @@ class HumanOutputGoldenTest {
                 new dev.lane.status.LaneView("dimZ", null, dev.lane.status.LaneState.DAMAGED, null, null, 0,
                         "its claim record is unreadable: /r/tools/offline/_inbox/45/dimZ/claim.json is damaged",
                         null, null, null));
-        var wave = new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty());
+        var wave = new dev.lane.status.WaveStatus(new dev.lane.names.WaveId("45"), lanes, java.util.Optional.empty(),
+                java.util.Optional.empty());
         Golden.assertMatches("status-view", StatusCommand.StatusView.render(wave, now));
         // Filtered: the summary still counts the whole wave and says what is shown; no rows, no table.
         Golden.assertMatches("status-view-filtered", StatusCommand.StatusView.render(wave,

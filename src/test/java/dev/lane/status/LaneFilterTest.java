@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LaneFilterTest {
     private static final WaveStatus WAVE = new WaveStatus(new WaveId("45"), List.of(
             lane("dimA", LaneState.INTEGRATED), lane("dimB", LaneState.PARKED), lane("dimC", LaneState.SUBMITTED),
-            lane("dimZ", LaneState.DAMAGED)), Optional.empty());
+            lane("dimZ", LaneState.DAMAGED)), Optional.empty(), Optional.empty());
 
     private static LaneView lane(String name, LaneState state) {
         return new LaneView(name, "agent-" + name, state, null, null, 0, null, null, null, null);
