@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The training run behind lane's start-up archive. {@code tools/lane} runs it once per jar and JVM with
- * {@code -XX:ArchiveClassesAtExit}, so the class-data-sharing archive holds every class that lane's commands load:
- * later runs map those classes instead of loading, parsing and verifying them from the jar.
+ * {@code -XX:DumpLoadedClassList} and dumps the classes it lists into a static class-data-sharing archive, so the
+ * archive holds every class that lane's commands load: later runs map those classes instead of loading, parsing and
+ * verifying them from the jar.
  *
  * <p>It runs the real commands through {@link LaneCli} (help, version, usage errors, init, claim, a lost claim race,
  * submit with shared-file edits, a resubmission, integrate (dry run and real), sync, the ledger and its check,
