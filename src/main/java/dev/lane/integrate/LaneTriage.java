@@ -131,9 +131,10 @@ final class LaneTriage {
     }
 
     /**
-     * Why the lane's branch cannot be merged as it is: it changes files under the inbox (lane's own state in the main
-     * checkout: landed on main, they would be written over it when the checkout follows main), or shared files,
-     * itself, relative to where it forked from main.
+     * Why the lane's branch cannot be merged as it is: it changes files under the inbox, or a file (a symlink, say)
+     * at the inbox's path or at a folder above it (lane's own state in the main checkout: landed on main, they would
+     * be written over it, or delete it, when the checkout follows main), or shared files, itself, relative to where it
+     * forked from main.
      */
     private Optional<String> bypass(Optional<RevCommit> fork, RevCommit head) {
         if (fork.isEmpty()) {
@@ -142,7 +143,7 @@ final class LaneTriage {
         if (inbox.isPresent()) {
             String folder = inbox.get();
             List<String> inInbox = access.changedPaths(fork.get().getTree(), head.getTree(),
-                    path -> path.startsWith(folder + "/"),
+                    path -> path.equals(folder) || path.startsWith(folder + "/") || folder.startsWith(path + "/"),
                     path -> path.equals(folder) || path.startsWith(folder + "/") || folder.startsWith(path + "/"));
             if (!inInbox.isEmpty()) {
                 return Optional.of("its branch changes files under the inbox " + folder + " (" + named(inInbox)

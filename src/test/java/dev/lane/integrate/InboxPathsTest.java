@@ -68,6 +68,43 @@ class InboxPathsTest {
         assertEquals("team notes, kept in git on purpose\n", f.onMain("tools/offline/_inbox/README.md"));
     }
 
+    @Test
+    void aLaneWhoseBranchPutsASymlinkAtTheInboxPathIsParkedAndTheInboxSurvives() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
+        Files.createDirectories(a.resolve("tools/offline"));
+        Files.createSymbolicLink(a.resolve("tools/offline/_inbox"), tmp.resolve("elsewhere"));
+        f.git(a, "add", "tools/offline/_inbox");
+        f.git(a, "commit", "-qm", "a symlink where the inbox is");
+        moveSubmittedHead(f, a, "sneaky");
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("under the inbox tools/offline/_inbox (tools/offline/_inbox)"), r.out());
+        assertEquals(before, f.mainHead(), "the only lane was parked: main does not move");
+        assertTrue(Files.isRegularFile(f.repo.resolve("tools/offline/_inbox/45/AGENT_LEDGER.md")),
+                "the wave's ledger is still there");
+    }
+
+    @Test
+    void aLaneWhoseBranchPutsAFileWhereAFolderAboveTheInboxIsIsParkedAndTheInboxSurvives() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
+        f.write(a, "tools/offline", "a file where the inbox's folder is\n");
+        f.git(a, "add", "tools/offline");
+        f.git(a, "commit", "-qm", "a file where the inbox's folder is");
+        moveSubmittedHead(f, a, "sneaky");
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("under the inbox tools/offline/_inbox (tools/offline)"), r.out());
+        assertEquals(before, f.mainHead(), "the only lane was parked: main does not move");
+        assertTrue(Files.isRegularFile(f.repo.resolve("tools/offline/_inbox/45/sneaky/claim.json")),
+                "the lane's claim is still there");
+    }
+
     /** Points the lane's submission at its worktree's HEAD, as an older lane or a hand-moved branch would. */
     private static void moveSubmittedHead(WaveFixture f, Path worktree, String lane) throws Exception {
         Path submission = f.repo.resolve("tools/offline/_inbox/45/" + lane + "/submission.json");
