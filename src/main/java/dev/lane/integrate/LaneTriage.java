@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -142,14 +143,18 @@ final class LaneTriage {
         }
         if (inbox.isPresent()) {
             String folder = inbox.get();
-            List<String> inInbox = access.changedPaths(fork.get().getTree(), head.getTree(),
-                    path -> path.equals(folder) || path.startsWith(folder + "/") || folder.startsWith(path + "/"),
-                    path -> path.equals(folder) || path.startsWith(folder + "/") || folder.startsWith(path + "/"));
+            // a path under the inbox, the inbox's own, or a folder's on the way to it (a file there replaces it)
+            Predicate<String> onInbox = path -> path.equals(folder) || path.startsWith(folder + "/")
+                    || folder.startsWith(path + "/");
+            List<String> inInbox = access.changedPaths(fork.get().getTree(), head.getTree(), onInbox, onInbox);
             if (!inInbox.isEmpty()) {
-                return Optional.of("its branch changes files under the inbox " + folder + " (" + named(inInbox)
-                        + "), which holds lane's own state in the main checkout and never travels in a branch: it "
-                        + "bypassed lane submit. Take them out of the lane (in its worktree: git rm -r --cached "
-                        + folder + ", then commit), run lane submit there, then integrate again.");
+                String remove = String.join(" ", inInbox.stream()
+                        .map(path -> path.startsWith(folder + "/") ? folder : path).distinct().toList());
+                return Optional.of("its branch changes files at or under the inbox " + folder + " ("
+                        + named(inInbox) + "); the inbox holds lane's own state in the main checkout and never "
+                        + "travels in a branch: landed on main, these would write over or delete it. Take them out "
+                        + "of the lane (in its worktree: git rm -r --cached -- " + remove + ", then commit), run "
+                        + "lane submit there, then integrate again.");
             }
         }
         List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains,

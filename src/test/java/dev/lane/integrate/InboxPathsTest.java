@@ -38,6 +38,7 @@ class InboxPathsTest {
         assertTrue(r.out().contains("tools/offline/_inbox/45/AGENT_LEDGER.md"), r.out());
         assertTrue(r.out().contains("tools/offline/_inbox/45/dimB/claim.json"), r.out());
         assertTrue(r.out().contains("under the inbox"), r.out());
+        assertTrue(r.out().contains("git rm -r --cached -- tools/offline/_inbox,"), r.out());
         assertEquals("", f.git(f.repo, "ls-tree", "-r", "--name-only", "refs/heads/main", "--", "tools/offline")
                 .strip(), "main gains no file under the inbox");
         assertEquals("B\n", f.onMain("src/b.txt"), "the other lane lands");
@@ -100,6 +101,7 @@ class InboxPathsTest {
         CliRun r = f.integrate("--wave", "45").expect(4);
 
         assertTrue(r.out().contains("under the inbox tools/offline/_inbox (tools/offline)"), r.out());
+        assertTrue(r.out().contains("git rm -r --cached -- tools/offline,"), "the remedy names the file: " + r.out());
         assertEquals(before, f.mainHead(), "the only lane was parked: main does not move");
         assertTrue(Files.isRegularFile(f.repo.resolve("tools/offline/_inbox/45/sneaky/claim.json")),
                 "the lane's claim is still there");
