@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -203,7 +204,7 @@ public final class Integrator {
         Semver current = waveBump.current();
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
-        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable())
+        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable(), inboxFolder())
                 .triage(ordered, base, history, manifestNow, waveBump);
         List<String> order = triage.order();
         Map<String, LaneOutcome> decided = triage.decided();
@@ -353,6 +354,16 @@ public final class Integrator {
             new Ledger(ws.inbox().ledger(request.wave())).append(entry(LedgerEvent.CHECKED, request.wave(),
                     request.agent().value(), report.ledgerDetail()));
         }
+    }
+
+    /** The inbox folder as a path in the repository, if the inbox lies inside the main checkout. */
+    private Optional<String> inboxFolder() {
+        Path top = ws.repo().workTree();
+        Path inbox = ws.inbox().root();
+        if (!inbox.startsWith(top) || inbox.equals(top)) {
+            return Optional.empty();
+        }
+        return Optional.of(top.relativize(inbox).toString().replace(java.io.File.separatorChar, '/'));
     }
 
     private static LaneOutcome parked(String lane, String agent, Submission s, String reason) {

@@ -9,23 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Sorts the claimed lanes of a wave before merging: not submitted (left out), already integrated (main holds the
- * head and every intent), parked at once (head missing, no shared history, or a branch that changes shared files
- * itself, bypassing submit), or a candidate for the pass with its pending intents.
+ * head and every intent), parked at once (head missing, no shared history, or a branch that changes shared files or
+ * files under the inbox itself, bypassing submit), or a candidate for the pass with its pending intents.
  */
 final class LaneTriage {
     private final RepoAccess access;
     private final SharedSurfaces surfaces;
     private final Map<String, Submission> submitted;
+    /** The inbox folder as a path in the repository (no trailing slash), if the inbox lies in the main checkout. */
+    private final Optional<String> inbox;
 
-    /** @param submitted the submission of each submitted lane (a claimed lane missing here is not submitted) */
-    LaneTriage(RepoAccess access, LaneConfig config, Map<String, Submission> submitted) {
+    /**
+     * @param submitted the submission of each submitted lane (a claimed lane missing here is not submitted)
+     * @param inbox     the inbox folder as a path in the repository, if the inbox lies inside the main checkout
+     */
+    LaneTriage(RepoAccess access, LaneConfig config, Map<String, Submission> submitted, Optional<String> inbox) {
         this.access = access;
         this.surfaces = new SharedSurfaces(config);
         this.submitted = submitted;
+        this.inbox = inbox;
     }
 
     /**
@@ -106,6 +113,13 @@ final class LaneTriage {
                 LaneOutcome.Applied.nothing(), null, null);
     }
 
+    /** The paths, the first ten of them if there are more, with how many more. */
+    private static String named(List<String> paths) {
+        int shown = Math.min(paths.size(), 10);
+        return String.join(", ", paths.subList(0, shown))
+                + (paths.size() > shown ? " and " + (paths.size() - shown) + " more" : "");
+    }
+
     /**
      * The migration files (plain names) the lane's branch removes relative to its fork point: whether the manifest
      * lists them is decided when intents are applied, against main's manifest and the lanes before it.
@@ -117,10 +131,31 @@ final class LaneTriage {
                 .stream().map(surfaces::migrationName).toList();
     }
 
-    /** The shared files the lane's branch changes itself, relative to where it forked from main. */
+    /**
+     * Why the lane's branch cannot be merged as it is: it changes files under the inbox, or a file (a symlink, say)
+     * at the inbox's path or at a folder above it (lane's own state in the main checkout: landed on main, they would
+     * be written over it, or delete it, when the checkout follows main), or shared files, itself, relative to where it
+     * forked from main.
+     */
     private Optional<String> bypass(Optional<RevCommit> fork, RevCommit head) {
         if (fork.isEmpty()) {
             return Optional.of("its branch shares no history with main; claim the lane again from main");
+        }
+        if (inbox.isPresent()) {
+            String folder = inbox.get();
+            // a path under the inbox, the inbox's own, or a folder's on the way to it (a file there replaces it)
+            Predicate<String> onInbox = path -> path.equals(folder) || path.startsWith(folder + "/")
+                    || folder.startsWith(path + "/");
+            List<String> inInbox = access.changedPaths(fork.get().getTree(), head.getTree(), onInbox, onInbox);
+            if (!inInbox.isEmpty()) {
+                String remove = String.join(" ", inInbox.stream()
+                        .map(path -> path.startsWith(folder + "/") ? folder : path).distinct().toList());
+                return Optional.of("its branch changes files at or under the inbox " + folder + " ("
+                        + named(inInbox) + "); the inbox holds lane's own state in the main checkout and never "
+                        + "travels in a branch: landed on main, these would write over or delete it. Take them out "
+                        + "of the lane (in its worktree: git rm -r --cached -- " + remove + ", then commit), run "
+                        + "lane submit there, then integrate again.");
+            }
         }
         List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains,
                 surfaces::mayHoldSurfaces);
