@@ -255,10 +255,12 @@ public final class Integrator {
         if (!request.dryRun()) {
             Instant now = ws.clock().instant();
             OutcomeRecorder recorder = new OutcomeRecorder(ws.inbox(), wave, request.agent().value());
-            recorder.ledger(result, now);
-            hook.reached(Step.LEDGER_WRITTEN);
+            // The outcomes first: the ledger's closing entry is what tells lane status the pass ended, so until it
+            // is written a stopped pass shows as such, and what landed already reads integrated (OutcomeRecorder).
             recorder.outcomes(result, now);
             hook.reached(Step.OUTCOMES_WRITTEN);
+            recorder.ledger(result, now);
+            hook.reached(Step.LEDGER_WRITTEN);
         }
         return result;
     }

@@ -29,9 +29,13 @@ import java.util.concurrent.Future;
  * {@code outcome.json} in each lane's claim folder, written atomically. (A pass that is refused or stops with an
  * error is closed by {@code integrate-refused} or {@code integrate-aborted}, written by {@link Integrator}.)
  *
- * <p>Protocol. Called only after main was re-read and verified, so a record never claims more than main holds. A
- * crash before or while recording leaves main moved and the records missing or partial; a rerun of the wave finds
- * the lanes in main's history, reports them already integrated and writes the missing records then. An existing
+ * <p>Protocol. Called only after main was re-read and verified, so a record never claims more than main holds. The
+ * outcome files are written first and the ledger block last, because the block's closing entry is what marks the pass
+ * as ended for {@code lane status} ({@code IntegratePass}): a crash between them leaves the lanes that landed reading
+ * integrated and the pass shown as stopped unfinished, never lanes that landed reading merely submitted under a pass
+ * that looks finished. A crash before or while recording leaves main moved and the records missing or partial; a
+ * rerun of the wave finds the lanes in main's history, reports them already integrated and writes the missing records
+ * then. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
  * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and

@@ -31,10 +31,10 @@ public enum Step {
     CHECKOUT_UPDATED("checkout-updated"),
     /** main was re-read and every integrated lane was found in it. */
     VERIFIED("verified"),
-    /** The ledger entries of the pass were appended. */
-    LEDGER_WRITTEN("ledger-written"),
-    /** Each lane's outcome.json was written; the pass is over. */
-    OUTCOMES_WRITTEN("outcomes-written");
+    /** Each lane's outcome.json was written; the pass's ledger entries are not (the pass shows as unfinished). */
+    OUTCOMES_WRITTEN("outcomes-written"),
+    /** The ledger entries of the pass were appended, the last of them closing it; the pass is over. */
+    LEDGER_WRITTEN("ledger-written");
 
     private final String label;
 

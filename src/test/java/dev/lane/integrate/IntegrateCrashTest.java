@@ -3,6 +3,8 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lane.support.Git;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,6 +56,11 @@ class IntegrateCrashTest {
             assertTrue(untouched || run.mainTree().equals(referenceTree),
                     "after a crash at " + step.label() + " main is untouched or fully moved");
             report.add(step.label() + ": main " + (untouched ? "untouched" : "moved"));
+            if (!untouched) {
+                assertTrue(statusTellsTheTruthAfterMainMoved(run), () -> "after a crash at " + step.label()
+                        + ", lane status shows the lanes that landed as integrated or the pass as stopped unfinished:\n"
+                        + run.lane(run.repo, "status", "--wave", "45"));
+            }
 
             run.integrate("--wave", "45").expect(4);
 
@@ -69,6 +76,26 @@ class IntegrateCrashTest {
         assertEquals(Step.values().length, report.size(), String.join("\n", report));
         assertTrue(report.contains("locked: main untouched") && report.contains("main-moved: main moved"),
                 String.join("\n", report));
+    }
+
+    /**
+     * Once main moved, the operator must not read the lanes that landed as merely submitted with no word that the pass
+     * did not finish: either every landed lane (dimA, dimB) reads integrated, or the pass shows as stopped unfinished.
+     */
+    private static boolean statusTellsTheTruthAfterMainMoved(WaveFixture run) throws Exception {
+        JsonNode wave = new ObjectMapper().readTree(run.lane(run.repo, "status", "--wave", "45", "--json").expect(0)
+                .out()).get("waves").get(0);
+        JsonNode pass = wave.get("integrate");
+        if (!pass.isNull() && pass.get("state").asText().equals("stopped")) {
+            return true;
+        }
+        for (JsonNode lane : wave.get("lanes")) {
+            String name = lane.get("lane").asText();
+            if ((name.equals("dimA") || name.equals("dimB")) && !lane.get("state").asText().equals("integrated")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static WaveFixture copy(WaveFixture template, String name) throws IOException, InterruptedException {
