@@ -10,6 +10,8 @@ import dev.lane.json.Json;
 import dev.lane.support.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +29,7 @@ class InboxPathsTest {
         Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
         f.write(a, "tools/offline/_inbox/45/AGENT_LEDGER.md", "# forged ledger\n");
         f.write(a, "tools/offline/_inbox/45/dimB/claim.json", "{}\n");
-        f.git(a, "add", "-f", "tools/offline/_inbox");
-        f.git(a, "commit", "-qm", "inbox files behind submit's back");
-        moveSubmittedHead(f, a, "sneaky");
+        commitBehindSubmit(f, a, "inbox files behind submit's back", "-f", "tools/offline/_inbox");
         f.submitted("45", "dimB", "src/b.txt", "B\n");
         String ledgerBefore = f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md");
 
@@ -75,9 +75,7 @@ class InboxPathsTest {
         Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
         Files.createDirectories(a.resolve("tools/offline"));
         Files.createSymbolicLink(a.resolve("tools/offline/_inbox"), tmp.resolve("elsewhere"));
-        f.git(a, "add", "tools/offline/_inbox");
-        f.git(a, "commit", "-qm", "a symlink where the inbox is");
-        moveSubmittedHead(f, a, "sneaky");
+        commitBehindSubmit(f, a, "a symlink where the inbox is", "tools/offline/_inbox");
         String before = f.mainHead();
 
         CliRun r = f.integrate("--wave", "45").expect(4);
@@ -93,9 +91,7 @@ class InboxPathsTest {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
         f.write(a, "tools/offline", "a file where the inbox's folder is\n");
-        f.git(a, "add", "tools/offline");
-        f.git(a, "commit", "-qm", "a file where the inbox's folder is");
-        moveSubmittedHead(f, a, "sneaky");
+        commitBehindSubmit(f, a, "a file where the inbox's folder is", "tools/offline");
         String before = f.mainHead();
 
         CliRun r = f.integrate("--wave", "45").expect(4);
@@ -105,6 +101,16 @@ class InboxPathsTest {
         assertEquals(before, f.mainHead(), "the only lane was parked: main does not move");
         assertTrue(Files.isRegularFile(f.repo.resolve("tools/offline/_inbox/45/sneaky/claim.json")),
                 "the lane's claim is still there");
+    }
+
+    /** Commits {@code git add addArgs} in lane sneaky's worktree and points its submission there, bypassing submit. */
+    private static void commitBehindSubmit(WaveFixture f, Path worktree, String message, String... addArgs)
+            throws Exception {
+        List<String> add = new ArrayList<>(List.of("add"));
+        add.addAll(List.of(addArgs));
+        f.git(worktree, add.toArray(String[]::new));
+        f.git(worktree, "commit", "-qm", message);
+        moveSubmittedHead(f, worktree, "sneaky");
     }
 
     /** Points the lane's submission at its worktree's HEAD, as an older lane or a hand-moved branch would. */
