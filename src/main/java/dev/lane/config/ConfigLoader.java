@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -54,6 +56,8 @@ public final class ConfigLoader {
             "workflows", Shape.LIST, "check", Shape.TEXT, "checkTimeout", Shape.DURATION);
     private static final Map<String, Shape> MANIFEST_KEYS = Map.of("file", Shape.TEXT, "migrations", Shape.TEXT,
             "required", Shape.LIST, "pattern", Shape.TEXT);
+    /** Keys whose text (or whose list items) are globs, compiled when the file loads so a bad one names its line. */
+    private static final Set<String> GLOB_KEYS = Set.of("manifest.pattern", "workflows");
 
     private final JsonParser parser;
     private final String source;
@@ -145,7 +149,7 @@ public final class ConfigLoader {
         }
         refuseAlias(key, at);
         if (shape == Shape.TEXT && token == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            return glob(key, parser.getText(), at);
         }
         if (shape == Shape.DURATION && token == JsonToken.VALUE_STRING) {
             String text = parser.getText();
@@ -161,7 +165,7 @@ public final class ConfigLoader {
                     throw wrongType(key + "[" + texts.size() + "]", Shape.TEXT, parser.currentTokenLocation());
                 }
                 refuseAlias(key + "[" + texts.size() + "]", parser.currentTokenLocation());
-                texts.add(parser.getText());
+                texts.add(glob(key + "[" + texts.size() + "]", parser.getText(), parser.currentTokenLocation()));
             }
             return texts;
         }
@@ -169,6 +173,23 @@ public final class ConfigLoader {
             return mapping(key + ".", MANIFEST_KEYS);
         }
         throw wrongType(key, shape, at); // numbers and booleans are never taken as text
+    }
+
+    /**
+     * The text of {@code key}; if it is a glob ({@link #GLOB_KEYS}), one Java's {@code PathMatcher} accepts, else a
+     * usage error at its line (submit and integrate would otherwise stop on it with an internal error).
+     */
+    private String glob(String key, String text, JsonLocation at) {
+        if (!GLOB_KEYS.contains(key.replaceFirst("\\[\\d+]$", ""))) {
+            return text;
+        }
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + text);
+            return text;
+        } catch (PatternSyntaxException e) {
+            throw error(at, "key '" + key + "' is not a valid glob ('" + text + "'): " + e.getDescription()
+                    + " at character " + (e.getIndex() + 1) + "; see docs/config.md for the glob syntax");
+        }
     }
 
     private static LaneConfig overlay(Map<String, Object> f) {

@@ -281,4 +281,27 @@ class ConfigLoaderTest {
         assertTrue(LaneConfig.defaults().manifest().isMigration("notes.sql"));
         assertTrue(!LaneConfig.defaults().manifest().isMigration("notes.md"));
     }
+
+    @Test
+    void aWorkflowGlobThatIsNoGlobIsAUsageErrorNamingTheItemAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                main: main
+                workflows: [".github/workflows/*.yml", "["]
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 2: key 'workflows[1]' is not a valid glob ('['): "),
+                e.getMessage());
+    }
+
+    @Test
+    void aMigrationPatternThatIsNoGlobIsAUsageErrorNamingTheKeyAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                manifest:
+                  file: m.txt
+                  pattern: "[a"
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 3: key 'manifest.pattern' is not a valid glob ('[a'): "),
+                e.getMessage());
+    }
 }
