@@ -229,7 +229,29 @@ public final class ClaimService {
         if (!isBranchName(branch)) {
             throw LaneException.usage(notABranchName(branch, wave, lane));
         }
+        blockingBranch(branch).ifPresent(other -> {
+            throw LaneException.refused("branch " + other + " exists, so git cannot create the lane's branch " + branch
+                    + (other.length() < branch.length() ? " below it" : " above it") + " (a branch name cannot also "
+                    + "be a folder of branch names). Rename or delete " + other + ", or set branch: in lanes.yml to "
+                    + "another prefix, then claim again.");
+        });
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
+    }
+
+    /**
+     * A branch whose name is a folder of {@code branch} ({@code lane/45} for {@code lane/45/dimA}), or one named
+     * below {@code branch} as a folder: either keeps git from creating {@code branch}.
+     */
+    private Optional<String> blockingBranch(String branch) {
+        for (int slash = branch.indexOf('/'); slash > 0; slash = branch.indexOf('/', slash + 1)) {
+            String folder = branch.substring(0, slash);
+            if (ws.git().run("rev-parse", "--verify", "-q", "refs/heads/" + folder).ok()) {
+                return Optional.of(folder);
+            }
+        }
+        GitCli.Result below = ws.git().run("for-each-ref", "--count=1", "--format=%(refname:short)",
+                "refs/heads/" + branch + "/");
+        return below.ok() && !below.out().isBlank() ? Optional.of(below.line()) : Optional.empty();
     }
 
     private boolean isBranchName(String branch) {

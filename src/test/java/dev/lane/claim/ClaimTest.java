@@ -212,6 +212,19 @@ class ClaimTest {
     }
 
     @Test
+    void aBranchNamedLikeAFolderOfTheLaneBranchIsARefusalNamingItNotAnInternalError() throws Exception {
+        repo.git("branch", "lane/45"); // a person's branch: git cannot then make lane/45/dimA beside it
+
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("branch lane/45 exists") && r.err().contains("lane/45/dimA")
+                && !r.err().contains("please report it"), r.err());
+        assertFalse(Files.exists(repo.claimDir("45", "dimA")), "the claim is rolled back");
+        assertEquals(java.util.List.of("lane/45", "main"), repo.branches());
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
