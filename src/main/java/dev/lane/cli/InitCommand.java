@@ -1,6 +1,7 @@
 package dev.lane.cli;
 
 import dev.lane.config.ConfigInit;
+import dev.lane.config.LaneConfig;
 import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,9 +21,12 @@ final class InitCommand extends BaseCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("config", r.configFile().toString());
             doc.put("gitignoreUpdated", r.gitignoreUpdated());
+            doc.put("main", r.main());
             printJson(doc);
         } else {
-            out().println("wrote " + r.configFile());
+            out().println("wrote " + r.configFile() + (r.main().equals(LaneConfig.defaults().main()) ? ""
+                    : " (main: " + r.main() + ", the branch checked out here: this repository has no branch "
+                    + LaneConfig.defaults().main() + ")"));
             out().println(r.gitignoreUpdated() ? "added the inbox to .gitignore" : ".gitignore already ignores the inbox");
         }
         return 0;

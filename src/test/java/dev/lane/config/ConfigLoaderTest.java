@@ -129,6 +129,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void initInARepositoryWhoseMainLineIsNotCalledMainWritesTheBranchItIsOn(@TempDir Path repo) throws Exception {
+        dev.lane.support.Git.ok(repo, "init", "-q", "-b", "trunk");
+        Files.writeString(repo.resolve("README.md"), "hi\n");
+        dev.lane.support.Git.ok(repo, "add", "-A");
+        dev.lane.support.Git.ok(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "one");
+
+        ConfigInit.Result r = ConfigInit.init(repo);
+
+        assertEquals("trunk", ConfigLoader.load(repo).main(), "a config every command can use as written");
+        assertEquals("trunk", r.main());
+    }
+
+    @Test
+    void initWritesMainWhenTheRepositoryHasABranchMainEvenIfAnotherIsCheckedOut(@TempDir Path repo)
+            throws Exception {
+        dev.lane.support.Git.ok(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("README.md"), "hi\n");
+        dev.lane.support.Git.ok(repo, "add", "-A");
+        dev.lane.support.Git.ok(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "one");
+        dev.lane.support.Git.ok(repo, "switch", "-q", "-c", "feature");
+
+        ConfigInit.init(repo);
+
+        assertEquals("main", ConfigLoader.load(repo).main());
+    }
+
+    @Test
     void initRefusesToOverwriteAnExistingConfig(@TempDir Path repo) throws Exception {
         Files.writeString(repo.resolve("lanes.yml"), "main: trunk\n");
         LaneException e = assertThrows(LaneException.class, () -> ConfigInit.init(repo));
