@@ -104,6 +104,23 @@ class SubmitTest {
     }
 
     @Test
+    void anEmptyMessageIsAUsageErrorThatStagesNothing() throws Exception {
+        TestRepo.write(wt, "src/new.py", "x = 1\n"); // a script's -m "$MSG" with MSG unset
+        String statusBefore = Git.ok(wt, "status", "--porcelain");
+        RepoState before = RepoState.of(repo);
+
+        for (String empty : new String[] {"", "  "}) {
+            CliRun r = repo.laneIn(wt, "submit", "-m", empty);
+
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("-m") && r.err().contains("empty") && !r.err().contains("please report"),
+                    r.err());
+            assertEquals(statusBefore, Git.ok(wt, "status", "--porcelain"), "nothing staged");
+            assertEquals(before, RepoState.of(repo));
+        }
+    }
+
+    @Test
     void aManifestEntryWithoutItsMigrationFileIsRefusedBeforeAnythingIsCommitted() throws Exception {
         TestRepo.write(wt, "src/x.py", "x = 1\n");
         String headBefore = Git.ok(wt, "rev-parse", "HEAD");
