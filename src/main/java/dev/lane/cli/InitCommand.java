@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InitCommand extends BaseCommand {
     @Override
     CommandSpec spec() {
-        return command("Write lanes.yml (the defaults, commented) and keep the inbox out of git.");
+        return command("Write lanes.yml (the defaults, commented) and keep the inbox out of git.",
+                "Exit: 0 written, 2 not in a git repository, 5 lanes.yml exists already (nothing changed).");
     }
 
     @Override
