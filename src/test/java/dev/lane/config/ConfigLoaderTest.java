@@ -331,4 +331,25 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().startsWith("lanes.yml line 3: key 'manifest.pattern' is not a valid glob ('[a'): "),
                 e.getMessage());
     }
+
+    @Test
+    void aRepositoryPathThatNamesNoFileInTheRepositoryIsAUsageErrorNamingTheKeyAndItsLine() {
+        String[][] bad = {
+            {"manifest:\n  file: ''\n", "2", "manifest.file", "''"},
+            {"manifest:\n  file: scripts/migrations/\n", "2", "manifest.file", "'scripts/migrations/'"},
+            {"manifest:\n  file: /etc/manifest.txt\n", "2", "manifest.file", "'/etc/manifest.txt'"},
+            {"manifest:\n  migrations: ''\n", "2", "manifest.migrations", "''"},
+            {"manifest:\n  migrations: ../db\n", "2", "manifest.migrations", "'../db'"},
+            {"main: main\nversionFiles: [pyproject.toml, ../x.toml]\n", "2", "versionFiles[1]", "'../x.toml'"},
+            {"versionFiles: [./pyproject.toml]\n", "1", "versionFiles[0]", "'./pyproject.toml'"},
+        };
+        for (String[] b : bad) {
+            LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse(b[0], "lanes.yml"), b[0]);
+            assertEquals(ExitCode.USAGE, e.exitCode());
+            assertTrue(e.getMessage().startsWith("lanes.yml line " + b[1] + ": key '" + b[2] + "' is " + b[3]
+                    + ", not a path inside the repository"), e.getMessage());
+        }
+        LaneConfig ok = ConfigLoader.parse("manifest:\n  file: db/m.txt\n  migrations: db/migrations/\n", "lanes.yml");
+        assertEquals("db/migrations/", ok.manifest().migrations(), "a trailing slash on a folder is fine");
+    }
 }
