@@ -93,6 +93,12 @@ public final class ClaimService {
         Path claimDir = inbox.claimDir(wave, lane);
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
+        try {
+            refuseWorktreeInLaneOrGitState(worktree, inbox);
+        } catch (RuntimeException refused) {
+            mainHead.close();
+            throw refused;
+        }
         Rollback rollback = new Rollback(claimDir);
         ClaimRecord pending;
         try {
@@ -199,6 +205,22 @@ public final class ClaimService {
                 .orElse("being claimed right now by another process");
         return LaneException.contention("lane " + lane + " of wave " + wave + " is already claimed: " + who
                 + ". Pick another lane, or ask the holder to run: lane release --wave " + wave + " --lane " + lane);
+    }
+
+    /**
+     * Refuses, before anything is made, a worktree path the {@code worktree:} template puts inside the inbox (lane
+     * takes every folder there for a wave, so the worktree would show as one) or inside git's own folder.
+     */
+    private void refuseWorktreeInLaneOrGitState(Path worktree, Inbox inbox) {
+        Path inboxRoot = inbox.root().toAbsolutePath().normalize();
+        Path gitDir = ws.repo().gitDir().toAbsolutePath().normalize();
+        Path inside = worktree.startsWith(inboxRoot) ? inboxRoot : worktree.startsWith(gitDir) ? gitDir : null;
+        if (inside != null) {
+            throw LaneException.usage("the worktree: template in lanes.yml (" + ws.config().worktree() + ") puts the "
+                    + "worktree " + worktree + " inside " + (inside == inboxRoot ? "the inbox " + inside + ", whose "
+                    + "folders lane takes for waves" : "git's own folder " + inside) + "; set worktree: to a place "
+                    + "outside it, like /tmp/{repo}-{wave}-{lane}");
+        }
     }
 
     /**

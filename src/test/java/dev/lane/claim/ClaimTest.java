@@ -225,6 +225,23 @@ class ClaimTest {
     }
 
     @Test
+    void aWorktreeTemplateThatPutsWorktreesInTheInboxOrInGitsFolderIsAUsageErrorThatMakesNothing() throws Exception {
+        for (String template : new String[] {"tools/offline/_inbox/wt-{wave}-{lane}", ".git/wt/{wave}-{lane}"}) {
+            repo.writeConfig("worktree: '" + template + "'\n");
+
+            CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("worktree:") && r.err().contains(template.substring(0, 5)), r.err());
+            assertFalse(Files.exists(repo.inbox().resolve("45")), "no wave folder, no claim: " + template);
+            assertEquals(java.util.List.of("main"), repo.branches());
+            assertFalse(Files.exists(repo.root().resolve(".git/wt")), "no worktree in git's folder");
+            CliRun status = repo.lane("status").expect(0);
+            assertTrue(status.out().startsWith("no waves yet"), "no worktree shows as a wave: " + status.out());
+        }
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
