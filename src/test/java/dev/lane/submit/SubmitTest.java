@@ -316,6 +316,26 @@ class SubmitTest {
     }
 
     @Test
+    void anEarlierWorkflowEditIsKeptWhenTheLaneEditsTheFileAgainAfterSyncBroughtInMainsChangesToIt()
+            throws Exception {
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("runs-on: ubuntu-latest",
+                "runs-on: ubuntu-latest\n    timeout-minutes: 10"));
+        submitJson("-m", "timeout"); // the edit now lives only in intents.json; the branch has main's file
+        repo.write(TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-prod"));
+        repo.git("-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "main renames it");
+        repo.laneIn(wt, "sync").expect(0);
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.read(wt, TestRepo.DEPLOY).replace("echo deploy", "./deploy.sh"));
+
+        JsonNode again = submitJson("-m", "script");
+
+        JsonNode edits = again.get("intents").get("workflows");
+        assertEquals(1, edits.size(), edits.toString());
+        assertEquals(TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-prod").replace("runs-on: ubuntu-latest",
+                "runs-on: ubuntu-latest\n    timeout-minutes: 10").replace("echo deploy", "./deploy.sh"),
+                edits.get(0).get("lane").asText(), "both of the lane's edits, on main's current file");
+    }
+
+    @Test
     void aSecondEditOverlappingTheFirstIsRefusedWithTheHunkAndAWayOut() throws Exception {
         TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("echo deploy", "./deploy.sh --a"));
         submitJson("-m", "a");
