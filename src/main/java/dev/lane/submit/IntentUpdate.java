@@ -104,7 +104,7 @@ record IntentUpdate(Intents intents, List<String> notices) {
      * An earlier edit made from another base (before {@code lane sync} brought main's changes to the file in), carried
      * onto the base of the new edit: its changes three-way merged into the file as the new edit found it. The lane's
      * branch no longer holds the earlier edit, so dropping it would lose it; if it has landed on main already, the new
-     * base holds it and carrying it changes nothing. A carry that overlaps main's changes is refused with the hunk.
+     * base holds it and there is nothing to carry (null). A carry that overlaps main's changes is refused with the hunk.
      */
     private static WorkflowEdit carriedOnto(WorkflowEdit earlier, WorkflowEdit edit, List<String> notices) {
         String newBase = edit.base() == null ? "" : edit.base();
@@ -117,10 +117,11 @@ record IntentUpdate(Intents intents, List<String> notices) {
                     + "pass --reset-intents to replace every earlier intent with what this submit finds.");
         }
         String text = ((WorkflowMerge.Outcome.Merged) carried).text();
-        if (!text.equals(newBase)) {
-            notices.add("the earlier edit of " + edit.path() + " (made from an older base) was carried onto main's "
-                    + "current version of it");
+        if (text.equals(newBase)) {
+            return null; // main holds it already (it landed): nothing of it to keep
         }
+        notices.add("the earlier edit of " + edit.path() + " (made from an older base) was carried onto main's "
+                + "current version of it");
         return new WorkflowEdit(edit.path(), edit.base(), text);
     }
 }
