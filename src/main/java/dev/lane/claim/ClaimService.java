@@ -93,6 +93,12 @@ public final class ClaimService {
         Path claimDir = inbox.claimDir(wave, lane);
         Path worktree = ws.worktreePath(wave, lane);
         String branch = ws.branchName(wave, lane);
+        try {
+            refuseWorktreeInLaneOrGitState(worktree, inbox);
+        } catch (RuntimeException refused) {
+            mainHead.close();
+            throw refused;
+        }
         Rollback rollback = new Rollback(claimDir);
         ClaimRecord pending;
         try {
@@ -202,6 +208,22 @@ public final class ClaimService {
     }
 
     /**
+     * Refuses, before anything is made, a worktree path the {@code worktree:} template puts inside the inbox (lane
+     * takes every folder there for a wave, so the worktree would show as one) or inside git's own folder.
+     */
+    private void refuseWorktreeInLaneOrGitState(Path worktree, Inbox inbox) {
+        Path inboxRoot = inbox.root().toAbsolutePath().normalize();
+        Path gitDir = ws.repo().gitDir().toAbsolutePath().normalize();
+        Path inside = worktree.startsWith(inboxRoot) ? inboxRoot : worktree.startsWith(gitDir) ? gitDir : null;
+        if (inside != null) {
+            throw LaneException.usage("the worktree: template in lanes.yml (" + ws.config().worktree() + ") puts the "
+                    + "worktree " + worktree + " inside " + (inside == inboxRoot ? "the inbox " + inside + ", whose "
+                    + "folders lane takes for waves" : "git's own folder " + inside) + "; set worktree: to a place "
+                    + "outside it, like /tmp/{repo}-{wave}-{lane}");
+        }
+    }
+
+    /**
      * Creates the lane's branch at {@code base} with one compare-and-swap that requires it not to exist: so the
      * claim never takes over, or later deletes, a branch it did not create. An existing branch is refused.
      */
@@ -229,7 +251,29 @@ public final class ClaimService {
         if (!isBranchName(branch)) {
             throw LaneException.usage(notABranchName(branch, wave, lane));
         }
+        blockingBranch(branch).ifPresent(other -> {
+            throw LaneException.refused("branch " + other + " exists, so git cannot create the lane's branch " + branch
+                    + (other.length() < branch.length() ? " below it" : " above it") + " (a branch name cannot also "
+                    + "be a folder of branch names). Rename or delete " + other + ", or set branch: in lanes.yml to "
+                    + "another prefix, then claim again.");
+        });
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
+    }
+
+    /**
+     * A branch whose name is a folder of {@code branch} ({@code lane/45} for {@code lane/45/dimA}), or one named
+     * below {@code branch} as a folder: either keeps git from creating {@code branch}.
+     */
+    private Optional<String> blockingBranch(String branch) {
+        for (int slash = branch.indexOf('/'); slash > 0; slash = branch.indexOf('/', slash + 1)) {
+            String folder = branch.substring(0, slash);
+            if (ws.git().run("rev-parse", "--verify", "-q", "refs/heads/" + folder).ok()) {
+                return Optional.of(folder);
+            }
+        }
+        GitCli.Result below = ws.git().run("for-each-ref", "--count=1", "--format=%(refname:short)",
+                "refs/heads/" + branch + "/");
+        return below.ok() && !below.out().isBlank() ? Optional.of(below.line()) : Optional.empty();
     }
 
     private boolean isBranchName(String branch) {

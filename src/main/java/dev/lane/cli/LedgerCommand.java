@@ -38,7 +38,8 @@ final class LedgerCommand extends BaseCommand {
         return command(
                 "Show the wave ledgers (AGENT_LEDGER.md): who did what, when.",
                 "With --json: one JSON object per line. With --verify: check the hash chain and name the first line "
-                        + "that was edited, removed or reordered (exit 5 if one was).")
+                        + "that was edited, removed or reordered (exit 5 if one was).",
+                "Exit: 0 shown (or intact), 2 a bad filter or a wave never claimed, 5 a ledger is broken (--verify).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave (default: all waves).").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)

@@ -25,7 +25,9 @@ final class SyncCommand extends BaseCommand {
                         + "(or git rebase --continue); then lane submit again.",
                 "Exit: 0 clean (or already up to date), 4 conflicts left in the worktree, 2 uncommitted changes, a "
                         + "shared-file edit submit would refuse, a "
-                        + "merge or rebase already in progress, or a worktree off the lane's branch (nothing changed).")
+                        + "merge or rebase already in progress, or a worktree off the lane's branch (nothing changed), "
+                        + "3 busy or still being claimed (retry), 5 claim record damaged, worktree missing, or git "
+                        + "refused the merge (nothing changed).")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("The wave (default: from the current worktree).").build())
                 .addOption(CommandModel.string("--lane", () -> lane, v -> lane = v)

@@ -13,8 +13,8 @@ public final class ConfigInit {
     private ConfigInit() {
     }
 
-    /** What init did. */
-    public record Result(Path configFile, boolean gitignoreUpdated) {
+    /** What init did; {@code main} is the branch it wrote as {@code main:}. */
+    public record Result(Path configFile, boolean gitignoreUpdated, String main) {
     }
 
     public static Result init(Path repoRoot) {
@@ -23,7 +23,8 @@ public final class ConfigInit {
             throw LaneException.refused(file + " already exists; edit it, or delete it and run lane init again");
         }
         LaneConfig d = LaneConfig.defaults();
-        SafeFiles.writeAtomically(file, template(d));
+        String main = mainBranch(new GitCli(repoRoot), d.main());
+        SafeFiles.writeAtomically(file, template(d, main));
         Path gitignore = repoRoot.resolve(".gitignore");
         Optional<String> current = SafeFiles.readIfExists(gitignore);
         String line = "/" + d.inbox() + "/";
@@ -36,10 +37,23 @@ public final class ConfigInit {
             SafeFiles.writeAtomically(gitignore, text + sep + "# lane: claims, intents and ledgers (local state)\n"
                     + line + "\n");
         }
-        return new Result(file, !present);
+        return new Result(file, !present, main);
     }
 
-    static String template(LaneConfig d) {
+    /**
+     * The branch to write as {@code main:}: the default if the repository has a branch of that name (or none at all,
+     * or a detached HEAD), else the branch the main checkout is on, so that in a repository whose main line is
+     * {@code master} or {@code trunk} the file works as written instead of stopping every command.
+     */
+    private static String mainBranch(GitCli git, String fallback) {
+        if (git.run("rev-parse", "--verify", "-q", "refs/heads/" + fallback).ok()) {
+            return fallback;
+        }
+        GitCli.Result head = git.run("symbolic-ref", "-q", "--short", "HEAD");
+        return head.ok() && !head.line().isEmpty() ? head.line() : fallback;
+    }
+
+    static String template(LaneConfig d, String main) {
         return """
                 # lanes.yml: configuration of `lane` for this repository. Every key is optional; the values
                 # below are the defaults. Reference: docs/config.md.
@@ -74,6 +88,6 @@ public final class ConfigInit {
 
                 # How long one run of the check may take; past it the run is stopped and counts as failed.
                 checkTimeout: 30m
-                """.formatted(d.inbox(), d.main(), d.manifest().file(), d.manifest().migrations());
+                """.formatted(d.inbox(), main, d.manifest().file(), d.manifest().migrations());
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -54,6 +56,11 @@ public final class ConfigLoader {
             "workflows", Shape.LIST, "check", Shape.TEXT, "checkTimeout", Shape.DURATION);
     private static final Map<String, Shape> MANIFEST_KEYS = Map.of("file", Shape.TEXT, "migrations", Shape.TEXT,
             "required", Shape.LIST, "pattern", Shape.TEXT);
+    /** Keys whose text (or whose list items) are globs, compiled when the file loads so a bad one names its line. */
+    private static final Set<String> GLOB_KEYS = Set.of("manifest.pattern", "workflows");
+    /** Keys whose text (or list items) are paths in the repository, checked when the file loads, at their line. */
+    private static final Set<String> FILE_KEYS = Set.of("manifest.file", "versionFiles");
+    private static final Set<String> FOLDER_KEYS = Set.of("manifest.migrations");
 
     private final JsonParser parser;
     private final String source;
@@ -145,7 +152,7 @@ public final class ConfigLoader {
         }
         refuseAlias(key, at);
         if (shape == Shape.TEXT && token == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            return checked(key, parser.getText(), at);
         }
         if (shape == Shape.DURATION && token == JsonToken.VALUE_STRING) {
             String text = parser.getText();
@@ -161,7 +168,7 @@ public final class ConfigLoader {
                     throw wrongType(key + "[" + texts.size() + "]", Shape.TEXT, parser.currentTokenLocation());
                 }
                 refuseAlias(key + "[" + texts.size() + "]", parser.currentTokenLocation());
-                texts.add(parser.getText());
+                texts.add(checked(key + "[" + texts.size() + "]", parser.getText(), parser.currentTokenLocation()));
             }
             return texts;
         }
@@ -169,6 +176,43 @@ public final class ConfigLoader {
             return mapping(key + ".", MANIFEST_KEYS);
         }
         throw wrongType(key, shape, at); // numbers and booleans are never taken as text
+    }
+
+    /**
+     * The text of {@code key}, checked if its key needs it: a glob ({@link #GLOB_KEYS}) must be one Java's
+     * {@code PathMatcher} accepts, a repository path ({@link #FILE_KEYS}, {@link #FOLDER_KEYS}) must name a place
+     * inside the repository. Else a usage error at its line (submit and integrate would stop on it with an internal
+     * error, or never find the file).
+     */
+    private String checked(String key, String text, JsonLocation at) {
+        String base = key.replaceFirst("\\[\\d+]$", "");
+        if (GLOB_KEYS.contains(base)) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + text);
+            } catch (PatternSyntaxException e) {
+                throw error(at, "key '" + key + "' is not a valid glob ('" + text + "'): " + e.getDescription()
+                        + " at character " + (e.getIndex() + 1) + "; see docs/config.md for the glob syntax");
+            }
+        }
+        boolean folder = FOLDER_KEYS.contains(base);
+        if ((folder || FILE_KEYS.contains(base)) && !isRepositoryPath(folder && text.endsWith("/")
+                ? text.substring(0, text.length() - 1) : text)) {
+            throw error(at, "key '" + key + "' is '" + text + "', not a path inside the repository: write it "
+                    + "relative to the repository's root, with '/' between folders and no '.' or '..' (like "
+                    + (folder ? "scripts/migrations" : base.equals("versionFiles") ? "pyproject.toml"
+                            : "scripts/migrations/autonomath_boot_manifest.txt") + ")");
+        }
+        return text;
+    }
+
+    /** A path git could name in a tree: not empty, relative, no empty, {@code .} or {@code ..} part. */
+    private static boolean isRepositoryPath(String path) {
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LaneConfig overlay(Map<String, Object> f) {

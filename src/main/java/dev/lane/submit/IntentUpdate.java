@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  *       line after its migration landed is not refused);</li>
  *   <li>a later bump request replaces an earlier one (an explicit {@code --bump} wins over an edited version);</li>
  *   <li>a new edit of a workflow file made from the same base as the earlier edit of it is three-way merged into
- *       it (an overlap is refused, naming the hunk); one made from another base (after {@code lane sync}) replaces
- *       the earlier edits of that file.</li>
+ *       it (an overlap is refused, naming the hunk); an earlier edit made from another base (before {@code lane
+ *       sync} brought main's version in) is first carried onto the new edit's base, then merged the same way.</li>
  * </ul>
  * {@code --reset-intents} starts from nothing instead. Every change to an earlier intent is reported in
  * {@link #notices()}.
@@ -76,18 +76,12 @@ record IntentUpdate(Intents intents, List<String> notices) {
     private static List<WorkflowEdit> withEdit(List<WorkflowEdit> edits, WorkflowEdit edit, List<String> notices) {
         List<WorkflowEdit> out = new ArrayList<>();
         WorkflowEdit sameBase = null;
-        boolean replaced = false;
         for (WorkflowEdit e : edits) {
             if (!e.path().equals(edit.path())) {
                 out.add(e);
-            } else if (java.util.Objects.equals(e.base(), edit.base())) {
-                sameBase = e;
             } else {
-                replaced = true;
+                sameBase = java.util.Objects.equals(e.base(), edit.base()) ? e : carriedOnto(e, edit, notices);
             }
-        }
-        if (replaced) {
-            notices.add("the earlier edit of " + edit.path() + " (made from an older " + "base) is replaced by this one");
         }
         if (sameBase == null || sameBase.lane().equals(edit.lane())) {
             out.add(edit);
@@ -104,5 +98,30 @@ record IntentUpdate(Intents intents, List<String> notices) {
         out.add(new WorkflowEdit(edit.path(), edit.base(), ((WorkflowMerge.Outcome.Merged) merged).text()));
         notices.add("the new edit of " + edit.path() + " was merged with the one submitted earlier");
         return out;
+    }
+
+    /**
+     * An earlier edit made from another base (before {@code lane sync} brought main's changes to the file in), carried
+     * onto the base of the new edit: its changes three-way merged into the file as the new edit found it. The lane's
+     * branch no longer holds the earlier edit, so dropping it would lose it; if it has landed on main already, the new
+     * base holds it and there is nothing to carry (null). A carry that overlaps main's changes is refused with the hunk.
+     */
+    private static WorkflowEdit carriedOnto(WorkflowEdit earlier, WorkflowEdit edit, List<String> notices) {
+        String newBase = edit.base() == null ? "" : edit.base();
+        WorkflowMerge.Outcome carried = WorkflowMerge.merge(earlier.base() == null ? "" : earlier.base(), newBase,
+                earlier.lane(), "main's version, as your new edit found it", "your earlier submitted edit");
+        if (carried instanceof WorkflowMerge.Outcome.Conflict c) {
+            throw LaneException.usage("your earlier submitted edit of " + edit.path() + " (kept in the lane's "
+                    + "intents.json, made from an older base) overlaps main's changes to it that lane sync brought "
+                    + "in:\n" + c.hunks() + "\nMake the file hold your earlier edit on top of main's version too, then "
+                    + "pass --reset-intents to replace every earlier intent with what this submit finds.");
+        }
+        String text = ((WorkflowMerge.Outcome.Merged) carried).text();
+        if (text.equals(newBase)) {
+            return null; // main holds it already (it landed): nothing of it to keep
+        }
+        notices.add("the earlier edit of " + edit.path() + " (made from an older base) was carried onto main's "
+                + "current version of it");
+        return new WorkflowEdit(edit.path(), edit.base(), text);
     }
 }

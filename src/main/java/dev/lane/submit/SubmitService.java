@@ -68,6 +68,10 @@ public final class SubmitService {
     }
 
     public Result submit(Request request) {
+        if (request.message() != null && request.message().isBlank()) { // git would refuse it after git add -A
+            throw LaneException.usage("-m is empty: give the message to commit the worktree's changes with "
+                    + "(-m 'what you did'), or leave -m out if they are committed already");
+        }
         BumpRequest explicitBump = request.bump() == null ? null : BumpRequest.parse(request.bump());
         for (String entry : request.manifest()) {
             if (!Manifest.isValidEntry(entry)) {

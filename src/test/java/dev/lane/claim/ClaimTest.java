@@ -212,6 +212,36 @@ class ClaimTest {
     }
 
     @Test
+    void aBranchNamedLikeAFolderOfTheLaneBranchIsARefusalNamingItNotAnInternalError() throws Exception {
+        repo.git("branch", "lane/45"); // a person's branch: git cannot then make lane/45/dimA beside it
+
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("branch lane/45 exists") && r.err().contains("lane/45/dimA")
+                && !r.err().contains("please report it"), r.err());
+        assertFalse(Files.exists(repo.claimDir("45", "dimA")), "the claim is rolled back");
+        assertEquals(java.util.List.of("lane/45", "main"), repo.branches());
+    }
+
+    @Test
+    void aWorktreeTemplateThatPutsWorktreesInTheInboxOrInGitsFolderIsAUsageErrorThatMakesNothing() throws Exception {
+        for (String template : new String[] {"tools/offline/_inbox/wt-{wave}-{lane}", ".git/wt/{wave}-{lane}"}) {
+            repo.writeConfig("worktree: '" + template + "'\n");
+
+            CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("worktree:") && r.err().contains(template.substring(0, 5)), r.err());
+            assertFalse(Files.exists(repo.inbox().resolve("45")), "no wave folder, no claim: " + template);
+            assertEquals(java.util.List.of("main"), repo.branches());
+            assertFalse(Files.exists(repo.root().resolve(".git/wt")), "no worktree in git's folder");
+            CliRun status = repo.lane("status").expect(0);
+            assertTrue(status.out().startsWith("no waves yet"), "no worktree shows as a wave: " + status.out());
+        }
+    }
+
+    @Test
     void aMissingMainBranchIsAUsageErrorAndLeavesNoClaim() throws Exception {
         repo.writeConfig(repo.defaultConfig() + "main: trunk\n");
         CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");

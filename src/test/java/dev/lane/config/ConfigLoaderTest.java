@@ -129,6 +129,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void initInARepositoryWhoseMainLineIsNotCalledMainWritesTheBranchItIsOn(@TempDir Path repo) throws Exception {
+        dev.lane.support.Git.ok(repo, "init", "-q", "-b", "trunk");
+        Files.writeString(repo.resolve("README.md"), "hi\n");
+        dev.lane.support.Git.ok(repo, "add", "-A");
+        dev.lane.support.Git.ok(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "one");
+
+        ConfigInit.Result r = ConfigInit.init(repo);
+
+        assertEquals("trunk", ConfigLoader.load(repo).main(), "a config every command can use as written");
+        assertEquals("trunk", r.main());
+    }
+
+    @Test
+    void initWritesMainWhenTheRepositoryHasABranchMainEvenIfAnotherIsCheckedOut(@TempDir Path repo)
+            throws Exception {
+        dev.lane.support.Git.ok(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("README.md"), "hi\n");
+        dev.lane.support.Git.ok(repo, "add", "-A");
+        dev.lane.support.Git.ok(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "one");
+        dev.lane.support.Git.ok(repo, "switch", "-q", "-c", "feature");
+
+        ConfigInit.init(repo);
+
+        assertEquals("main", ConfigLoader.load(repo).main());
+    }
+
+    @Test
     void initRefusesToOverwriteAnExistingConfig(@TempDir Path repo) throws Exception {
         Files.writeString(repo.resolve("lanes.yml"), "main: trunk\n");
         LaneException e = assertThrows(LaneException.class, () -> ConfigInit.init(repo));
@@ -280,5 +307,49 @@ class ConfigLoaderTest {
         assertTrue(!m.isMigration("README.md") && !m.isMigration("notes.sql"));
         assertTrue(LaneConfig.defaults().manifest().isMigration("notes.sql"));
         assertTrue(!LaneConfig.defaults().manifest().isMigration("notes.md"));
+    }
+
+    @Test
+    void aWorkflowGlobThatIsNoGlobIsAUsageErrorNamingTheItemAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                main: main
+                workflows: [".github/workflows/*.yml", "["]
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 2: key 'workflows[1]' is not a valid glob ('['): "),
+                e.getMessage());
+    }
+
+    @Test
+    void aMigrationPatternThatIsNoGlobIsAUsageErrorNamingTheKeyAndItsLine() {
+        LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse("""
+                manifest:
+                  file: m.txt
+                  pattern: "[a"
+                """, "lanes.yml"));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("lanes.yml line 3: key 'manifest.pattern' is not a valid glob ('[a'): "),
+                e.getMessage());
+    }
+
+    @Test
+    void aRepositoryPathThatNamesNoFileInTheRepositoryIsAUsageErrorNamingTheKeyAndItsLine() {
+        String[][] bad = {
+            {"manifest:\n  file: ''\n", "2", "manifest.file", "''"},
+            {"manifest:\n  file: scripts/migrations/\n", "2", "manifest.file", "'scripts/migrations/'"},
+            {"manifest:\n  file: /etc/manifest.txt\n", "2", "manifest.file", "'/etc/manifest.txt'"},
+            {"manifest:\n  migrations: ''\n", "2", "manifest.migrations", "''"},
+            {"manifest:\n  migrations: ../db\n", "2", "manifest.migrations", "'../db'"},
+            {"main: main\nversionFiles: [pyproject.toml, ../x.toml]\n", "2", "versionFiles[1]", "'../x.toml'"},
+            {"versionFiles: [./pyproject.toml]\n", "1", "versionFiles[0]", "'./pyproject.toml'"},
+        };
+        for (String[] b : bad) {
+            LaneException e = assertThrows(LaneException.class, () -> ConfigLoader.parse(b[0], "lanes.yml"), b[0]);
+            assertEquals(ExitCode.USAGE, e.exitCode());
+            assertTrue(e.getMessage().startsWith("lanes.yml line " + b[1] + ": key '" + b[2] + "' is " + b[3]
+                    + ", not a path inside the repository"), e.getMessage());
+        }
+        LaneConfig ok = ConfigLoader.parse("manifest:\n  file: db/m.txt\n  migrations: db/migrations/\n", "lanes.yml");
+        assertEquals("db/migrations/", ok.manifest().migrations(), "a trailing slash on a folder is fine");
     }
 }

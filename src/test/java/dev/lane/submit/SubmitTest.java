@@ -104,6 +104,23 @@ class SubmitTest {
     }
 
     @Test
+    void anEmptyMessageIsAUsageErrorThatStagesNothing() throws Exception {
+        TestRepo.write(wt, "src/new.py", "x = 1\n"); // a script's -m "$MSG" with MSG unset
+        String statusBefore = Git.ok(wt, "status", "--porcelain");
+        RepoState before = RepoState.of(repo);
+
+        for (String empty : new String[] {"", "  "}) {
+            CliRun r = repo.laneIn(wt, "submit", "-m", empty);
+
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("-m") && r.err().contains("empty") && !r.err().contains("please report"),
+                    r.err());
+            assertEquals(statusBefore, Git.ok(wt, "status", "--porcelain"), "nothing staged");
+            assertEquals(before, RepoState.of(repo));
+        }
+    }
+
+    @Test
     void aManifestEntryWithoutItsMigrationFileIsRefusedBeforeAnythingIsCommitted() throws Exception {
         TestRepo.write(wt, "src/x.py", "x = 1\n");
         String headBefore = Git.ok(wt, "rev-parse", "HEAD");
@@ -296,6 +313,26 @@ class SubmitTest {
         assertEquals(1, edits.size());
         assertEquals(TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-api").replace("echo deploy", "./deploy.sh"),
                 edits.get(0).get("lane").asText());
+    }
+
+    @Test
+    void anEarlierWorkflowEditIsKeptWhenTheLaneEditsTheFileAgainAfterSyncBroughtInMainsChangesToIt()
+            throws Exception {
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("runs-on: ubuntu-latest",
+                "runs-on: ubuntu-latest\n    timeout-minutes: 10"));
+        submitJson("-m", "timeout"); // the edit now lives only in intents.json; the branch has main's file
+        repo.write(TestRepo.DEPLOY, TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-prod"));
+        repo.git("-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", "main renames it");
+        repo.laneIn(wt, "sync").expect(0);
+        TestRepo.write(wt, TestRepo.DEPLOY, TestRepo.read(wt, TestRepo.DEPLOY).replace("echo deploy", "./deploy.sh"));
+
+        JsonNode again = submitJson("-m", "script");
+
+        JsonNode edits = again.get("intents").get("workflows");
+        assertEquals(1, edits.size(), edits.toString());
+        assertEquals(TestRepo.WORKFLOW.replace("name: deploy", "name: deploy-prod").replace("runs-on: ubuntu-latest",
+                "runs-on: ubuntu-latest\n    timeout-minutes: 10").replace("echo deploy", "./deploy.sh"),
+                edits.get(0).get("lane").asText(), "both of the lane's edits, on main's current file");
     }
 
     @Test
