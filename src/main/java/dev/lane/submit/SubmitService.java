@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Submits a lane: commits its work (with {@code -m}), turns its shared-file edits into intents, takes those edits
@@ -159,9 +160,10 @@ public final class SubmitService {
     }
 
     /**
-     * Refuses (exit 2) a lane whose tree changes files under the inbox: the inbox is lane's own state in the main
-     * checkout (claims, intents, ledgers), never committed; landed on main, such files would be written over that state
-     * when integrate updates the main checkout.
+     * Refuses (exit 2) a lane whose tree changes files under the inbox, or puts a file (a symlink, say) at the inbox's
+     * path or at a folder above it: the inbox is lane's own state in the main checkout (claims, intents, ledgers),
+     * never committed; landed on main, such files would be written over that state, or delete it, when integrate
+     * updates the main checkout. (integrate parks such a lane too, for one that got past this check.)
      */
     private void refuseInboxChanges(GitCli git, String fork, String tree) {
         Path top = ws.repo().workTree();
@@ -169,14 +171,27 @@ public final class SubmitService {
         if (!inbox.startsWith(top) || inbox.equals(top)) {
             return;
         }
-        String folder = top.relativize(inbox).toString();
-        List<String> changed = java.util.Arrays.stream(git.ok("diff", "--name-status", "--no-renames", fork, tree,
-                "--", folder).out().split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        Path relative = top.relativize(inbox);
+        String folder = relative.toString();
+        List<String> pathspecs = new ArrayList<>(List.of("diff", "--name-status", "--no-renames", fork, tree, "--"));
+        Set<String> above = new java.util.LinkedHashSet<>();
+        for (Path p = relative; p != null; p = p.getParent()) {
+            pathspecs.add(":(top,literal)" + p);
+            if (!p.equals(relative)) {
+                above.add(p.toString());
+            }
+        }
+        List<String> changed = java.util.Arrays.stream(git.ok(pathspecs.toArray(String[]::new)).out().split("\n"))
+                .map(String::strip).filter(l -> !l.isEmpty())
+                .filter(l -> {
+                    String path = l.substring(l.indexOf('\t') + 1);
+                    return path.equals(folder) || path.startsWith(folder + "/") || above.contains(path);
+                }).toList();
         if (!changed.isEmpty()) {
-            throw LaneException.usage("the lane changes files under the inbox " + folder + ", which holds lane's own "
-                    + "state in the main checkout and never travels in a lane's branch:\n  "
+            throw LaneException.usage("the lane changes files at or under the inbox " + folder + ", which holds "
+                    + "lane's own state in the main checkout and never travels in a lane's branch:\n  "
                     + String.join("\n  ", changed) + "\nTake them out of the lane (delete them, or git rm -r --cached "
-                    + folder + " and commit; an agent's own notes go in its claim folder "
+                    + "-- <path> and commit; an agent's own notes go in its claim folder "
                     + inbox + "/<wave>/<lane>, in the main checkout), then submit again. Nothing was changed.");
         }
     }

@@ -384,4 +384,20 @@ class SubmitTest {
         assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip(), "nothing was committed");
         assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing was submitted");
     }
+
+    @Test
+    void aLaneThatWouldPutAFileWhereAFolderAboveTheInboxIsIsRefusedBeforeItCanDeleteTheInboxOnMain() {
+        // A file named tools (the inbox is tools/offline/_inbox): landed on main, the checkout update would replace the
+        // folder tools, and the wave's ledger, claims and submissions with it.
+        TestRepo.write(wt, "tools", "a script where the tools folder is\n");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "a tools script");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("at or under the inbox " + TestRepo.INBOX) && r.err().contains("A\ttools"),
+                r.err());
+        assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip(), "nothing was committed");
+        assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing was submitted");
+    }
 }
