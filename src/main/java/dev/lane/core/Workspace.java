@@ -51,8 +51,18 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
 
     /** The error for a repository without the configured main branch (a usage error: lanes.yml or the repo). */
     public LaneException mainMissing() {
-        return LaneException.usage("the main branch '" + config.main() + "' does not exist in " + repo.workTree()
-                + "; set main: in lanes.yml or create the branch");
+        String main = config.main();
+        String todo;
+        if (main.startsWith("refs/")) {
+            todo = "main: in lanes.yml takes a branch's name, not a ref (main: "
+                    + main.substring(main.startsWith("refs/heads/") ? "refs/heads/".length() : "refs/".length()) + ")";
+        } else if (git().run("rev-parse", "--verify", "--quiet", "HEAD").exitCode() != 0
+                && git().ok("for-each-ref", "--count=1", "refs/heads").out().isBlank()) {
+            todo = "the repository has no commit yet: make a first commit on " + main + ", then run lane again";
+        } else {
+            todo = "set main: in lanes.yml or create the branch";
+        }
+        return LaneException.usage("the main branch '" + main + "' does not exist in " + repo.workTree() + "; " + todo);
     }
 
     /** The full ref of the main branch. */

@@ -261,6 +261,28 @@ class ClaimTest {
     }
 
     @Test
+    void aMainGivenAsARefIsRefusedSayingToGiveTheBranchsName() {
+        repo.writeConfig(repo.defaultConfig() + "main: refs/heads/main\n");
+        CliRun r = repo.lane("claim", "--wave", "45", "--lane", "dimA");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("takes a branch's name, not a ref (main: main)"), r.err());
+        assertFalse(Files.exists(repo.inbox().resolve("45/dimA")), "nothing was claimed");
+    }
+
+    @Test
+    void aClaimInARepositoryWithNoCommitYetSaysToMakeTheFirstCommit(@TempDir Path empty) throws Exception {
+        Path root = empty.resolve("fresh");
+        Files.createDirectories(root);
+        Git.ok(root, "init", "-q", "-b", "main");
+        TestRepo.write(root, "lanes.yml", "worktree: '" + empty + "/wt-{wave}-{lane}'\n");
+        CliRun r = CliRun.run(root, "claim", "--wave", "45", "--lane", "dimA");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("the main branch 'main' does not exist")
+                && r.err().contains("no commit yet: make a first commit on main"), r.err());
+        assertFalse(Files.exists(root.resolve(TestRepo.INBOX + "/45/dimA")), "nothing was claimed");
+    }
+
+    @Test
     void aDamagedClaimRecordIsARefusalPointingAtReleaseNotARetryableContention() throws Exception {
         assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
         Files.writeString(repo.claimDir("45", "dimA").resolve("claim.json"), "{broken");
