@@ -63,19 +63,24 @@ public final class Manifest {
         return OptionalLong.of(Long.parseLong(m.group(1)));
     }
 
-    /** {@code text} with those of {@code additions} it does not list yet appended, in manifest order. */
+    /**
+     * {@code text} with those of {@code additions} it does not list yet appended, in manifest order, each line ended
+     * like the text's first line ({@code \r\n} in a manifest kept with Windows line endings, else {@code \n}).
+     */
     public static String append(String text, List<String> additions) {
         LinkedHashSet<String> present = new LinkedHashSet<>(entries(text));
         List<String> fresh = additions.stream().filter(a -> !present.contains(a)).distinct().sorted(ORDER).toList();
         if (fresh.isEmpty()) {
             return text;
         }
+        int firstBreak = text.indexOf('\n');
+        String eol = firstBreak > 0 && text.charAt(firstBreak - 1) == '\r' ? "\r\n" : "\n";
         StringBuilder out = new StringBuilder(text);
         if (!text.isEmpty() && !text.endsWith("\n")) {
-            out.append('\n');
+            out.append(eol);
         }
         for (String entry : fresh) {
-            out.append(entry).append('\n');
+            out.append(entry).append(eol);
         }
         return out.toString();
     }
