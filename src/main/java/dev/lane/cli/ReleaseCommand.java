@@ -1,5 +1,6 @@
 package dev.lane.cli;
 
+import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.release.ReleaseService;
@@ -38,11 +39,13 @@ final class ReleaseCommand extends BaseCommand {
     public Integer call() {
         WaveId w = new WaveId(wave);
         LaneId l = new LaneId(lane);
-        ReleaseService.Result r = new ReleaseService(workspace()).release(w, l, agentOr(agent), force);
+        AgentId who = agentOr(agent);
+        ReleaseService.Result r = new ReleaseService(workspace()).release(w, l, who, force);
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", w.value());
             doc.put("lane", l.value());
+            doc.put("agent", who.value());
             doc.put("worktreeRemoved", r.worktreeRemoved() ? r.claim().worktree() : null);
             doc.put("archivedRef", r.archivedRef());
             doc.put("archivedHeadRef", r.archivedHeadRef());

@@ -4,7 +4,7 @@ import dev.lane.core.LaneException;
 import java.util.regex.Pattern;
 
 /**
- * The one rule every wave, lane and agent name follows: letters, digits, '.', '_', '-', 1 to 64 characters, not
+ * The one rule every wave, lane and agent name follows: ASCII letters, digits, '.', '_', '-', 1 to 64 characters, not
  * starting with '.' or '-'. Names become folder names, branch names and ledger fields, so anything that could
  * escape a folder ("..", "/"), hide ("." prefix), pose as an option ("-" prefix) or break a line is refused before
  * any state is touched.
@@ -21,8 +21,8 @@ public final class Name {
             throw LaneException.usage("missing " + kind + " name: pass --" + kind + " NAME");
         }
         if (!VALID.matcher(value).matches() || value.contains("..")) {
-            throw LaneException.usage("invalid " + kind + " name " + quote(value) + ": use 1-64 letters, digits, "
-                    + "'.', '_' or '-', not starting with '.' or '-' (no slashes, spaces or '..')");
+            throw LaneException.usage("invalid " + kind + " name " + quote(value) + ": use 1-64 ASCII letters, "
+                    + "digits, '.', '_' or '-', not starting with '.' or '-' (no slashes, spaces or '..')");
         }
         return value;
     }

@@ -74,11 +74,12 @@ class ReleaseTest {
         TestRepo.write(wt, "src/done.py", "x = 1\n");
         assertEquals(0, repo.laneIn(wt, "submit", "-m", "work").exitCode());
 
-        CliRun r = repo.lane("--json", "release", "--wave", "45", "--lane", "dimA");
+        CliRun r = repo.lane("--json", "release", "--wave", "45", "--lane", "dimA", "--agent", "operator");
 
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(1, doc.get("withdrawnSubmission").asInt(), r.out());
+        assertEquals("operator", doc.get("agent").asText(), "who released, as claim and submit name their agent");
         assertEquals(wt.toString(), doc.get("worktreeRemoved").asText());
         String archived = doc.get("archivedRef").asText();
         String moved = doc.get("claimMovedTo").asText();
