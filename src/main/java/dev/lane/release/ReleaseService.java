@@ -26,6 +26,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Gives a lane up so it can be claimed again.
@@ -36,7 +37,8 @@ import java.util.Optional;
  * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
  * removed, the branch is deleted, the claim folder is moved with one atomic rename to
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
- * the entry. A crash part-way leaves the claim in place; running release again finishes the job (each step
+ * the entry, these last two under the lane's claim lock (so a new claim's entry follows the release's). A crash
+ * part-way leaves the claim in place; running release again finishes the job (each step
  * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
  * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
  * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
@@ -117,10 +119,9 @@ public final class ReleaseService {
                         + "release started (it is no longer a damaged record); nothing was changed. Check lane "
                         + "status --wave " + wave + ", then release again if it is still to go.");
             }
-            Path target = moveClaimAside(wave, lane, ws.clock().millis());
-            new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
-                    wave.value(), lane.value(), by.value(), "forced; damaged claim record moved to "
-                            + ws.inbox().root().relativize(target)));
+            Path target = moveClaimAsideAndLog(wave, lane, ws.clock().millis(), aside -> new LedgerEntry(
+                    ws.clock().instant(), LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(),
+                    "forced; damaged claim record moved to " + ws.inbox().root().relativize(aside)));
             return new Result(null, null, null, target, false, null);
         }
     }
@@ -166,27 +167,34 @@ public final class ReleaseService {
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }
-        Path target = moveClaimAside(wave, lane, now);
-        new Ledger(ws.inbox().ledger(wave)).append(new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED,
-                wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of " + claim.agent()
-                        + " moved to " + ws.inbox().root().relativize(target)
-                        + (archived == null ? "" : ", branch kept as " + archived)
-                        + (archivedHead == null ? "" : ", detached HEAD kept as " + archivedHead)
-                        + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn")));
+        String kept = (archived == null ? "" : ", branch kept as " + archived)
+                + (archivedHead == null ? "" : ", detached HEAD kept as " + archivedHead)
+                + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn");
+        Path target = moveClaimAsideAndLog(wave, lane, now, aside -> new LedgerEntry(ws.clock().instant(),
+                LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of "
+                        + claim.agent() + " moved to " + ws.inbox().root().relativize(aside) + kept));
         return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
     }
 
-    /** Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename. */
-    private Path moveClaimAside(WaveId wave, LaneId lane, long millis) {
-        Path releasedDir = ws.inbox().releasedDir(wave);
-        SafeFiles.ensureDirectory(releasedDir);
-        Path target = releasedDir.resolve(lane + "." + millis);
-        try {
-            Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
-        }
-        return target;
+    /**
+     * Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename (the instant the lane is
+     * free), then appends {@code entry} of where it went to the ledger, both while holding the lane's claim lock: a
+     * claimant takes that lock for its mkdir, so a new claim of the lane is logged after this release, never before.
+     * A crash between the two leaves the lane released with no {@code released} entry.
+     */
+    private Path moveClaimAsideAndLog(WaveId wave, LaneId lane, long millis, Function<Path, LedgerEntry> entry) {
+        return LockFile.holding(ws.inbox().claimLock(wave, lane), () -> {
+            Path releasedDir = ws.inbox().releasedDir(wave);
+            SafeFiles.ensureDirectory(releasedDir);
+            Path target = releasedDir.resolve(lane + "." + millis);
+            try {
+                Files.move(ws.inbox().claimDir(wave, lane), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
+            }
+            new Ledger(ws.inbox().ledger(wave)).append(entry.apply(target));
+            return target;
+        });
     }
 
     /**
