@@ -8,6 +8,7 @@ import dev.lane.fs.LockFile;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.inbox.InboxGitignore;
+import dev.lane.inbox.InboxOwner;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -102,6 +103,7 @@ public final class ClaimService {
         Rollback rollback = new Rollback(claimDir);
         ClaimRecord pending;
         try {
+            InboxOwner.claimFor(inbox.root(), ws.repo().workTree(), ws.repo().gitDir());
             SafeFiles.ensureDirectory(inbox.waveDir(wave));
             InboxGitignore.ensure(inbox, ws.repo().workTree(), ws.git());
             pending = LockFile.holding(inbox.claimLock(wave, lane), () -> {

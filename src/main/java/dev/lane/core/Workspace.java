@@ -2,6 +2,7 @@ package dev.lane.core;
 
 import dev.lane.config.LaneConfig;
 import dev.lane.inbox.Inbox;
+import dev.lane.inbox.InboxOwner;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
@@ -24,7 +25,8 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
      * of its own: lane takes every folder in it for a wave, so the main checkout itself or a folder above it (other
      * repositories, system folders) or git's own folder would be read, locked and written as waves. lanes.yml refuses
      * the plain cases ({@code /}, {@code .}) when it loads; this catches what needs the checkout's path
-     * ({@code ..}, an absolute path to the checkout).
+     * ({@code ..}, an absolute path to the checkout). An inbox outside the checkout that another repository's claims
+     * named as theirs is refused too ({@link InboxOwner}).
      */
     public Inbox inbox() {
         Path inbox = repo.workTree().resolve(config.inbox()).normalize();
@@ -35,6 +37,7 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
                             : inbox.equals(repo.workTree()) ? "the repository's root" : "above the repository, "
                                     + inbox) + "; " + LaneConfig.inboxRule());
         }
+        InboxOwner.check(inbox, repo.workTree(), gitDir);
         return new Inbox(inbox);
     }
 
