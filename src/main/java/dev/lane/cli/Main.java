@@ -22,6 +22,14 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(Path.of("").toAbsolutePath(), System.getenv(), Clock.systemUTC(), out, err);
-        System.exit(LaneCli.run(ctx, args));
+        int code = LaneCli.run(ctx, args);
+        out.flush();
+        err.flush();
+        // The command is over: every file it wrote is renamed into place or closed, every git it started has ended,
+        // and no shutdown hook has work left (lane's own, which stops a check, is removed when the check ends; JGit's
+        // releases lock files and thread pools of a repository the command has closed). So the JVM's orderly
+        // shutdown is skipped: ~5 ms of every run (interleaved 1-file claims, 31 rounds: 135.3 vs 129.7 ms). A signal
+        // (Ctrl-C, kill) still runs the hooks, and an error thrown out of run still exits through the JVM's own path.
+        Runtime.getRuntime().halt(code);
     }
 }
