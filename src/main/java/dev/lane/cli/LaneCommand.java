@@ -45,9 +45,10 @@ public final class LaneCommand implements Runnable {
                         "  2  usage error or invalid input; nothing changed",
                         "  3  contention: already claimed, busy, or main moved; retry",
                         "  4  partial: some lanes parked, the rest landed",
-                        "  5  refused by a check; nothing changed",
+                        "  5  refused by a check or a safety rule; nothing changed",
                         "",
-                        "Docs: docs/agent-guide.md, docs/config.md, docs/ledger.md, docs/exit-codes.md");
+                        "Docs: docs/agent-guide.md, docs/config.md, docs/ledger.md, docs/exit-codes.md,",
+                        "      docs/integrator.md, docs/operator-guide.md");
         return spec;
     }
 

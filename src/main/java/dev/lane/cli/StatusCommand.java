@@ -154,8 +154,8 @@ final class StatusCommand extends BaseCommand {
                     + " (" + ago(Duration.between(r.at(), now)) + "), it changed nothing: "
                     + r.detail().replaceAll("\n\\s*", " "))).append('\n'));
             TextTable table = new TextTable(List.of("LANE", "AGENT", "STATE", "SINCE", "HEAD", "DETAIL"));
-            if (shown.isEmpty() && !filter.isAll()) {
-                return out.toString();
+            if (shown.isEmpty()) {
+                return out.toString(); // every lane released, or none the filter shows: a header alone says nothing
             }
             for (LaneView v : shown) {
                 String state = switch (v.state()) {

@@ -231,4 +231,13 @@ class ReleaseTest {
         assertEquals(0, forced.exitCode(), forced.toString());
         assertFalse(Files.exists(repo.inbox().resolve("45/dimA")));
     }
+
+    @Test
+    void statusOfAWaveWhoseLanesWereAllReleasedSaysSoWithoutAnEmptyTable() {
+        assertEquals(0, repo.lane("release", "--wave", "45", "--lane", "dimA").exitCode());
+
+        CliRun status = repo.lane("status").expect(0);
+
+        assertEquals("wave 45: 0 lanes\n", status.out(), "a header row with no lane under it says nothing");
+    }
 }
