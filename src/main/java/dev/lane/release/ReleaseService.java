@@ -3,6 +3,7 @@ package dev.lane.release;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.ExitCode;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
@@ -154,6 +155,7 @@ public final class ReleaseService {
             archivedHead = "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head";
             ws.git().ok("update-ref", archivedHead, strayHead);
         }
+        CrashPoint.reached("release-after-archive");
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
             if (worktreeExists) {
                 GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
@@ -164,9 +166,11 @@ public final class ReleaseService {
             }
             ws.git().run("worktree", "prune");
         });
+        CrashPoint.reached("release-after-worktree-remove");
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }
+        CrashPoint.reached("release-after-branch-delete");
         String kept = (archived == null ? "" : ", branch kept as " + archived)
                 + (archivedHead == null ? "" : ", detached HEAD kept as " + archivedHead)
                 + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn");
@@ -192,6 +196,7 @@ public final class ReleaseService {
             } catch (IOException e) {
                 throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
             }
+            CrashPoint.reached("release-after-move");
             new Ledger(ws.inbox().ledger(wave)).append(entry.apply(target));
             return target;
         });

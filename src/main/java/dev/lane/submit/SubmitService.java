@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimInProgress;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.integrate.BookkeepingSubjects;
@@ -126,12 +127,15 @@ public final class SubmitService {
                 committed = true;
             }
         }
+        CrashPoint.reached("submit-after-commit");
         moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SUBMIT_RESTORE);
+        CrashPoint.reached("submit-after-restore");
         String head = git.ok("rev-parse", "HEAD").line();
         int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
                 fork, ws.clock().instant(), sequence, intents);
         store.writeSubmission(submission);
+        CrashPoint.reached("submit-after-submission");
         boolean resubmission = earlier.exists();
         new Ledger(ws.inbox().ledger(request.wave())).append(new LedgerEntry(submission.submittedAt(),
                 resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
