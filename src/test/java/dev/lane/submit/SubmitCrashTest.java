@@ -31,7 +31,8 @@ class SubmitCrashTest {
     Path temp;
 
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"submit-after-commit", "shared-edits-after-intents", "submit-after-restore"})
+    @ValueSource(strings = {"submit-after-commit", "shared-edits-after-intents", "submit-after-restore",
+            "submit-after-submission"})
     void aSubmitKilledAtAnyStepIsFinishedBySubmittingAgain(String point) throws Exception {
         TestRepo repo = TestRepo.create(temp);
         repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1").expect(0);
