@@ -26,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,7 +42,9 @@ import java.util.function.Function;
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry, these last two under the lane's claim lock (so a new claim's entry follows the release's). A crash
  * part-way leaves the claim in place; running release again finishes the job (each step
- * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
+ * tolerates its effect being already done): archive refs of the lane made since the claim's time can only be a killed
+ * release's of this claim, so the retry reuses one that keeps the same commit, and names the one that kept a branch or
+ * detached HEAD it finds already removed (each commit is kept once, and the output and ledger say where). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
  * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
  * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
  * forced release of a claim whose record cannot be read takes the wave's lock only (no submit or sync can run on such
@@ -145,16 +149,13 @@ public final class ReleaseService {
         }
         Submission withdrawn = submission(wave, lane).filter(sub -> !landed(wave, lane, sub)).orElse(null);
         long now = ws.clock().millis();
-        String archived = null;
-        if (branchHead.ok()) {
-            archived = "refs/lane-archive/" + wave + "/" + lane + "/" + now;
-            ws.git().ok("update-ref", archived, branchHead.line());
-        }
-        String archivedHead = null;
-        if (strayHead != null) {
-            archivedHead = "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head";
-            ws.git().ok("update-ref", archivedHead, strayHead);
-        }
+        // A release of this claim killed part-way may have kept the commits already (and gone on to delete the
+        // branch or the worktree): those refs are reused and named again, never made twice or left unmentioned.
+        List<ArchiveRef> earlier = archivesOfThisClaim(wave, lane, claim);
+        String archived = keep(earlier, false, branchHead.ok() ? branchHead.line() : null,
+                "refs/lane-archive/" + wave + "/" + lane + "/" + now);
+        String archivedHead = keep(earlier, true, strayHead,
+                "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head");
         CrashPoint.reached("release-after-archive");
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
             if (worktreeExists) {
@@ -178,6 +179,52 @@ public final class ReleaseService {
                 LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of "
                         + claim.agent() + " moved to " + ws.inbox().root().relativize(aside) + kept));
         return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
+    }
+
+    /** An archive ref of the lane: where it is, the commit it keeps, and whether it keeps a detached HEAD. */
+    private record ArchiveRef(String name, String commit, boolean head) {
+    }
+
+    /**
+     * The lane's archive refs made since {@code claim} was claimed: only a release of that claim makes them (an
+     * earlier claim's release read its time before this claim's mkdir), so they were made by a release of it that
+     * was killed before it finished.
+     */
+    private List<ArchiveRef> archivesOfThisClaim(WaveId wave, LaneId lane, ClaimRecord claim) {
+        String prefix = "refs/lane-archive/" + wave + "/" + lane + "/";
+        GitCli.Result refs = ws.git().run("for-each-ref", "--format=%(refname) %(objectname)", prefix);
+        List<ArchiveRef> found = new ArrayList<>();
+        for (String line : refs.ok() ? refs.out().split("\n") : new String[0]) {
+            String[] parts = line.strip().split(" ");
+            if (parts.length != 2) {
+                continue;
+            }
+            String stamp = parts[0].substring(prefix.length());
+            boolean head = stamp.endsWith("-head");
+            String millis = head ? stamp.substring(0, stamp.length() - "-head".length()) : stamp;
+            if (millis.matches("[0-9]{1,18}") && Long.parseLong(millis) >= claim.claimedAt().toEpochMilli()) {
+                found.add(new ArchiveRef(parts[0], parts[1], head));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The archive ref that keeps {@code commit} (a branch's, or a detached HEAD's if {@code head}): one of
+     * {@code earlier} that already keeps it, else {@code fresh}, created now. With no commit to keep (the branch or
+     * worktree is gone), the ref an earlier release of the claim kept it under before removing it, if any, else null.
+     */
+    private String keep(List<ArchiveRef> earlier, boolean head, String commit, String fresh) {
+        List<ArchiveRef> kind = earlier.stream().filter(a -> a.head() == head).toList();
+        if (commit == null) {
+            return kind.isEmpty() ? null : kind.get(kind.size() - 1).name();
+        }
+        Optional<ArchiveRef> same = kind.stream().filter(a -> a.commit().equals(commit)).findFirst();
+        if (same.isPresent()) {
+            return same.get().name();
+        }
+        ws.git().ok("update-ref", fresh, commit);
+        return fresh;
     }
 
     /**
