@@ -5,6 +5,7 @@ import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.core.CrashPoint;
 import dev.lane.core.ExitCode;
+import dev.lane.core.Host;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
@@ -34,7 +35,9 @@ import java.util.function.Function;
 /**
  * Gives a lane up so it can be claimed again.
  *
- * <p>Protocol. Refuses (nothing changed) if the worktree holds uncommitted changes or commits that were never
+ * <p>Protocol. A claim still in state CLAIMING is refused unless forced: exit 3 while its claimant may still finish
+ * it, exit 5 once that claimant (a process of this host) is gone, since it never will. Refuses (nothing changed) if
+ * the worktree holds uncommitted changes or commits that were never
  * submitted (on the branch, or on a detached HEAD the branch and main do not hold), unless forced. Then, in order: the
  * branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD under
  * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
@@ -89,6 +92,14 @@ public final class ReleaseService {
                         + "remove by hand).");
             }
             return releaseDamaged(wave, lane, by);
+        }
+        if (claim.state() == ClaimState.CLAIMING && !force
+                && Host.stateOf(claim.host(), claim.pid()) == Host.ProcessState.GONE) {
+            throw LaneException.refused("lane " + lane + " of wave " + wave + " was never fully claimed: its claimant "
+                    + "(agent " + claim.agent() + ", pid " + claim.pid() + " on " + claim.host() + ") is gone, so the "
+                    + "claim will never finish and retrying will not help. Nothing was changed. Run lane release --wave "
+                    + wave + " --lane " + lane + " --force to free it (or lane claim --wave " + wave + " --lane " + lane
+                    + " to take it over).");
         }
         if (claim.state() == ClaimState.CLAIMING && !force) {
             throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "

@@ -72,4 +72,27 @@ class ReleaseCrashTest {
 
         repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a2").expect(0);
     }
+
+    @org.junit.jupiter.api.Test
+    void releasingALaneWhoseClaimantDiedMidClaimSaysItIsGoneAndThatRetryingWillNotHelp() throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+        JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1")
+                .in(repo.root()).env("LANE_CRASH_AT", "claim-after-worktree-add").logs(temp.resolve("logs"))
+                .name("crasher").start();
+        try {
+            crasher.awaitStderr("crash point claim-after-worktree-add reached", Duration.ofMinutes(1));
+        } finally {
+            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
+        }
+
+        CliRun release = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, release.exitCode(), () -> "a dead claimant never finishes its claim: not retryable, "
+                + release);
+        assertTrue(release.err().contains("pid " + crasher.pid()) && release.err().contains("is gone")
+                && release.err().contains("--force"), release::toString);
+        assertTrue(Files.isDirectory(repo.claimDir("45", "dimA")), "nothing changed");
+        repo.lane("release", "--wave", "45", "--lane", "dimA", "--force").expect(0);
+        repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a2").expect(0);
+    }
 }
