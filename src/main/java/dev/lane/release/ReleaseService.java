@@ -41,7 +41,8 @@ import java.util.function.Function;
  * submitted (on the branch, or on a detached HEAD the branch and main do not hold), unless forced. Then, in order: the
  * branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD under
  * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
- * removed, the branch is deleted, the claim folder is moved with one atomic rename to
+ * removed (or, if git does not know it as one, its folder if empty: a claimant killed before its
+ * {@code git worktree add} leaves that), the branch is deleted, the claim folder is moved with one atomic rename to
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry, these last two under the lane's claim lock (so a new claim's entry follows the release's). A crash
  * part-way leaves the claim in place; running release again finishes the job (each step
@@ -171,7 +172,8 @@ public final class ReleaseService {
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
             if (worktreeExists) {
                 GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
-                if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)) {
+                if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)
+                        && !deleteIfEmptyFolder(worktree)) {
                     throw LaneException.internal("cannot remove the worktree " + worktree + ": "
                             + removed.err().strip(), null);
                 }
@@ -190,6 +192,26 @@ public final class ReleaseService {
                 LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of "
                         + claim.agent() + " moved to " + ws.inbox().root().relativize(aside) + kept));
         return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
+    }
+
+    /**
+     * Deletes {@code folder} if it is an empty folder of this user's, not a link: what a claimant killed after
+     * creating the worktree's folder and before {@code git worktree add} leaves (git does not know it as a worktree).
+     * Holds no work. Returns whether it is gone.
+     */
+    private static boolean deleteIfEmptyFolder(Path folder) {
+        try {
+            SafeFiles.requireOwnedDirectory(folder);
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    return false;
+                }
+            }
+            Files.delete(folder);
+            return true;
+        } catch (IOException | LaneException notOurs) {
+            return false;
+        }
     }
 
     /** An archive ref of the lane: where it is, the commit it keeps, and whether it keeps a detached HEAD. */

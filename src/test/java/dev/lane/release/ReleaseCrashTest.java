@@ -95,4 +95,31 @@ class ReleaseCrashTest {
         repo.lane("release", "--wave", "45", "--lane", "dimA", "--force").expect(0);
         repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a2").expect(0);
     }
+
+    @ParameterizedTest(name = "claimant killed at {0}")
+    @ValueSource(strings = {"claim-after-record", "claim-after-branch",
+            "claim-after-worktree-add"})
+    void aForcedReleaseFreesALaneWhoseClaimantWasKilledAtAnyStep(String point) throws Exception {
+        TestRepo repo = TestRepo.create(temp);
+        JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1")
+                .in(repo.root()).env("LANE_CRASH_AT", point).logs(temp.resolve("logs")).name("crasher").start();
+        try {
+            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
+        } finally {
+            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
+        }
+
+        CliRun release = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+
+        assertEquals(0, release.exitCode(), release::toString);
+        assertFalse(Files.exists(repo.claimDir("45", "dimA")), "the claim folder is gone");
+        assertEquals(List.of("main"), repo.branches());
+        assertEquals(1, repo.worktrees().size(), "only the main checkout is left");
+        assertEquals(List.of(), repo.worktreeFolders(), "no worktree folder is left");
+        List<LedgerEntry> released = LedgerReader.read(repo.ledger("45")).stream().map(LedgerReader.Recorded::entry)
+                .filter(e -> e.event() == LedgerEvent.RELEASED).toList();
+        assertEquals(1, released.size(), released::toString);
+        assertTrue(LedgerReader.verify(repo.ledger("45")) instanceof Verification.Intact);
+        repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a2").expect(0);
+    }
 }
