@@ -52,7 +52,9 @@ import java.util.function.Function;
  * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
  * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
  * forced release of a claim whose record cannot be read takes the wave's lock only (no submit or sync can run on such
- * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable.
+ * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable. A claim
+ * folder with no record at all (its claimant died right after its mkdir) is released the same way, forced only,
+ * checked under the lane's claim lock.
  */
 public final class ReleaseService {
     private final Workspace ws;
@@ -78,6 +80,10 @@ public final class ReleaseService {
 
     public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
         ClaimStore claims = new ClaimStore(ws.inbox());
+        if (Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(ws.inbox().claimRecord(wave, lane), LinkOption.NOFOLLOW_LINKS)) {
+            return releaseRecordless(wave, lane, by, force);
+        }
         ClaimRecord claim;
         try {
             claim = claims.require(wave, lane, "Nothing to release; check --wave and --lane.");
@@ -139,6 +145,39 @@ public final class ReleaseService {
             Path target = moveClaimAsideAndLog(wave, lane, ws.clock().millis(), aside -> new LedgerEntry(
                     ws.clock().instant(), LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(),
                     "forced; damaged claim record moved to " + ws.inbox().root().relativize(aside)));
+            return new Result(null, null, null, target, false, null);
+        }
+    }
+
+    /**
+     * A claim folder with no record. A claimant holds the lane's claim lock from its mkdir until its record exists, so
+     * a folder found without a record under that lock was left by a claimant that died right after its mkdir: it holds
+     * no work. Without {@code --force}, that is said (exit 5, nothing changed: {@code lane claim} takes such a folder
+     * over); forced, the folder moves aside like any released claim, under the wave's {@link IntegrateLock} and, from
+     * the check to the move, the claim lock. A record that appears meanwhile (a live claimant) is contention.
+     */
+    private Result releaseRecordless(WaveId wave, LaneId lane, AgentId by, boolean force) {
+        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
+                "release", by.value(), ws.clock().instant())) {
+            Runnable stillRecordless = () -> {
+                if (Files.exists(ws.inbox().claimRecord(wave, lane), LinkOption.NOFOLLOW_LINKS)
+                        || !Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)) {
+                    throw LaneException.contention("lane " + lane + " of wave " + wave + " was being claimed while "
+                            + "this release started; nothing was changed. Check lane status --wave " + wave
+                            + ", then release again if it is still to go.");
+                }
+                if (!force) {
+                    throw LaneException.refused("lane " + lane + " of wave " + wave + " has a claim folder but no "
+                            + "claim record: its claimant died right after creating the folder, so the claim will "
+                            + "never finish and retrying will not help. Nothing was changed. Run lane claim --wave "
+                            + wave + " --lane " + lane + " to take it over, or lane release --wave " + wave
+                            + " --lane " + lane + " --force to remove it.");
+                }
+            };
+            Path target = moveClaimAsideAndLog(wave, lane, ws.clock().millis(), stillRecordless,
+                    aside -> new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED, wave.value(), lane.value(),
+                            by.value(), "forced; claim folder without a record (its claimant died right after its "
+                                    + "mkdir) moved to " + ws.inbox().root().relativize(aside)));
             return new Result(null, null, null, target, false, null);
         }
     }
@@ -267,7 +306,14 @@ public final class ReleaseService {
      * A crash between the two leaves the lane released with no {@code released} entry.
      */
     private Path moveClaimAsideAndLog(WaveId wave, LaneId lane, long millis, Function<Path, LedgerEntry> entry) {
+        return moveClaimAsideAndLog(wave, lane, millis, () -> { }, entry);
+    }
+
+    /** {@link #moveClaimAsideAndLog(WaveId, LaneId, long, Function)}, running {@code check} first under the lock. */
+    private Path moveClaimAsideAndLog(WaveId wave, LaneId lane, long millis, Runnable check,
+                                      Function<Path, LedgerEntry> entry) {
         return LockFile.holding(ws.inbox().claimLock(wave, lane), () -> {
+            check.run();
             Path releasedDir = ws.inbox().releasedDir(wave);
             SafeFiles.ensureDirectory(releasedDir);
             Path target = releasedDir.resolve(lane + "." + millis);

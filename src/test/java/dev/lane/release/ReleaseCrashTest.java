@@ -97,7 +97,7 @@ class ReleaseCrashTest {
     }
 
     @ParameterizedTest(name = "claimant killed at {0}")
-    @ValueSource(strings = {"claim-after-record", "claim-after-branch",
+    @ValueSource(strings = {"claim-after-mkdir", "claim-after-record", "claim-after-branch",
             "claim-after-worktree-add"})
     void aForcedReleaseFreesALaneWhoseClaimantWasKilledAtAnyStep(String point) throws Exception {
         TestRepo repo = TestRepo.create(temp);
@@ -108,6 +108,11 @@ class ReleaseCrashTest {
         } finally {
             assertEquals(137, crasher.kill9(), "killed by SIGKILL");
         }
+
+        CliRun unforced = repo.lane("release", "--wave", "45", "--lane", "dimA");
+        assertEquals(5, unforced.exitCode(), () -> "the dead claim never finishes: not retryable, " + unforced);
+        assertTrue(unforced.err().contains("--force"), unforced::toString);
+        assertTrue(Files.isDirectory(repo.claimDir("45", "dimA")), "nothing changed");
 
         CliRun release = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
 
