@@ -9,8 +9,13 @@ package dev.lane.core;
  * killed (the test sends kill -9). If nobody kills it within a minute it halts itself with exit code 137, without
  * running any cleanup. With the variable unset (always, in real use) a call costs one environment lookup.
  *
- * <p>Points: {@code claim-after-mkdir}, {@code claim-after-record}, {@code claim-after-worktree-add} (see
- * {@code ClaimService}).
+ * <p>Points, each named by what was just done: {@code claim-after-mkdir}, {@code claim-after-record},
+ * {@code claim-after-branch}, {@code claim-after-worktree-add} ({@code ClaimService}); {@code submit-after-commit},
+ * {@code submit-after-restore}, {@code submit-after-submission} ({@code SubmitService}) and
+ * {@code shared-edits-after-intents} ({@code SharedEditsToIntents}, in submit and sync); {@code sync-after-move},
+ * {@code sync-after-merge} ({@code SyncService}); {@code release-after-archive}, {@code release-after-worktree-remove},
+ * {@code release-after-branch-delete}, {@code release-after-move} ({@code ReleaseService}). The integrator's steps
+ * have their own hook ({@code dev.lane.integrate.StepHook}).
  */
 public final class CrashPoint {
     public static final String ENV = "LANE_CRASH_AT";

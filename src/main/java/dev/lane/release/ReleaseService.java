@@ -3,7 +3,9 @@ package dev.lane.release;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.ExitCode;
+import dev.lane.core.Host;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.fs.LockFile;
@@ -25,25 +27,34 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Gives a lane up so it can be claimed again.
  *
- * <p>Protocol. Refuses (nothing changed) if the worktree holds uncommitted changes or commits that were never
+ * <p>Protocol. A claim still in state CLAIMING is refused unless forced: exit 3 while its claimant may still finish
+ * it, exit 5 once that claimant (a process of this host) is gone, since it never will. Refuses (nothing changed) if
+ * the worktree holds uncommitted changes or commits that were never
  * submitted (on the branch, or on a detached HEAD the branch and main do not hold), unless forced. Then, in order: the
  * branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD under
  * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
- * removed, the branch is deleted, the claim folder is moved with one atomic rename to
+ * removed (or, if git does not know it as one, its folder if empty: a claimant killed before its
+ * {@code git worktree add} leaves that), the branch is deleted, the claim folder is moved with one atomic rename to
  * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
  * the entry, these last two under the lane's claim lock (so a new claim's entry follows the release's). A crash
  * part-way leaves the claim in place; running release again finishes the job (each step
- * tolerates its effect being already done). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
+ * tolerates its effect being already done): archive refs of the lane made since the claim's time can only be a killed
+ * release's of this claim, so the retry reuses one that keeps the same commit, and names the one that kept a branch or
+ * detached HEAD it finds already removed (each commit is kept once, and the output and ledger say where). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
  * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
  * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
  * forced release of a claim whose record cannot be read takes the wave's lock only (no submit or sync can run on such
- * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable.
+ * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable. A claim
+ * folder with no record at all (its claimant died right after its mkdir) is released the same way, forced only,
+ * checked under the lane's claim lock.
  */
 public final class ReleaseService {
     private final Workspace ws;
@@ -69,6 +80,10 @@ public final class ReleaseService {
 
     public Result release(WaveId wave, LaneId lane, AgentId by, boolean force) {
         ClaimStore claims = new ClaimStore(ws.inbox());
+        if (Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(ws.inbox().claimRecord(wave, lane), LinkOption.NOFOLLOW_LINKS)) {
+            return releaseRecordless(wave, lane, by, force);
+        }
         ClaimRecord claim;
         try {
             claim = claims.require(wave, lane, "Nothing to release; check --wave and --lane.");
@@ -84,6 +99,14 @@ public final class ReleaseService {
                         + "remove by hand).");
             }
             return releaseDamaged(wave, lane, by);
+        }
+        if (claim.state() == ClaimState.CLAIMING && !force
+                && Host.stateOf(claim.host(), claim.pid()) == Host.ProcessState.GONE) {
+            throw LaneException.refused("lane " + lane + " of wave " + wave + " was never fully claimed: its claimant "
+                    + "(agent " + claim.agent() + ", pid " + claim.pid() + " on " + claim.host() + ") is gone, so the "
+                    + "claim will never finish and retrying will not help. Nothing was changed. Run lane release --wave "
+                    + wave + " --lane " + lane + " --force to free it (or lane claim --wave " + wave + " --lane " + lane
+                    + " to take it over).");
         }
         if (claim.state() == ClaimState.CLAIMING && !force) {
             throw LaneException.contention("lane " + lane + " of wave " + wave + " is still being claimed by agent "
@@ -126,6 +149,39 @@ public final class ReleaseService {
         }
     }
 
+    /**
+     * A claim folder with no record. A claimant holds the lane's claim lock from its mkdir until its record exists, so
+     * a folder found without a record under that lock was left by a claimant that died right after its mkdir: it holds
+     * no work. Without {@code --force}, that is said (exit 5, nothing changed: {@code lane claim} takes such a folder
+     * over); forced, the folder moves aside like any released claim, under the wave's {@link IntegrateLock} and, from
+     * the check to the move, the claim lock. A record that appears meanwhile (a live claimant) is contention.
+     */
+    private Result releaseRecordless(WaveId wave, LaneId lane, AgentId by, boolean force) {
+        try (IntegrateLock integrating = IntegrateLock.acquire(ws.inbox(), wave, IntegrateLock.RELEASE + lane,
+                "release", by.value(), ws.clock().instant())) {
+            Runnable stillRecordless = () -> {
+                if (Files.exists(ws.inbox().claimRecord(wave, lane), LinkOption.NOFOLLOW_LINKS)
+                        || !Files.isDirectory(ws.inbox().claimDir(wave, lane), LinkOption.NOFOLLOW_LINKS)) {
+                    throw LaneException.contention("lane " + lane + " of wave " + wave + " was being claimed while "
+                            + "this release started; nothing was changed. Check lane status --wave " + wave
+                            + ", then release again if it is still to go.");
+                }
+                if (!force) {
+                    throw LaneException.refused("lane " + lane + " of wave " + wave + " has a claim folder but no "
+                            + "claim record: its claimant died right after creating the folder, so the claim will "
+                            + "never finish and retrying will not help. Nothing was changed. Run lane claim --wave "
+                            + wave + " --lane " + lane + " to take it over, or lane release --wave " + wave
+                            + " --lane " + lane + " --force to remove it.");
+                }
+            };
+            Path target = moveClaimAsideAndLog(wave, lane, ws.clock().millis(), stillRecordless,
+                    aside -> new LedgerEntry(ws.clock().instant(), LedgerEvent.RELEASED, wave.value(), lane.value(),
+                            by.value(), "forced; claim folder without a record (its claimant died right after its "
+                                    + "mkdir) moved to " + ws.inbox().root().relativize(aside)));
+            return new Result(null, null, null, target, false, null);
+        }
+    }
+
     /** The release of a readable claim, run while holding the lane's {@link LaneWorkLock}. */
     private Result releaseHolding(WaveId wave, LaneId lane, AgentId by, boolean force, ClaimRecord claim) {
         Path worktree = Path.of(claim.worktree());
@@ -144,29 +200,30 @@ public final class ReleaseService {
         }
         Submission withdrawn = submission(wave, lane).filter(sub -> !landed(wave, lane, sub)).orElse(null);
         long now = ws.clock().millis();
-        String archived = null;
-        if (branchHead.ok()) {
-            archived = "refs/lane-archive/" + wave + "/" + lane + "/" + now;
-            ws.git().ok("update-ref", archived, branchHead.line());
-        }
-        String archivedHead = null;
-        if (strayHead != null) {
-            archivedHead = "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head";
-            ws.git().ok("update-ref", archivedHead, strayHead);
-        }
+        // A release of this claim killed part-way may have kept the commits already (and gone on to delete the
+        // branch or the worktree): those refs are reused and named again, never made twice or left unmentioned.
+        List<ArchiveRef> earlier = archivesOfThisClaim(wave, lane, claim);
+        String archived = keep(earlier, false, branchHead.ok() ? branchHead.line() : null,
+                "refs/lane-archive/" + wave + "/" + lane + "/" + now);
+        String archivedHead = keep(earlier, true, strayHead,
+                "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head");
+        CrashPoint.reached("release-after-archive");
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
             if (worktreeExists) {
                 GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
-                if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)) {
+                if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)
+                        && !deleteIfEmptyFolder(worktree)) {
                     throw LaneException.internal("cannot remove the worktree " + worktree + ": "
                             + removed.err().strip(), null);
                 }
             }
             ws.git().run("worktree", "prune");
         });
+        CrashPoint.reached("release-after-worktree-remove");
         if (branchHead.ok()) {
             ws.git().ok("update-ref", "-d", branchRef, branchHead.line());
         }
+        CrashPoint.reached("release-after-branch-delete");
         String kept = (archived == null ? "" : ", branch kept as " + archived)
                 + (archivedHead == null ? "" : ", detached HEAD kept as " + archivedHead)
                 + (withdrawn == null ? "" : ", submission " + withdrawn.sequence() + " withdrawn");
@@ -177,13 +234,86 @@ public final class ReleaseService {
     }
 
     /**
+     * Deletes {@code folder} if it is an empty folder of this user's, not a link: what a claimant killed after
+     * creating the worktree's folder and before {@code git worktree add} leaves (git does not know it as a worktree).
+     * Holds no work. Returns whether it is gone.
+     */
+    private static boolean deleteIfEmptyFolder(Path folder) {
+        try {
+            SafeFiles.requireOwnedDirectory(folder);
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    return false;
+                }
+            }
+            Files.delete(folder);
+            return true;
+        } catch (IOException | LaneException notOurs) {
+            return false;
+        }
+    }
+
+    /** An archive ref of the lane: where it is, the commit it keeps, and whether it keeps a detached HEAD. */
+    private record ArchiveRef(String name, String commit, boolean head) {
+    }
+
+    /**
+     * The lane's archive refs made since {@code claim} was claimed: only a release of that claim makes them (an
+     * earlier claim's release read its time before this claim's mkdir), so they were made by a release of it that
+     * was killed before it finished.
+     */
+    private List<ArchiveRef> archivesOfThisClaim(WaveId wave, LaneId lane, ClaimRecord claim) {
+        String prefix = "refs/lane-archive/" + wave + "/" + lane + "/";
+        GitCli.Result refs = ws.git().run("for-each-ref", "--format=%(refname) %(objectname)", prefix);
+        List<ArchiveRef> found = new ArrayList<>();
+        for (String line : refs.ok() ? refs.out().split("\n") : new String[0]) {
+            String[] parts = line.strip().split(" ");
+            if (parts.length != 2) {
+                continue;
+            }
+            String stamp = parts[0].substring(prefix.length());
+            boolean head = stamp.endsWith("-head");
+            String millis = head ? stamp.substring(0, stamp.length() - "-head".length()) : stamp;
+            if (millis.matches("[0-9]{1,18}") && Long.parseLong(millis) >= claim.claimedAt().toEpochMilli()) {
+                found.add(new ArchiveRef(parts[0], parts[1], head));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The archive ref that keeps {@code commit} (a branch's, or a detached HEAD's if {@code head}): one of
+     * {@code earlier} that already keeps it, else {@code fresh}, created now. With no commit to keep (the branch or
+     * worktree is gone), the ref an earlier release of the claim kept it under before removing it, if any, else null.
+     */
+    private String keep(List<ArchiveRef> earlier, boolean head, String commit, String fresh) {
+        List<ArchiveRef> kind = earlier.stream().filter(a -> a.head() == head).toList();
+        if (commit == null) {
+            return kind.isEmpty() ? null : kind.get(kind.size() - 1).name();
+        }
+        Optional<ArchiveRef> same = kind.stream().filter(a -> a.commit().equals(commit)).findFirst();
+        if (same.isPresent()) {
+            return same.get().name();
+        }
+        ws.git().ok("update-ref", fresh, commit);
+        return fresh;
+    }
+
+    /**
      * Moves the claim folder to {@code <wave>/.released/<lane>.<millis>} in one atomic rename (the instant the lane is
      * free), then appends {@code entry} of where it went to the ledger, both while holding the lane's claim lock: a
      * claimant takes that lock for its mkdir, so a new claim of the lane is logged after this release, never before.
      * A crash between the two leaves the lane released with no {@code released} entry.
      */
     private Path moveClaimAsideAndLog(WaveId wave, LaneId lane, long millis, Function<Path, LedgerEntry> entry) {
+        return moveClaimAsideAndLog(wave, lane, millis, () -> { }, entry);
+    }
+
+    /** {@link #moveClaimAsideAndLog(WaveId, LaneId, long, Function)}, running {@code check} first under the lock. */
+    private Path moveClaimAsideAndLog(WaveId wave, LaneId lane, long millis, Runnable check,
+                                      Function<Path, LedgerEntry> entry) {
         return LockFile.holding(ws.inbox().claimLock(wave, lane), () -> {
+            check.run();
             Path releasedDir = ws.inbox().releasedDir(wave);
             SafeFiles.ensureDirectory(releasedDir);
             Path target = releasedDir.resolve(lane + "." + millis);
@@ -192,6 +322,7 @@ public final class ReleaseService {
             } catch (IOException e) {
                 throw LaneException.internal("cannot move the claim folder aside: " + e.getMessage(), e);
             }
+            CrashPoint.reached("release-after-move");
             new Ledger(ws.inbox().ledger(wave)).append(entry.apply(target));
             return target;
         });

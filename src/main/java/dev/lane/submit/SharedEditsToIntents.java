@@ -1,6 +1,7 @@
 package dev.lane.submit;
 
 import dev.lane.config.LaneConfig;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
@@ -47,6 +48,7 @@ public final class SharedEditsToIntents {
          */
         public void apply(GitCli git, SubmissionStore store, WaveId wave, LaneId lane, String subjectStart) {
             store.writeIntents(wave, lane, intents);
+            CrashPoint.reached("shared-edits-after-intents");
             if (movesFiles()) {
                 restoreSharedFiles(git, fork, surfacePaths, lane, subjectStart);
             }

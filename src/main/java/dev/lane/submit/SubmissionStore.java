@@ -6,12 +6,16 @@ import dev.lane.inbox.Inbox;
 import dev.lane.intent.Intents;
 import dev.lane.json.Json;
 import dev.lane.json.JsonFields;
+import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads and atomically writes a lane's intents and submission files. Writing goes through the mapper; reading goes
@@ -35,26 +39,40 @@ public final class SubmissionStore {
      *
      * @param exists       whether the lane submitted before (then the new one is a resubmission)
      * @param nextSequence the new submission's number
+     * @param unlogged     the lane's earlier submission if the wave's ledger has no submit entry of it (a submit
+     *                     killed between writing it and logging it), else null
      */
-    public record Earlier(boolean exists, int nextSequence) {
+    public record Earlier(boolean exists, int nextSequence, Submission unlogged) {
     }
 
     /**
      * What a new submission of the lane follows. A submission record that cannot be read (edited by hand, say) is
      * replaced, never a reason to refuse: the next number then follows the lane's submit entries in the wave's ledger
      * (one per submission, of every claim of the lane), so it is above the number of the record it replaces and of
-     * the lane's outcome, which is what status and release compare it with.
+     * the lane's outcome, which is what status and release compare it with. A readable record is looked for in the
+     * ledger: its submit entry bears the record's own time.
      */
     public Earlier earlier(WaveId wave, LaneId lane) {
+        Optional<Submission> previous;
         try {
-            return submission(wave, lane).map(s -> new Earlier(true, s.sequence() + 1)).orElse(new Earlier(false, 1));
+            previous = submission(wave, lane);
         } catch (LaneException unreadable) {
-            long submits = LedgerReader.read(inbox.ledger(wave)).stream().map(LedgerReader.Recorded::entry)
-                    .filter(e -> lane.value().equals(e.lane()) && (e.event() == LedgerEvent.SUBMITTED
-                            || e.event() == LedgerEvent.RESUBMITTED))
-                    .count();
-            return new Earlier(true, (int) submits + 1);
+            long submits = submitEntries(wave, lane).count();
+            return new Earlier(true, (int) submits + 1, null);
         }
+        if (previous.isEmpty()) {
+            return new Earlier(false, 1, null);
+        }
+        Submission s = previous.get();
+        Instant logged = s.submittedAt().truncatedTo(ChronoUnit.MILLIS); // the ledger's precision
+        boolean inLedger = submitEntries(wave, lane).anyMatch(e -> e.time().equals(logged));
+        return new Earlier(true, s.sequence() + 1, inLedger ? null : s);
+    }
+
+    private Stream<LedgerEntry> submitEntries(WaveId wave, LaneId lane) {
+        return LedgerReader.read(inbox.ledger(wave)).stream().map(LedgerReader.Recorded::entry)
+                .filter(e -> lane.value().equals(e.lane()) && (e.event() == LedgerEvent.SUBMITTED
+                        || e.event() == LedgerEvent.RESUBMITTED));
     }
 
     public Intents intents(WaveId wave, LaneId lane) {

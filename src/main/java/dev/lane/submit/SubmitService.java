@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimInProgress;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.integrate.BookkeepingSubjects;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +45,12 @@ import java.util.Set;
  * read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
  * (3) a commit restores the shared files to their fork-point content, (4) {@code submission.json} is written
- * atomically, (5) the ledger gets the entry. A crash after (2) loses nothing: the intents are saved and a re-run
- * detects the same edits again (adding them to a set is idempotent) or, after (3), none. The integrator only ever
- * reads (4), whose head never contains shared-file edits.
+ * atomically, (5) the ledger gets the entry (its time is the submission's own). A crash after (2) loses nothing: the
+ * intents are saved and a re-run detects the same edits again (adding them to a set is idempotent) or, after (3),
+ * none. A crash between (4) and (5) leaves a submission the ledger does not know (status shows it, integrate may land
+ * it): the next submit of the lane finds no submit entry bearing its time and logs it, marked as logged late, just
+ * before its own entry, in one block. The integrator only ever reads (4), whose head never contains shared-file
+ * edits.
  */
 public final class SubmitService {
     private final Workspace ws;
@@ -126,24 +131,41 @@ public final class SubmitService {
                 committed = true;
             }
         }
+        CrashPoint.reached("submit-after-commit");
         moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SUBMIT_RESTORE);
+        CrashPoint.reached("submit-after-restore");
         String head = git.ok("rev-parse", "HEAD").line();
         int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
                 fork, ws.clock().instant(), sequence, intents);
         store.writeSubmission(submission);
+        CrashPoint.reached("submit-after-submission");
         boolean resubmission = earlier.exists();
-        new Ledger(ws.inbox().ledger(request.wave())).append(new LedgerEntry(submission.submittedAt(),
-                resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, submission.wave(), submission.lane(),
-                claim.agent(), "head " + head.substring(0, 12) + (resubmission ? " (submission " + sequence + ")" : "")
-                        + ", " + intents.summary()));
-        List<String> notices = new ArrayList<>(moving.notices());
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        Submission unlogged = earlier.unlogged();
+        if (unlogged != null) { // its submit was killed before logging it: the ledger learns of it now, first
+            entries.add(submitEntry(unlogged, submission.submittedAt(), unlogged.sequence() > 1, "; logged late: "
+                    + "the submit that wrote it at " + unlogged.submittedAt() + " stopped before its ledger entry"));
+            notices.add("submission " + unlogged.sequence() + " (head " + unlogged.head().substring(0, 12) + "), "
+                    + "written by a submit that stopped before logging it, is now in the ledger too");
+        }
+        entries.add(submitEntry(submission, submission.submittedAt(), resubmission, ""));
+        new Ledger(ws.inbox().ledger(request.wave())).append(entries);
+        notices.addAll(moving.notices());
         staleBump(request.wave(), request.lane(), intents.bump()).ifPresent(notices::add);
         if (head.equals(fork) && intents.isEmpty()) {
             notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
                     + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
         }
         return new Result(submission, resubmission, committed, moving.surfacePaths(), notices);
+    }
+
+    /** The ledger entry of {@code s}, logged at {@code time}: {@code submitted}, or {@code resubmitted}. */
+    private static LedgerEntry submitEntry(Submission s, Instant time, boolean resubmission, String note) {
+        return new LedgerEntry(time, resubmission ? LedgerEvent.RESUBMITTED : LedgerEvent.SUBMITTED, s.wave(),
+                s.lane(), s.agent(), "head " + s.head().substring(0, 12) + (resubmission ? " (submission "
+                        + s.sequence() + ")" : "") + ", " + s.intents().summary() + note);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
 import dev.lane.claim.MainHeadRead;
+import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.integrate.BookkeepingSubjects;
@@ -124,6 +125,7 @@ public final class SyncService {
             moving = SharedEditsToIntents.plan(git, ws.config(), fork, before,
                     store.intents(request.wave(), request.lane()), Intents.none(), "sync");
             moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SYNC_RESTORE);
+            CrashPoint.reached("sync-after-move");
         }
         String moved = moving == null ? "" : "moved " + moving.found().summary() + " into intents ("
                 + String.join(", ", moving.surfacePaths()) + "); ";
@@ -133,6 +135,7 @@ public final class SyncService {
                 ? git.run("merge", "--no-edit", "-m", BookkeepingSubjects.SYNC + "merge " + ws.config().main()
                         + " (" + main.substring(0, 12) + ") into " + claim.branch(), main)
                 : rebase(git, surfaces, fork, main, touchedSurfaces);
+        CrashPoint.reached("sync-after-merge");
         List<String> conflicts = lines(git.run("diff", "--name-only", "--diff-filter=U").out());
         if (!run.ok() && conflicts.isEmpty()) {
             if (request.mode() == Mode.REBASE && inProgress(git)) {
