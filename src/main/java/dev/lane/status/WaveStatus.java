@@ -3,6 +3,7 @@ package dev.lane.status;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.core.Host;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
@@ -91,7 +92,13 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
     private static LaneView view(ClaimRecord c, Optional<Submission> s, Path outcomeFile, WaveId wave) {
         if (s.isEmpty()) {
             LaneState state = c.state() == ClaimState.CLAIMING ? LaneState.CLAIMING : LaneState.CLAIMED;
-            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, null, c.worktree(), null, null);
+            // A claim still being set up whose claimant (of this host) is gone will never finish: say so, and how out.
+            String dead = state == LaneState.CLAIMING && Host.stateOf(c.host(), c.pid()) == Host.ProcessState.GONE
+                    ? "its claimant (pid " + c.pid() + " on " + c.host() + ") is gone: this claim will never finish; "
+                            + "lane release --wave " + wave + " --lane " + c.lane() + " --force frees the lane, or "
+                            + "lane claim takes it over"
+                    : null;
+            return new LaneView(c.lane(), c.agent(), state, c.claimedAt(), null, 0, dead, c.worktree(), null, null);
         }
         Submission sub = s.get();
         LaneState state = LaneState.SUBMITTED;

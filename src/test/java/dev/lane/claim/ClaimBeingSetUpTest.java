@@ -60,6 +60,10 @@ class ClaimBeingSetUpTest {
                     + "pid " + gone + ") is gone"), r.err());
             assertTrue(r.err().contains("Run lane claim --wave 45 --lane dimA to take it over"), r.err());
         }
+        CliRun status = f.lane(f.repo, "status", "--wave", "45").expect(0);
+        assertTrue(status.out().contains("its claimant (pid " + gone + " on ") && status.out().contains(
+                "is gone: this claim will never finish; lane release --wave 45 --lane dimA --force frees the lane"),
+                "the operator sees it will never finish: " + status.out());
         f.claim("45", "dimA"); // and that advice works
     }
 
