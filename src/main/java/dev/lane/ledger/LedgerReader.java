@@ -85,7 +85,8 @@ public final class LedgerReader {
             String line = lines[i];
             List<String> cells = LedgerRow.cells(line);
             if (cells == null || cells.size() != Ledger.COLUMNS.size()) {
-                return new Verification.Broken(i + 1, entries, "not a ledger row (edited by hand?)");
+                return new Verification.Broken(i + 1, entries, "not a ledger row (edited by hand, or a row cut "
+                        + "short by a writer that died mid-line or a full disk, with later entries appended after it)");
             }
             int chainCell = line.lastIndexOf(" | ", line.length() - 3);
             String body = line.substring(0, chainCell + 2);

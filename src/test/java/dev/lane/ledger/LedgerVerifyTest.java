@@ -49,4 +49,19 @@ class LedgerVerifyTest {
         assertEquals(8, broken.line());
         assertEquals(1, broken.intactEntriesBefore());
     }
+
+    @Test
+    void aRowCutShortByACrashWithEntriesAfterItIsNotBlamedOnAHandEditAlone(@TempDir Path dir) throws Exception {
+        Path file = ledgerWithThreeEntries(dir);
+        Files.writeString(file, "| 2026-11-22T10:00:01Z | submitted | 45 | di", java.nio.file.StandardOpenOption.APPEND);
+        new Ledger(file).append(new LedgerEntry(Instant.parse("2026-11-22T10:00:02Z"), LedgerEvent.CLAIMED, "45",
+                "dimD", "agent", "after the torn row"));
+
+        var broken = assertInstanceOf(LedgerReader.Verification.Broken.class, LedgerReader.verify(file));
+
+        assertEquals(10, broken.line());
+        assertEquals(3, broken.intactEntriesBefore());
+        org.junit.jupiter.api.Assertions.assertTrue(broken.reason().contains("a row cut short by a writer that died "
+                + "mid-line"), broken.reason());
+    }
 }
