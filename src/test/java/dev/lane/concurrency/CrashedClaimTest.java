@@ -35,12 +35,7 @@ class CrashedClaimTest {
     void aClaimantKilledMidClaimNeverBlocksTheLane(String point) throws Exception {
         TestRepo repo = TestRepo.create(temp);
         JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "crasher")
-                .in(repo.root()).env("LANE_CRASH_AT", point).logs(temp.resolve("logs")).name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+                .in(repo.root()).logs(temp.resolve("logs")).name("crasher").killedAt(point);
         assertTrue(Files.isDirectory(repo.claimDir("45", "dimA")), "the dead claimant left its claim folder");
 
         CliRun next = repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "survivor");
@@ -71,13 +66,8 @@ class CrashedClaimTest {
     void eightProcessesRacingToTakeOverADeadHalfMadeClaimGiveExactlyOneWinner() throws Exception {
         TestRepo repo = TestRepo.create(temp);
         JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "crasher")
-                .in(repo.root()).env("LANE_CRASH_AT", "claim-after-worktree-add").logs(temp.resolve("logs"))
-                .name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point claim-after-worktree-add reached", Duration.ofMinutes(1));
-        } finally {
-            crasher.kill9();
-        }
+                .in(repo.root()).logs(temp.resolve("logs"))
+                .name("crasher").killedAt("claim-after-worktree-add");
 
         int n = 8;
         List<JvmProcess> racers = new ArrayList<>();

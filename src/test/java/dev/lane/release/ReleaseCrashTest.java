@@ -16,7 +16,6 @@ import dev.lane.support.JvmProcess;
 import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +42,7 @@ class ReleaseCrashTest {
         String head = Git.ok(wt, "rev-parse", "HEAD").strip();
 
         JvmProcess crasher = JvmProcess.lane("release", "--wave", "45", "--lane", "dimA").in(repo.root())
-                .env("LANE_CRASH_AT", point).logs(temp.resolve("logs")).name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+                .logs(temp.resolve("logs")).name("crasher").killedAt(point);
         assertTrue(Files.isDirectory(repo.claimDir("45", "dimA")), "the claim is still in place");
 
         CliRun again = repo.lane("release", "--json", "--wave", "45", "--lane", "dimA").expect(0);
@@ -77,13 +71,8 @@ class ReleaseCrashTest {
     void releasingALaneWhoseClaimantDiedMidClaimSaysItIsGoneAndThatRetryingWillNotHelp() throws Exception {
         TestRepo repo = TestRepo.create(temp);
         JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1")
-                .in(repo.root()).env("LANE_CRASH_AT", "claim-after-worktree-add").logs(temp.resolve("logs"))
-                .name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point claim-after-worktree-add reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+                .in(repo.root()).logs(temp.resolve("logs"))
+                .name("crasher").killedAt("claim-after-worktree-add");
 
         CliRun release = repo.lane("release", "--wave", "45", "--lane", "dimA");
 
@@ -102,12 +91,7 @@ class ReleaseCrashTest {
     void aForcedReleaseFreesALaneWhoseClaimantWasKilledAtAnyStep(String point) throws Exception {
         TestRepo repo = TestRepo.create(temp);
         JvmProcess crasher = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1")
-                .in(repo.root()).env("LANE_CRASH_AT", point).logs(temp.resolve("logs")).name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+                .in(repo.root()).logs(temp.resolve("logs")).name("crasher").killedAt(point);
 
         CliRun unforced = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(5, unforced.exitCode(), () -> "the dead claim never finishes: not retryable, " + unforced);

@@ -15,7 +15,6 @@ import dev.lane.support.JvmProcess;
 import dev.lane.support.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,13 +42,8 @@ class SubmitCrashTest {
         TestRepo.write(wt, "pyproject.toml", TestRepo.PYPROJECT.replace("0.3.5", "0.4.0"));
         TestRepo.write(wt, "src/law.py", "LAW = 1\n");
 
-        JvmProcess crasher = JvmProcess.lane("submit", "-m", "laws").in(wt).env("LANE_CRASH_AT", point)
-                .logs(temp.resolve("logs")).name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+        JvmProcess crasher = JvmProcess.lane("submit", "-m", "laws").in(wt)
+                .logs(temp.resolve("logs")).name("crasher").killedAt(point);
 
         CliRun again = repo.laneIn(wt, "submit", "--json", "-m", "laws").expect(0);
 

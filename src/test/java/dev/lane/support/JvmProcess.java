@@ -113,6 +113,23 @@ public final class JvmProcess {
             return this;
         }
 
+        /**
+         * Runs the child with {@code LANE_CRASH_AT=point}, waits until it reaches that crash point (a minute at most)
+         * and kills it there with SIGKILL, as a crash would; fails unless it died of the kill. Returns the dead child.
+         */
+        public JvmProcess killedAt(String point) {
+            JvmProcess crasher = env("LANE_CRASH_AT", point).start();
+            try {
+                crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
+            } finally {
+                int code = crasher.kill9();
+                if (code != 137) {
+                    throw new AssertionError(crasher.name + " was not killed by SIGKILL at " + point + ": exit " + code);
+                }
+            }
+            return crasher;
+        }
+
         public JvmProcess start() {
             if (logs == null) {
                 throw new IllegalStateException("set logs(folder) before start()");

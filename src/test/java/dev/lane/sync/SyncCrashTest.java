@@ -12,7 +12,6 @@ import dev.lane.support.Git;
 import dev.lane.support.JvmProcess;
 import dev.lane.support.TestRepo;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,13 +43,8 @@ class SyncCrashTest {
         String main = repo.mainHead();
         String[] sync = mode.equals("rebase") ? new String[] {"sync", "--rebase"} : new String[] {"sync"};
 
-        JvmProcess crasher = JvmProcess.lane(sync).in(wt).env("LANE_CRASH_AT", point).logs(temp.resolve("logs"))
-                .name("crasher").start();
-        try {
-            crasher.awaitStderr("crash point " + point + " reached", Duration.ofMinutes(1));
-        } finally {
-            assertEquals(137, crasher.kill9(), "killed by SIGKILL");
-        }
+        JvmProcess crasher = JvmProcess.lane(sync).in(wt).logs(temp.resolve("logs"))
+                .name("crasher").killedAt(point);
 
         CliRun again = repo.laneIn(wt, sync).expect(0);
         assertTrue(Git.run(wt, "merge-base", "--is-ancestor", main, "HEAD").ok(), "the lane contains main: " + again);
