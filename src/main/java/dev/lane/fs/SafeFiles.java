@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * {@code mkdir}; if it already exists it must be a real directory (not a link) owned by us. Files are written by
  * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk,
  * and renaming it over the target: readers see the old or the new content, never a mix; a crash leaves at most a
- * stray {@code .tmp-*} file, which nobody reads and the next write ignores. Reads refuse links.
+ * stray {@code .tmp-*} file, which nobody reads and later writes ignore (the temp name holds the writer's process and
+ * thread id, so only a later writer with that reused process id meets it, and removes it first). Reads refuse links.
  */
 public final class SafeFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -149,8 +150,18 @@ public final class SafeFiles {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            FileChannel created;
+            try {
+                created = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (FileAlreadyExistsException stray) {
+                // Left by a writer killed mid-write whose process id (reused since) and thread were ours: no live
+                // writer has this name. Remove it (a link is removed, never followed) and create ours afresh.
+                Files.delete(tmp);
+                created = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            }
+            try (FileChannel ch = created) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

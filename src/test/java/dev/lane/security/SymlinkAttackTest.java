@@ -214,6 +214,24 @@ class SymlinkAttackTest {
         assertEquals(head, repo.git("rev-parse", "lane/45/dimA"), "nothing was committed");
     }
 
+    @Test
+    void aStrayTempFileOfADeadWriterThatHadOurProcessIdDoesNotFailTheNextWrite() throws Exception {
+        claim().expect(0);
+        Path worktree = repo.worktree("45", "dimA");
+        Files.writeString(worktree.resolve("src/work.py"), "x = 1\n");
+        // A submit killed while writing left its temp file; process ids are reused, so a later lane command (here:
+        // this JVM, on this thread) can get the very name it would write its own temp file to.
+        Path stray = repo.claimDir("45", "dimA").resolve(".tmp-submission.json-" + ProcessHandle.current().pid()
+                + "-" + Thread.currentThread().getId());
+        Files.writeString(stray, "{\"head\": ");
+
+        CliRun submit = repo.lane("submit", "--wave", "45", "--lane", "dimA", "-m", "work");
+
+        assertEquals(0, submit.exitCode(), submit::toString);
+        assertTrue(Files.readString(repo.claimDir("45", "dimA").resolve("submission.json")).contains("\"head\""));
+        assertFalse(Files.exists(stray, LinkOption.NOFOLLOW_LINKS));
+    }
+
     private CliRun claim() {
         return repo.lane("claim", "--wave", "45", "--lane", "dimA", "--agent", "a1");
     }
