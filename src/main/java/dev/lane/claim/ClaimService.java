@@ -327,11 +327,7 @@ public final class ClaimService {
 
     private void createWorktreeFolder(Path worktree, WaveId wave, LaneId lane) {
         try {
-            SafeFiles.refuseForeignLinksAbove(worktree);
-            Path parent = worktree.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                Files.createDirectories(parent);
-            }
+            SafeFiles.ensureFoldersAbove(worktree);
             SafeFiles.createPrivateDirectory(worktree);
         } catch (FileAlreadyExistsException e) {
             otherLaneWith(wave, lane, c -> Path.of(c.worktree()).equals(worktree)).ifPresent(other -> {

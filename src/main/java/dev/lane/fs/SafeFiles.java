@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * {@code mkdir}; if it already exists it must be a real directory (not a link) owned by us. Files are written by
  * creating a fresh temporary file with {@code CREATE_NEW + NOFOLLOW_LINKS} next to the target, forcing it to disk,
  * and renaming it over the target: readers see the old or the new content, never a mix; a crash leaves at most a
- * stray {@code .tmp-*} file, which nobody reads and the next write ignores. Reads refuse links.
+ * stray {@code .tmp-*} file, which nobody reads and later writes ignore (the temp name holds the writer's process and
+ * thread id, so only a later writer with that reused process id meets it, and removes it first). Reads refuse links.
  */
 public final class SafeFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -74,22 +75,60 @@ public final class SafeFiles {
     }
 
     /**
-     * Refuses a path if one of the folders above it is a symbolic link made by another user (a link planted in a
-     * shared folder such as {@code /tmp} would send our files into the planter's chosen place). Links owned by us
-     * or by root (system layout such as {@code /tmp -> /private/tmp}) are trusted.
+     * Creates the missing folders above {@code path}, one {@code mkdir} at a time, and refuses the path if another
+     * user could change what one of the folders above it leads to: a symbolic link made by another user (a link
+     * planted in a shared folder such as {@code /tmp} would send our files into the planter's chosen place), a folder
+     * owned by another user, or a folder every user can write to without the sticky bit of {@code /tmp} (its owner, or
+     * anyone, could rename our folder inside it away and put one of theirs, with a {@code .git} file and hooks of their
+     * choosing, in its place). Links and folders owned by us or by root are trusted (system layout such as
+     * {@code /tmp -> /private/tmp}, and {@code /tmp} itself: sticky, so no one else can rename what we made in it).
+     *
+     * <p>Each folder is checked after it exists (made by us, or found), from the root down: a folder someone else
+     * plants between our look and our {@code mkdir} is found by the check that follows, and nothing is ever made
+     * below a folder that failed it. A folder that passes cannot be changed by another user afterwards.
      */
-    public static void refuseForeignLinksAbove(Path path) throws IOException {
+    public static void ensureFoldersAbove(Path path) throws IOException {
         Path absolute = path.toAbsolutePath().normalize();
-        long me = currentUid();
+        java.util.ArrayDeque<Path> above = new java.util.ArrayDeque<>();
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) {
-                Object owner = Files.getAttribute(p, "unix:uid", NOFOLLOW);
-                if (owner instanceof Integer uid && uid != me && uid != 0) {
-                    throw LaneException.refused(p + " (above " + path + ") is a symbolic link owned by another user "
-                            + "(uid " + uid + "); refusing to follow it. Use a folder of your own in the worktree: "
-                            + "setting of lanes.yml.");
+            above.push(p);
+        }
+        long me = currentUid();
+        for (Path p : above) {
+            if (!Files.exists(p, NOFOLLOW)) {
+                try { // at most rwxr-xr-x whatever the umask: a folder of ours that anyone could rename in fails below
+                    Files.createDirectory(p, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwxr-xr-x")));
+                } catch (FileAlreadyExistsException raced) {
+                    // someone made it between our look and our mkdir: checked below like any other
                 }
             }
+            requireOnlyTrustedCanChange(p, path, me);
+        }
+    }
+
+    private static void requireOnlyTrustedCanChange(Path p, Path below, long me) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            Object linkOwner = Files.getAttribute(p, "unix:uid", NOFOLLOW);
+            if (linkOwner instanceof Integer uid && uid != me && uid != 0) {
+                throw LaneException.refused(p + " (above " + below + ") is a symbolic link owned by another user "
+                        + "(uid " + uid + "); refusing to follow it. Use a folder of your own in the worktree: "
+                        + "setting of lanes.yml.");
+            }
+        }
+        // The folder itself, or the one a trusted link leads to: who can change what is in it.
+        Object owner = Files.getAttribute(p, "unix:uid");
+        if (owner instanceof Integer uid && uid != me && uid != 0) {
+            throw LaneException.refused(p + " (above " + below + ") is a folder owned by another user (uid " + uid
+                    + "), who could rename what lane makes in it and put their own in its place; refusing to use it. "
+                    + "Use a folder only you can write to in the worktree: setting of lanes.yml.");
+        }
+        Object mode = Files.getAttribute(p, "unix:mode");
+        if (mode instanceof Integer m && (m & 0002) != 0 && (m & 01000) == 0) {
+            throw LaneException.refused(p + " (above " + below + ") is writable by every user and not sticky (mode "
+                    + Integer.toOctalString(m & 07777) + "), so anyone could rename what lane makes in it and put "
+                    + "their own in its place; refusing to use it. Use a folder only you can write to in the "
+                    + "worktree: setting of lanes.yml, or make it sticky (chmod +t " + p + ").");
         }
     }
 
@@ -111,8 +150,18 @@ public final class SafeFiles {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId());
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            FileChannel created;
+            try {
+                created = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (FileAlreadyExistsException stray) {
+                // Left by a writer killed mid-write whose process id (reused since) and thread were ours: no live
+                // writer has this name. Remove it (a link is removed, never followed) and create ours afresh.
+                Files.delete(tmp);
+                created = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            }
+            try (FileChannel ch = created) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

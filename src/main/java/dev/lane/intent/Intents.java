@@ -2,6 +2,7 @@ package dev.lane.intent;
 
 import dev.lane.core.LaneException;
 import dev.lane.json.JsonFields;
+import dev.lane.names.Name;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,12 @@ public record Intents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
      */
     public static Intents fromJson(JsonFields f) {
         List<String> manifest = f.strings("manifest");
+        for (int i = 0; i < manifest.size(); i++) { // submit writes none other: a hand-made entry could forge lines
+            if (!Manifest.isValidEntry(manifest.get(i))) {
+                throw f.damaged("manifest[" + i + "]", "is not a plain migration file name: "
+                        + Name.quote(manifest.get(i)));
+            }
+        }
         String bumpText = f.nullableString("bump");
         BumpRequest bump = null;
         if (bumpText != null) {
@@ -34,7 +41,21 @@ public record Intents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
                 throw f.damaged("bump", "is not a bump request: " + bumpText);
             }
         }
-        return new Intents(manifest, bump, f.objects("workflows").stream().map(WorkflowEdit::fromJson).toList());
+        return new Intents(manifest, bump, workflows(f));
+    }
+
+    private static List<WorkflowEdit> workflows(JsonFields f) {
+        List<JsonFields> edits = f.objects("workflows");
+        List<WorkflowEdit> read = new ArrayList<>();
+        for (int i = 0; i < edits.size(); i++) {
+            WorkflowEdit edit = WorkflowEdit.fromJson(edits.get(i));
+            if (!WorkflowEdit.isRepositoryPath(edit.path())) { // submit writes none other: see WorkflowEdit
+                throw f.damaged("workflows[" + i + "].path", "is not a path of a file in the repository: "
+                        + Name.quote(edit.path()));
+            }
+            read.add(edit);
+        }
+        return read;
     }
 
     public static Intents none() {

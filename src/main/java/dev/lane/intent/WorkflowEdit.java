@@ -11,6 +11,24 @@ import dev.lane.json.JsonFields;
  */
 public record WorkflowEdit(String path, String base, String lane) {
 
+    /**
+     * Whether {@code path} names a file inside the repository as git names it: relative, in '/'-separated parts that
+     * are none of "", ".", ".." or ".git" (nor a name the file system takes for it), with no control character. The
+     * paths submit writes always are; a path edited by hand into a submission to make the integrator write outside
+     * the repository, into its git folder, or extra lines into a report is not.
+     */
+    public static boolean isRepositoryPath(String path) {
+        if (path.isEmpty() || path.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            new org.eclipse.jgit.lib.ObjectChecker().setSafeForMacOS(true).checkPath(path); // git's own rules
+            return true;
+        } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
+            return false;
+        }
+    }
+
     /** The edit as written in intents: {@code {"path", "base" (or null), "lane"}}. */
     public static WorkflowEdit fromJson(JsonFields f) {
         return new WorkflowEdit(f.string("path"), f.nullableString("base"), f.string("lane"));

@@ -161,6 +161,43 @@ class SymlinkAttackTest {
     }
 
     @Test
+    void aFolderAboveTheWorktreePathOwnedByAnotherUserIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "making a folder owned by another user needs root (chown)");
+        // Another user got to /tmp/<repo> first (worktree: /tmp/{repo}/{wave}/{lane}, the layout lane suggests for
+        // names with dashes) and left it writable to everyone: they can rename our worktree away at any time and
+        // put a folder of theirs (with a .git file and hooks of their choosing) in its place.
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        var nobody = shared.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(shared, nobody);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        repo.writeConfig("worktree: " + shared + "/{wave}/{lane}\n");
+
+        CliRun claim = claim();
+
+        assertEquals(5, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains(shared + " (above ") && claim.err().contains("another user"),
+                claim::toString);
+        assertFalse(Files.exists(shared.resolve("45"), LinkOption.NOFOLLOW_LINKS), "nothing is made in their folder");
+        assertNothingClaimed();
+    }
+
+    @Test
+    void aFolderAboveTheWorktreePathThatAnyoneCanRenameInIsRefused() throws Exception {
+        // A folder writable by every user and without the sticky bit of /tmp: anyone can rename our worktree away.
+        Path open = Files.createDirectory(temp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        repo.writeConfig("worktree: " + open + "/{wave}-{lane}\n");
+
+        CliRun claim = claim();
+
+        assertEquals(5, claim.exitCode(), claim::toString);
+        assertTrue(claim.err().contains(open + " (above ") && claim.err().contains("writable by every user"),
+                claim::toString);
+        assertNothingClaimed();
+    }
+
+    @Test
     void aSymlinkPlantedAtALanesWorkLockIsRefusedAndSubmitChangesNothing() throws Exception {
         claim().expect(0);
         Path worktree = repo.worktree("45", "dimA");
@@ -175,6 +212,24 @@ class SymlinkAttackTest {
         assertTrue(submit.err().contains(lock + " is a symbolic link"), submit::toString);
         assertVictimUntouched();
         assertEquals(head, repo.git("rev-parse", "lane/45/dimA"), "nothing was committed");
+    }
+
+    @Test
+    void aStrayTempFileOfADeadWriterThatHadOurProcessIdDoesNotFailTheNextWrite() throws Exception {
+        claim().expect(0);
+        Path worktree = repo.worktree("45", "dimA");
+        Files.writeString(worktree.resolve("src/work.py"), "x = 1\n");
+        // A submit killed while writing left its temp file; process ids are reused, so a later lane command (here:
+        // this JVM, on this thread) can get the very name it would write its own temp file to.
+        Path stray = repo.claimDir("45", "dimA").resolve(".tmp-submission.json-" + ProcessHandle.current().pid()
+                + "-" + Thread.currentThread().getId());
+        Files.writeString(stray, "{\"head\": ");
+
+        CliRun submit = repo.lane("submit", "--wave", "45", "--lane", "dimA", "-m", "work");
+
+        assertEquals(0, submit.exitCode(), submit::toString);
+        assertTrue(Files.readString(repo.claimDir("45", "dimA").resolve("submission.json")).contains("\"head\""));
+        assertFalse(Files.exists(stray, LinkOption.NOFOLLOW_LINKS));
     }
 
     private CliRun claim() {
