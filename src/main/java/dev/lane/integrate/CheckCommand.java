@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * private temp folder, and removed (with {@code git worktree prune}) when the command ends, pass or fail; both under
  * the inbox's {@code .worktrees.lock}, like every change lane makes to the worktree list, since agents may be
  * claiming lanes meanwhile and parallel adds read each other's half-written admin files. The
- * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
+ * command runs with {@code sh -c} in that folder, with lane's environment less the variables that tie git to one
+ * repository ({@link #REPOSITORY_VARIABLES}), plus {@code LANE_CHECK_COMMIT}; its exit status decides. A run that takes longer than the
  * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
  * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
  * lock for good. A pass that is stopped itself stops its check too, or leaves it for the next pass to stop
@@ -40,6 +41,17 @@ import java.util.regex.Pattern;
 final class CheckCommand {
     /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+-]*/[A-Za-z0-9._/+-]*");
+    /**
+     * The variables that tie git to one repository: those {@code git rev-parse --local-env-vars} lists (what git
+     * itself clears before it works in a submodule) but the {@code -c} settings ({@code GIT_CONFIG_PARAMETERS},
+     * {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG}), which name no repository. A pass started with them set (from a git
+     * hook, which runs with {@code GIT_DIR} set, say) must not hand them to the check: its git commands would read the
+     * main repository (its HEAD, its index) instead of the checkout of the commit being checked.
+     */
+    static final List<String> REPOSITORY_VARIABLES = List.of("GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+            "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+            "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
     /** How much of a failed run's log end is read for the tail shown in the reason. */
     static final int TAIL_BYTES = 64 * 1024;
     /** How many lines of output a reason shows. */
@@ -185,6 +197,7 @@ final class CheckCommand {
             Path log = logDir.resolve("run-" + number + ".log");
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().keySet().removeAll(REPOSITORY_VARIABLES);
             pb.environment().putAll(git.env());
             pb.environment().put("LANE_CHECK_COMMIT", commit);
             long start = System.nanoTime();

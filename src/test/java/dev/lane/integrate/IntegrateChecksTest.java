@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lane.json.Json;
 import dev.lane.support.CliRun;
+import dev.lane.support.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,5 +158,21 @@ class IntegrateChecksTest {
         CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals("A\n", f.onMain("src/a.txt"), r.out());
+    }
+
+    @Test
+    void aCheckRunByAPassStartedWithGitDirSetSeesTheCommitItChecksNotTheMainRepository() throws Exception {
+        // As in a git hook, which runs with GIT_DIR set: the check's own git commands must still see its checkout.
+        WaveFixture f = WaveFixture.create(tmp, "check: 'test \"$(git rev-parse HEAD)\" = \"$LANE_CHECK_COMMIT\"'\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        f.submitted("45", "dimB", "src/b.txt", "B\n");
+
+        JvmProcess.Result r = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("pass-logs"))
+                .env("GIT_DIR", f.repo.resolve(".git").toString()).env("LANE_AGENT", "integrator").start()
+                .await(Duration.ofMinutes(2));
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("A\n", f.onMain("src/a.txt"));
+        assertEquals("B\n", f.onMain("src/b.txt"));
     }
 }
