@@ -228,6 +228,7 @@ final class CheckCommand {
             Thread.currentThread().interrupt();
             throw LaneException.internal("interrupted while the check command ran", e);
         } finally {
+            StaleCheckouts.makeDeletable(parent); // the check may have left folders without write permission
             try {
                 LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
                         checkout.toString()));

@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -174,5 +175,26 @@ class IntegrateChecksTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("A\n", f.onMain("src/a.txt"));
         assertEquals("B\n", f.onMain("src/b.txt"));
+    }
+
+    @Test
+    void aCheckThatLeavesReadOnlyFoldersInItsCheckoutIsJudgedByItsExitStatusAndItsCheckoutIsStillRemoved()
+            throws Exception {
+        // Go's module cache, a test that write-protects its fixtures: folders without write permission, whose
+        // files a user (not root, who may delete anything) cannot delete as they are.
+        assumeFalse(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "root deletes them anyway");
+        WaveFixture f = WaveFixture.create(tmp,
+                "check: \"mkdir -p gocache/mod/pkg && touch gocache/mod/pkg/f && chmod -R a-w gocache\"\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("A\n", f.onMain("src/a.txt"), r.out());
+        String prefix = "lane-check-" + ProcessHandle.current().pid() + "-";
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(java.util.List.of(), left.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList(), "the check's temporary folder is removed");
+        }
+        assertFalse(f.git(f.repo, "worktree", "list", "--porcelain").contains("lane-check-"), "its worktree pruned");
     }
 }
