@@ -37,4 +37,21 @@ class CheckBisectionTest {
         String ledger = f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md");
         assertTrue(ledger.contains(": unresolved, "), ledger);
     }
+
+    @Test
+    void aWaveWhoseEveryLaneBreaksTheCheckSaysNothingLandsNotThatWhatLandsPassed() {
+        WaveFixture f = WaveFixture.create(tmp, "check: \"! grep -rq BROKEN src\"\n");
+        f.submitted("45", "l1", "src/l1.txt", "BROKEN\n");
+        f.submitted("45", "l2", "src/l2.txt", "BROKEN\n");
+        String before = f.mainHead();
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertEquals(before, f.mainHead());
+        String checkLine = r.out().lines().filter(l -> l.startsWith("check:")).findFirst().orElseThrow();
+        assertTrue(checkLine.contains("lanes parked (l1, l2)") && checkLine.contains("; nothing lands"), checkLine);
+        assertFalse(checkLine.contains("what lands passed"), checkLine);
+        String ledger = f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md");
+        assertTrue(ledger.contains("; nothing lands"), ledger);
+    }
 }
