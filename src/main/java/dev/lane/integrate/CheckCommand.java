@@ -2,7 +2,6 @@ package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
 import dev.lane.fs.LockFile;
-import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -228,12 +227,11 @@ final class CheckCommand {
             Thread.currentThread().interrupt();
             throw LaneException.internal("interrupted while the check command ran", e);
         } finally {
-            StaleCheckouts.makeDeletable(parent); // the check may have left folders without write permission
             try {
                 LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
                         checkout.toString()));
             } finally {
-                SafeFiles.deleteTree(parent); // even if the lock could not be had: the folder is ours
+                StaleCheckouts.delete(parent); // even if the lock could not be had: the folder is ours
                 LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
             }
         }

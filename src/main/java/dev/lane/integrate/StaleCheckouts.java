@@ -35,8 +35,9 @@ import java.util.Set;
  * until that process ends. A pass stopped while clearing leaves part of a folder, cleared by the next pass; another
  * repository's registrations are pruned by that repository's next pass. A check may leave folders without write
  * permission in its checkout (Go's module cache, write-protected test fixtures), whose entries no one but root may
- * delete as they are: before a folder is deleted, by its pass or a later one, {@link #makeDeletable} gives the user
- * back write access to every folder of it that the user owns.
+ * delete as they are: when deleting a folder, by its pass or a later one, fails, {@link #makeDeletable} gives the
+ * user back write access to every folder of it that the user owns, and the deletion is tried once more
+ * ({@link #delete}).
  */
 final class StaleCheckouts {
     private static final String PREFIX = "lane-check-";
@@ -72,8 +73,7 @@ final class StaleCheckouts {
                 try {
                     SafeFiles.requireOwnedDirectory(folder);
                     CheckProcess.stopLeftover(folder); // a check still running in it would write on into the tree
-                    makeDeletable(folder);
-                    SafeFiles.deleteTree(folder);
+                    delete(folder);
                     cleared.add(folder);
                 } catch (IOException | LaneException notOurs) {
                     // another user's, or not a folder, or not deletable now: not this pass's business
@@ -86,6 +86,19 @@ final class StaleCheckouts {
             LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
         }
         return cleared;
+    }
+
+    /**
+     * Deletes a check folder; if that fails, makes what is left of it deletable ({@link #makeDeletable}) and tries once
+     * more, which then fails only for what the user cannot change (files of another user, root's say).
+     */
+    static void delete(Path folder) {
+        try {
+            SafeFiles.deleteTree(folder);
+        } catch (LaneException notAll) {
+            makeDeletable(folder);
+            SafeFiles.deleteTree(folder);
+        }
     }
 
     /**
