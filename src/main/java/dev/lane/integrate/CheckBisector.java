@@ -186,7 +186,7 @@ final class CheckBisector {
         int number = runs.size() + 1;
         List<String> lanes = names(plan);
         progress.started(number, CheckReport.oneLine(check.command()), lanes, check.timeout());
-        CheckCommand.Verdict v = check.run(plan.result().name(), number);
+        CheckCommand.Verdict v = check.run(plan.result().name(), planner.base().name(), number);
         CheckRun run = v.run(number, lanes);
         runs.add(run);
         progress.finished(run);

@@ -143,6 +143,8 @@ final class CheckCommand {
         enum Kind {
             /** the script is not in the commit, but is in the main checkout: uncommitted (or ignored) */
             ONLY_IN_MAIN_CHECKOUT,
+            /** the script is in main's commit, not in the commit checked: the lanes merged into it delete or move it */
+            REMOVED_BY_LANES,
             /** the script is in neither */
             MISSING,
             /** the script is in the commit without its executable bit */
@@ -161,6 +163,10 @@ final class CheckCommand {
                 case ONLY_IN_MAIN_CHECKOUT -> script + " is not in " + theCommit + ", but it exists uncommitted in "
                         + "the main checkout (" + inMain + "): commit it (git add " + script + ", then git commit), "
                         + "then run integrate again.";
+                case REMOVED_BY_LANES -> script + " is not in " + theCommit + ", but main has it: the lanes merged "
+                        + "into that commit delete or move it, and the check runs the scripts of the commit it checks. "
+                        + "Keep " + script + " in the lane (git checkout main -- " + script + " in its worktree, then "
+                        + "lane submit), or fix `check:` in lanes.yml.";
                 case MISSING -> script + " is not in " + theCommit + ": commit the script, or fix `check:` in "
                         + "lanes.yml.";
                 case NOT_EXECUTABLE -> script + " is in " + theCommit + " but is not executable: make it executable "
@@ -181,8 +187,11 @@ final class CheckCommand {
         }
     }
 
-    /** Runs the command on a checkout of {@code commit}; its output goes to {@code run-<number>.log}. */
-    Verdict run(String commit, int number) {
+    /**
+     * Runs the command on a checkout of {@code commit}, which is main's commit {@code base} plus lanes (or {@code base}
+     * itself); its output goes to {@code run-<number>.log}.
+     */
+    Verdict run(String commit, String base, int number) {
         Path parent;
         try {
             parent = folders.newFolder();
@@ -219,7 +228,7 @@ final class CheckCommand {
                 Files.deleteIfExists(log);
                 return new Verdict(CheckRun.Outcome.PASSED, commit, 0, "exit 0", "", took, null, null);
             }
-            CannotRun why = code == 126 || code == 127 ? cannotRun(checkout, code) : null;
+            CannotRun why = code == 126 || code == 127 ? cannotRun(checkout, code, commit, base) : null;
             return new Verdict(CheckRun.Outcome.FAILED, commit, code, "exit " + code, tailOf(log), took, log, why);
         } catch (IOException e) {
             throw LaneException.internal("cannot run the check command '" + command + "': " + e.getMessage(), e);
@@ -237,8 +246,11 @@ final class CheckCommand {
         }
     }
 
-    /** Looks at the command's first word in the checkout (and the main checkout) to say why it could not run. */
-    private CannotRun cannotRun(Path checkout, int code) {
+    /**
+     * Looks at the command's first word in the checkout (and in main's commit {@code base} and the main checkout) to
+     * say why it could not run.
+     */
+    private CannotRun cannotRun(Path checkout, int code, String commit, String base) {
         String[] words = command.strip().split("\\s+", 2);
         String first = words[0];
         if (!PLAIN_PATH.matcher(first).matches()) {
@@ -252,6 +264,9 @@ final class CheckCommand {
         }
         String rel = root.relativize(there).toString();
         if (!Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
+            if (!commit.equals(base) && git.run("cat-file", "-e", base + ":" + rel).ok()) {
+                return new CannotRun(code, rel, CannotRun.Kind.REMOVED_BY_LANES, null);
+            }
             Path inMain = git.dir().resolve(rel);
             return Files.exists(inMain) ? new CannotRun(code, rel, CannotRun.Kind.ONLY_IN_MAIN_CHECKOUT, inMain)
                     : new CannotRun(code, rel, CannotRun.Kind.MISSING, null);
