@@ -15,8 +15,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * <p>Search: with the lanes known good so far ({@code good}: main plus them passed) and the lanes still untested
  * ({@code rest}), if {@code good + rest} fails, binary-search the shortest prefix of {@code rest} whose addition
  * fails; the last lane of that prefix is a culprit: park it, move the prefix before it into {@code good}, repeat on
- * what follows. So k breaking lanes among n cost about k * log2(n) + k + 2 runs of the check. Results are cached by
- * tree, so the same content is never checked twice. What a culprit was checked with is exactly what its reason
+ * what follows. Before a culprit is parked, the combination whose failure blamed it is checked once more: a lane is
+ * parked only for a failure the check gives twice on the same content; if the second run passes, the check is flaky
+ * and the pass is refused (no lane can be blamed), so one spurious failure never gets an innocent lane parked. So k
+ * breaking lanes among n cost about k * log2(n) + 2k + 2 runs of the check. Results are otherwise cached by tree, so
+ * the same content is never checked again but to confirm a culprit. What a culprit was checked with is exactly what its reason
  * says: the check failed on main + {@code good} + the prefix before it + the culprit, and passed on main +
  * {@code good} + that prefix (the last passing run of the search, or {@code good} itself); the culprit on main
  * alone is not checked unless that is what those runs were. If the check fails on main itself, nothing can be
@@ -28,6 +31,8 @@ final class CheckBisector {
     private final CheckCommand check;
     private final CheckProgress progress;
     private final Map<ObjectId, CheckCommand.Verdict> verdicts = new HashMap<>();
+    /** The number of the first run on each tree. */
+    private final Map<ObjectId, Integer> runOf = new HashMap<>();
     private final List<CheckRun> runs = new ArrayList<>();
     /** The lanes the check parked, in the order it found them, with the reason. */
     private final Map<String, String> parkedByCheck = new LinkedHashMap<>();
@@ -98,7 +103,17 @@ final class CheckBisector {
                 }
             }
             Candidate culprit = rest.get(lo);
-            parkedByCheck.put(culprit.lane(), reason(culprit.lane(), failing, passing, culpritVerdict));
+            int firstFailure = runOf.get(failing.result().getTree());
+            CheckCommand.Verdict again = confirm(failing);
+            if (again.passed()) {
+                outcome = CheckReport.Outcome.UNRESOLVED;
+                throw LaneException.refused("the check command failed on " + on(failing) + " (run " + firstFailure
+                        + ") and passed on the same content when run again (run " + runs.size() + "): it is "
+                        + "flaky, so no lane can be blamed; nothing was changed. Make the check give the same "
+                        + "answer every time, or run integrate again. The failing run: " + culpritVerdict.summary());
+            }
+            parkedByCheck.put(culprit.lane(), reason(culprit.lane(), failing, passing, again,
+                    List.of(firstFailure, runs.size())));
             good.addAll(rest.subList(0, lo));
             goodPlan = passing;
             rest = new ArrayList<>(rest.subList(lo + 1, rest.size()));
@@ -109,12 +124,14 @@ final class CheckBisector {
      * Why {@code lane} is parked, saying exactly what was checked: it failed on {@code failing} (main + other lanes
      * + this lane) and passed on {@code passing} (main + those other lanes).
      */
-    private String reason(String lane, Plan failing, Plan passing, CheckCommand.Verdict verdict) {
+    private String reason(String lane, Plan failing, Plan passing, CheckCommand.Verdict verdict,
+                          List<Integer> failedRuns) {
         List<String> with = names(failing).stream().filter(l -> !l.equals(lane)).toList();
         List<String> without = names(passing);
         String main = "main (" + abbrev(planner.base().name()) + ")";
+        String twice = "; it failed twice (runs " + failedRuns.get(0) + " and " + failedRuns.get(1) + "): ";
         if (with.isEmpty()) {
-            return "the check command fails on " + main + " + this lane alone (it passes on main): "
+            return "the check command fails on " + main + " + this lane alone (it passes on main)" + twice
                     + verdict.summary();
         }
         String others = (with.size() == 1 ? "lane " : "lanes ") + String.join(", ", with);
@@ -122,8 +139,8 @@ final class CheckBisector {
                 : "passes on " + on(passing);
         return "the check command fails with this lane on top of " + main + " + " + others + " (merged in that "
                 + "order, this lane last), and " + passed + "; main + this lane alone was not checked (lane sync "
-                + "brings those of them that landed into this lane's worktree, to run the check there): "
-                + verdict.summary();
+                + "brings those of them that landed into this lane's worktree, to run the check there)"
+                + twice + verdict.summary();
     }
 
     /** The refusal when the check fails on main itself: it cannot run there, or main is broken. */
@@ -150,15 +167,30 @@ final class CheckBisector {
 
     private CheckCommand.Verdict verdict(Plan plan) {
         return verdicts.computeIfAbsent(plan.result().getTree().copy(), t -> {
-            int number = runs.size() + 1;
-            List<String> lanes = names(plan);
-            progress.started(number, CheckReport.oneLine(check.command()), lanes, check.timeout());
-            CheckCommand.Verdict v = check.run(plan.result().name(), number);
-            CheckRun run = v.run(number, lanes);
-            runs.add(run);
-            progress.finished(run);
-            return v;
+            runOf.put(t, runs.size() + 1);
+            return runOn(plan);
         });
+    }
+
+    /**
+     * Runs the check again on {@code plan}, which failed: a lane is parked only for a failure the check gives twice on
+     * the same content, so one spurious failure of a flaky check never gets an innocent lane parked.
+     */
+    private CheckCommand.Verdict confirm(Plan plan) {
+        CheckCommand.Verdict again = runOn(plan);
+        verdicts.put(plan.result().getTree().copy(), again);
+        return again;
+    }
+
+    private CheckCommand.Verdict runOn(Plan plan) {
+        int number = runs.size() + 1;
+        List<String> lanes = names(plan);
+        progress.started(number, CheckReport.oneLine(check.command()), lanes, check.timeout());
+        CheckCommand.Verdict v = check.run(plan.result().name(), planner.base().name(), number);
+        CheckRun run = v.run(number, lanes);
+        runs.add(run);
+        progress.finished(run);
+        return v;
     }
 
     private String on(Plan plan) {

@@ -2,7 +2,6 @@ package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
 import dev.lane.fs.LockFile;
-import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  * private temp folder, and removed (with {@code git worktree prune}) when the command ends, pass or fail; both under
  * the inbox's {@code .worktrees.lock}, like every change lane makes to the worktree list, since agents may be
  * claiming lanes meanwhile and parallel adds read each other's half-written admin files. The
- * command runs with {@code sh -c} in that folder; its exit status decides. A run that takes longer than the
+ * command runs with {@code sh -c} in that folder, with lane's environment less the variables that tie git to one
+ * repository ({@link #REPOSITORY_VARIABLES}), plus {@code LANE_CHECK_COMMIT}; its exit status decides. A run that takes longer than the
  * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
  * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
  * lock for good. A pass that is stopped itself stops its check too, or leaves it for the next pass to stop
@@ -40,6 +40,17 @@ import java.util.regex.Pattern;
 final class CheckCommand {
     /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+-]*/[A-Za-z0-9._/+-]*");
+    /**
+     * The variables that tie git to one repository: those {@code git rev-parse --local-env-vars} lists (what git
+     * itself clears before it works in a submodule) but the {@code -c} settings ({@code GIT_CONFIG_PARAMETERS},
+     * {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG}), which name no repository. A pass started with them set (from a git
+     * hook, which runs with {@code GIT_DIR} set, say) must not hand them to the check: its git commands would read the
+     * main repository (its HEAD, its index) instead of the checkout of the commit being checked.
+     */
+    static final List<String> REPOSITORY_VARIABLES = List.of("GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+            "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+            "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
     /** How much of a failed run's log end is read for the tail shown in the reason. */
     static final int TAIL_BYTES = 64 * 1024;
     /** How many lines of output a reason shows. */
@@ -132,6 +143,8 @@ final class CheckCommand {
         enum Kind {
             /** the script is not in the commit, but is in the main checkout: uncommitted (or ignored) */
             ONLY_IN_MAIN_CHECKOUT,
+            /** the script is in main's commit, not in the commit checked: the lanes merged into it delete or move it */
+            REMOVED_BY_LANES,
             /** the script is in neither */
             MISSING,
             /** the script is in the commit without its executable bit */
@@ -150,6 +163,10 @@ final class CheckCommand {
                 case ONLY_IN_MAIN_CHECKOUT -> script + " is not in " + theCommit + ", but it exists uncommitted in "
                         + "the main checkout (" + inMain + "): commit it (git add " + script + ", then git commit), "
                         + "then run integrate again.";
+                case REMOVED_BY_LANES -> script + " is not in " + theCommit + ", but main has it: the lanes merged "
+                        + "into that commit delete or move it, and the check runs the scripts of the commit it checks. "
+                        + "Keep " + script + " in the lane (git checkout main -- " + script + " in its worktree, then "
+                        + "lane submit), or fix `check:` in lanes.yml.";
                 case MISSING -> script + " is not in " + theCommit + ": commit the script, or fix `check:` in "
                         + "lanes.yml.";
                 case NOT_EXECUTABLE -> script + " is in " + theCommit + " but is not executable: make it executable "
@@ -170,8 +187,11 @@ final class CheckCommand {
         }
     }
 
-    /** Runs the command on a checkout of {@code commit}; its output goes to {@code run-<number>.log}. */
-    Verdict run(String commit, int number) {
+    /**
+     * Runs the command on a checkout of {@code commit}, which is main's commit {@code base} plus lanes (or {@code base}
+     * itself); its output goes to {@code run-<number>.log}.
+     */
+    Verdict run(String commit, String base, int number) {
         Path parent;
         try {
             parent = folders.newFolder();
@@ -185,6 +205,7 @@ final class CheckCommand {
             Path log = logDir.resolve("run-" + number + ".log");
             ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(checkout.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().keySet().removeAll(REPOSITORY_VARIABLES);
             pb.environment().putAll(git.env());
             pb.environment().put("LANE_CHECK_COMMIT", commit);
             long start = System.nanoTime();
@@ -207,7 +228,7 @@ final class CheckCommand {
                 Files.deleteIfExists(log);
                 return new Verdict(CheckRun.Outcome.PASSED, commit, 0, "exit 0", "", took, null, null);
             }
-            CannotRun why = code == 126 || code == 127 ? cannotRun(checkout, code) : null;
+            CannotRun why = code == 126 || code == 127 ? cannotRun(checkout, code, commit, base) : null;
             return new Verdict(CheckRun.Outcome.FAILED, commit, code, "exit " + code, tailOf(log), took, log, why);
         } catch (IOException e) {
             throw LaneException.internal("cannot run the check command '" + command + "': " + e.getMessage(), e);
@@ -219,14 +240,17 @@ final class CheckCommand {
                 LockFile.holding(worktreesLock, () -> git.run("worktree", "remove", "--force", "--force",
                         checkout.toString()));
             } finally {
-                SafeFiles.deleteTree(parent); // even if the lock could not be had: the folder is ours
+                StaleCheckouts.delete(parent); // even if the lock could not be had: the folder is ours
                 LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
             }
         }
     }
 
-    /** Looks at the command's first word in the checkout (and the main checkout) to say why it could not run. */
-    private CannotRun cannotRun(Path checkout, int code) {
+    /**
+     * Looks at the command's first word in the checkout (and in main's commit {@code base} and the main checkout) to
+     * say why it could not run.
+     */
+    private CannotRun cannotRun(Path checkout, int code, String commit, String base) {
         String[] words = command.strip().split("\\s+", 2);
         String first = words[0];
         if (!PLAIN_PATH.matcher(first).matches()) {
@@ -240,6 +264,9 @@ final class CheckCommand {
         }
         String rel = root.relativize(there).toString();
         if (!Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
+            if (!commit.equals(base) && git.run("cat-file", "-e", base + ":" + rel).ok()) {
+                return new CannotRun(code, rel, CannotRun.Kind.REMOVED_BY_LANES, null);
+            }
             Path inMain = git.dir().resolve(rel);
             return Files.exists(inMain) ? new CannotRun(code, rel, CannotRun.Kind.ONLY_IN_MAIN_CHECKOUT, inMain)
                     : new CannotRun(code, rel, CannotRun.Kind.MISSING, null);

@@ -65,7 +65,8 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
 
     /**
      * One line for people: {@code ./ci.sh: lanes parked (x, y), 9 runs in 63.1s; what lands passed; output of the
-     * last failing run (N): FILE}. The human report's {@code check:} line.
+     * last failing run (N): FILE} ({@code ; nothing lands} when it parked every lane). The human report's
+     * {@code check:} line.
      */
     public String summary() {
         StringBuilder s = new StringBuilder(oneLine(command)).append(": ");
@@ -76,11 +77,16 @@ public record CheckReport(String command, Outcome outcome, List<String> parked, 
         s.append(", ").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" in ")
                 .append(seconds(took()));
         if (outcome == Outcome.LANES_PARKED) {
-            s.append("; what lands passed");
+            s.append(parksTheWholeBatch() ? "; nothing lands" : "; what lands passed");
         }
         runs.stream().filter(r -> r.log() != null).reduce((a, b) -> b).ifPresent(r -> s
                 .append("; output of the last failing run (").append(r.number()).append("): ").append(r.log()));
         return s.toString();
+    }
+
+    /** Whether the check parked every lane of its first run (the whole batch), so that nothing lands. */
+    private boolean parksTheWholeBatch() {
+        return !runs.isEmpty() && new java.util.HashSet<>(parked).containsAll(runs.get(0).lanes());
     }
 
     /**

@@ -6,11 +6,18 @@ import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The folders of the {@code check:} command's temporary checkouts, and the clearing of those a killed pass left.
@@ -26,7 +33,11 @@ import java.util.OptionalLong;
  * the registrations whose folder is gone. A folder whose process runs (a pass of another wave or repository, in its
  * check now) is left alone; a pid taken over by a new process makes a dead pass's folder look alive, and it is left
  * until that process ends. A pass stopped while clearing leaves part of a folder, cleared by the next pass; another
- * repository's registrations are pruned by that repository's next pass.
+ * repository's registrations are pruned by that repository's next pass. A check may leave folders without write
+ * permission in its checkout (Go's module cache, write-protected test fixtures), whose entries no one but root may
+ * delete as they are: when deleting a folder, by its pass or a later one, fails, {@link #makeDeletable} gives the
+ * user back write access to every folder of it that the user owns, and the deletion is tried once more
+ * ({@link #delete}).
  */
 final class StaleCheckouts {
     private static final String PREFIX = "lane-check-";
@@ -62,7 +73,7 @@ final class StaleCheckouts {
                 try {
                     SafeFiles.requireOwnedDirectory(folder);
                     CheckProcess.stopLeftover(folder); // a check still running in it would write on into the tree
-                    SafeFiles.deleteTree(folder);
+                    delete(folder);
                     cleared.add(folder);
                 } catch (IOException | LaneException notOurs) {
                     // another user's, or not a folder, or not deletable now: not this pass's business
@@ -75,6 +86,53 @@ final class StaleCheckouts {
             LockFile.holding(worktreesLock, () -> git.run("worktree", "prune"));
         }
         return cleared;
+    }
+
+    /**
+     * Deletes a check folder; if that fails, makes what is left of it deletable ({@link #makeDeletable}) and tries once
+     * more, which then fails only for what the user cannot change (files of another user, root's say).
+     */
+    static void delete(Path folder) {
+        try {
+            SafeFiles.deleteTree(folder);
+        } catch (LaneException notAll) {
+            makeDeletable(folder);
+            SafeFiles.deleteTree(folder);
+        }
+    }
+
+    /**
+     * Gives the owner read, write and search permission on every folder under {@code folder} (itself included) that
+     * lacks one, so that what a check left there can be deleted; never follows a symbolic link. Best effort: a folder
+     * of another user, or one that cannot be changed or read, is left as it is (deleting it then says which).
+     */
+    static void makeDeletable(Path folder) {
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE);
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    try { // before its entries are read: a folder without read permission cannot be listed
+                        Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+                        if (!now.containsAll(owner)) {
+                            now.addAll(owner);
+                            Files.setPosixFilePermissions(dir, now);
+                        }
+                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                        // not ours to change: left as it is
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // best effort, as above
+        }
     }
 
     /** The pid in {@code lane-check-<pid>-<n>}, if the name is one of ours. */

@@ -275,5 +275,27 @@ class CheckReportingTest {
         assertTrue(r.out().contains("\ncheck:     set -e ... (3 lines): lanes parked (bad), "), r.out());
         assertTrue(ledger(f, "45").contains("| check set -e ... (3 lines): lanes parked (bad), "), ledger(f, "45"));
     }
-}
 
+    @Test
+    void aLaneThatDeletesTheCommittedCheckScriptIsToldSoNotToCommitAScriptMainAlreadyHas() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp, "check: ./ci.sh\n");
+        Path script = f.repo.resolve("ci.sh");
+        Files.writeString(script, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        f.git(f.repo, "add", "ci.sh");
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "ci script");
+        f.submitted("45", "fine", "src/fine.txt", "fine\n");
+        Path drops = f.claim("45", "drops");
+        Files.delete(drops.resolve("ci.sh"));
+        f.submit(drops);
+
+        CliRun r = f.integrate("--wave", "45", "--json").expect(4);
+
+        JsonNode lanes = Json.mapper().readTree(r.out()).get("lanes");
+        assertEquals("integrated", lanes.get(0).get("status").asText(), r.out());
+        String reason = lanes.get(1).get("reason").asText();
+        assertFalse(reason.contains("exists uncommitted in the main checkout"), reason);
+        assertTrue(reason.contains("ci.sh is not in commit "), reason);
+        assertTrue(reason.contains("but main has it: the lanes merged into that commit delete or move it"), reason);
+    }
+}

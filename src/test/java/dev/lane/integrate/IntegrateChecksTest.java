@@ -3,13 +3,16 @@ package dev.lane.integrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lane.json.Json;
 import dev.lane.support.CliRun;
+import dev.lane.support.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,5 +159,42 @@ class IntegrateChecksTest {
         CliRun r = f.integrate("--wave", "45").expect(0);
 
         assertEquals("A\n", f.onMain("src/a.txt"), r.out());
+    }
+
+    @Test
+    void aCheckRunByAPassStartedWithGitDirSetSeesTheCommitItChecksNotTheMainRepository() throws Exception {
+        // As in a git hook, which runs with GIT_DIR set: the check's own git commands must still see its checkout.
+        WaveFixture f = WaveFixture.create(tmp, "check: 'test \"$(git rev-parse HEAD)\" = \"$LANE_CHECK_COMMIT\"'\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        f.submitted("45", "dimB", "src/b.txt", "B\n");
+
+        JvmProcess.Result r = JvmProcess.lane("integrate", "--wave", "45").in(f.repo).logs(tmp.resolve("pass-logs"))
+                .env("GIT_DIR", f.repo.resolve(".git").toString()).env("LANE_AGENT", "integrator").start()
+                .await(Duration.ofMinutes(2));
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("A\n", f.onMain("src/a.txt"));
+        assertEquals("B\n", f.onMain("src/b.txt"));
+    }
+
+    @Test
+    void aCheckThatLeavesReadOnlyFoldersInItsCheckoutIsJudgedByItsExitStatusAndItsCheckoutIsStillRemoved()
+            throws Exception {
+        // Go's module cache, a test that write-protects its fixtures: folders without write permission, whose
+        // files a user (not root, who may delete anything) cannot delete as they are.
+        assumeFalse(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "root deletes them anyway");
+        WaveFixture f = WaveFixture.create(tmp,
+                "check: \"mkdir -p gocache/mod/pkg && touch gocache/mod/pkg/f && chmod -R a-w gocache\"\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(0);
+
+        assertEquals("A\n", f.onMain("src/a.txt"), r.out());
+        String prefix = "lane-check-" + ProcessHandle.current().pid() + "-";
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(java.util.List.of(), left.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList(), "the check's temporary folder is removed");
+        }
+        assertFalse(f.git(f.repo, "worktree", "list", "--porcelain").contains("lane-check-"), "its worktree pruned");
     }
 }
