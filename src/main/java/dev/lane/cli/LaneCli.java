@@ -72,6 +72,10 @@ public final class LaneCli {
             }
             return ExitCode.USAGE.code();
         });
+        cl.setExecutionStrategy(parseResult -> {
+            Integer shown = jsonRequested(parseResult) ? printJsonHelp(parseResult) : null;
+            return shown != null ? shown : new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             ExitCode code = ex instanceof LaneException le ? le.exitCode() : ExitCode.INTERNAL;
@@ -152,6 +156,34 @@ public final class LaneCli {
             if (name.equals(sub.name())) {
                 return sub.name();
             }
+        }
+        return null;
+    }
+
+    /**
+     * With {@code --json}, help and version are one JSON document too, as every other output is, in picocli's order
+     * (the first command on the line that asked for help or the version): {@code {"command": "lane claim", "help":
+     * text}} or {@code {"lane": "0.1.0", "java": "17.0.15"}}. Returns the exit code (0), or null if neither was asked.
+     */
+    private static Integer printJsonHelp(CommandLine.ParseResult parseResult) {
+        for (CommandLine parsed : parseResult.asCommandLineList()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            if (parsed.isUsageHelpRequested()) {
+                doc.put("command", parsed.getCommandSpec().qualifiedName());
+                doc.put("help", parsed.getUsageMessage());
+            } else if (parsed.isVersionHelpRequested()) {
+                try {
+                    doc.put("lane", VersionProvider.lane());
+                } catch (java.io.IOException e) {
+                    throw LaneException.internal("cannot read lane's version: " + e.getMessage(), e);
+                }
+                doc.put("java", System.getProperty("java.version"));
+            } else {
+                continue;
+            }
+            parsed.getOut().print(Json.write(doc));
+            parsed.getOut().flush();
+            return 0;
         }
         return null;
     }

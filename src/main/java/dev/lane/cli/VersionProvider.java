@@ -9,13 +9,17 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"lane " + lane(), "Java " + System.getProperty("java.version")};
+    }
+
+    /** lane's own version, as the build recorded it ("unknown" if the jar holds no record). */
+    static String lane() throws IOException {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) {
                 p.load(in);
             }
         }
-        return new String[] {"lane " + p.getProperty("version", "unknown"),
-            "Java " + System.getProperty("java.version")};
+        return p.getProperty("version", "unknown");
     }
 }
