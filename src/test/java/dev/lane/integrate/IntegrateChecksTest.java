@@ -22,11 +22,8 @@ class IntegrateChecksTest {
 
     @Test
     void aManifestLackingARequiredMigrationRefusesThePassWithExit5AndMainStays() {
-        WaveFixture f = WaveFixture.create(tmp, """
-                manifest:
-                  required: [049_provenance_strengthen.sql, 090_law_article_body_en.sql]
-                """);
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = WaveFixture.refusedForAMissingMigration(tmp, "049_provenance_strengthen.sql",
+                "090_law_article_body_en.sql");
         String before = f.mainHead();
 
         CliRun r = f.integrate("--wave", "45").expect(5);
@@ -40,11 +37,8 @@ class IntegrateChecksTest {
 
     @Test
     void aRequiredMigrationMainAlreadyLacksRefusesThePassSayingSoAndWhatToDo() {
-        WaveFixture f = WaveFixture.create(tmp, """
-                manifest:
-                  required: [049_provenance_strengthen.sql, 090_law_article_body_en.sql]
-                """);
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = WaveFixture.refusedForAMissingMigration(tmp, "049_provenance_strengthen.sql",
+                "090_law_article_body_en.sql");
 
         CliRun r = f.integrate("--wave", "45").expect(5);
 

@@ -94,11 +94,7 @@ class IntegratePassClosingTest {
 
     @Test
     void aRefusedPassIsClosedByIntegrateRefusedWithTheReason() throws Exception {
-        WaveFixture f = WaveFixture.create(tmp, """
-                manifest:
-                  required: [090_law_article_body_en.sql]
-                """);
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = WaveFixture.refusedForAMissingMigration(tmp, "090_law_article_body_en.sql");
 
         f.integrate("--wave", "45").expect(5);
 

@@ -21,11 +21,7 @@ class StatusAfterRefusedPassTest {
 
     @Test
     void statusSaysTheWavesLastPassWasRefusedAndWhyUntilAPassEndsOtherwise() throws Exception {
-        WaveFixture f = WaveFixture.create(tmp, """
-                manifest:
-                  required: [090_law_article_body_en.sql]
-                """);
-        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        WaveFixture f = WaveFixture.refusedForAMissingMigration(tmp, "090_law_article_body_en.sql");
         f.integrate("--wave", "45").expect(5);
 
         String status = f.lane(f.repo, "status", "--wave", "45").expect(0).out();

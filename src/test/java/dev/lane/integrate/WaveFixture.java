@@ -98,6 +98,16 @@ public final class WaveFixture {
         return new WaveFixture(TestRepo.open(root, "repo"));
     }
 
+    /**
+     * A wave whose next pass a check refuses: lanes.yml requires migrations ({@code required}, one of which,
+     * 090_law_article_body_en.sql, no manifest lists), and lane dimA of wave 45 is submitted.
+     */
+    public static WaveFixture refusedForAMissingMigration(Path tmp, String... required) {
+        WaveFixture f = create(tmp, "manifest:\n  required: [" + String.join(", ", required) + "]\n");
+        f.submitted("45", "dimA", "src/a.txt", "A\n");
+        return f;
+    }
+
     public static WaveFixture create(Path tmp) {
         return create(tmp, "");
     }
@@ -122,6 +132,21 @@ public final class WaveFixture {
         write(worktree, file, content);
         submit(worktree, submitArgs);
         return worktree;
+    }
+
+    /**
+     * Lane dimB of wave 45 left behind a conflict: dimA landed "A" in src/app.txt while dimB submitted "B" there.
+     * Returns dimB's worktree (a {@code lane sync} there stops on the conflict).
+     */
+    public Path laneConflictingWithMain() {
+        Path a = claim("45", "dimA");
+        Path b = claim("45", "dimB");
+        write(a, "src/app.txt", "A\n");
+        submit(a);
+        integrate("--wave", "45").expect(0);
+        write(b, "src/app.txt", "B\n");
+        submit(b);
+        return b;
     }
 
     /** Submits the lane whose worktree this is, committing all its changes with {@code -m}. */

@@ -158,9 +158,7 @@ class ReleaseTest {
 
     @Test
     void unsubmittedCommitsAreRefused() throws Exception {
-        TestRepo.write(wt, "src/done.py", "x = 1\n");
-        Git.ok(wt, "add", "-A");
-        Git.ok(wt, "commit", "-qm", "work");
+        commitWork("work");
         CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
         assertEquals(5, r.exitCode(), r.toString());
         assertTrue(r.err().contains("never submitted"), r.err());
@@ -168,10 +166,7 @@ class ReleaseTest {
 
     @Test
     void aForcedReleaseKeepsTheBranchCommitUnderTheArchiveSoNothingIsLost() throws Exception {
-        TestRepo.write(wt, "src/done.py", "x = 1\n");
-        Git.ok(wt, "add", "-A");
-        Git.ok(wt, "commit", "-qm", "work");
-        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+        String head = commitWork("work");
 
         CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force", "--json");
 
@@ -184,10 +179,7 @@ class ReleaseTest {
     @Test
     void commitsMadeOnADetachedHeadInTheWorktreeAreRefusedAndNothingChanges() throws Exception {
         Git.ok(wt, "checkout", "-q", "--detach");
-        TestRepo.write(wt, "src/done.py", "x = 1\n");
-        Git.ok(wt, "add", "-A");
-        Git.ok(wt, "commit", "-qm", "work off the branch");
-        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+        String head = commitWork("work off the branch");
         RepoState before = RepoState.of(repo);
 
         CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
@@ -201,10 +193,7 @@ class ReleaseTest {
     @Test
     void aForcedReleaseKeepsTheCommitsOfADetachedHeadUnderTheArchiveToo() throws Exception {
         Git.ok(wt, "checkout", "-q", "--detach");
-        TestRepo.write(wt, "src/done.py", "x = 1\n");
-        Git.ok(wt, "add", "-A");
-        Git.ok(wt, "commit", "-qm", "work off the branch");
-        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+        String head = commitWork("work off the branch");
 
         CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force", "--json");
 
@@ -239,5 +228,13 @@ class ReleaseTest {
         CliRun status = repo.lane("status").expect(0);
 
         assertEquals("wave 45: 0 lanes\n", status.out(), "a header row with no lane under it says nothing");
+    }
+
+    /** Commits a file in the lane's worktree (not submitted) and returns the new HEAD. */
+    private String commitWork(String message) {
+        TestRepo.write(wt, "src/done.py", "x = 1\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", message);
+        return Git.ok(wt, "rev-parse", "HEAD").strip();
     }
 }

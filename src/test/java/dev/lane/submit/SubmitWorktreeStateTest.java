@@ -87,13 +87,7 @@ class SubmitWorktreeStateTest {
      * there, then synced (exit 4, the conflict left in its worktree). Returns dimB's worktree.
      */
     private static Path syncLeftInConflict(WaveFixture f) {
-        Path a = f.claim("45", "dimA");
-        Path b = f.claim("45", "dimB");
-        f.write(a, "src/app.txt", "A\n");
-        f.submit(a);
-        f.integrate("--wave", "45").expect(0);
-        f.write(b, "src/app.txt", "B\n");
-        f.submit(b);
+        Path b = f.laneConflictingWithMain();
         f.lane(b, "sync").expect(4);
         return b;
     }

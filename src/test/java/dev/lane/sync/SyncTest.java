@@ -37,13 +37,7 @@ class SyncTest {
     @Test
     void syncLeavesConflictsInTheWorktreeForTheAgentAndExits4() {
         WaveFixture f = WaveFixture.create(tmp);
-        Path a = f.claim("45", "dimA");
-        Path b = f.claim("45", "dimB");
-        f.write(a, "src/app.txt", "A\n");
-        f.submit(a);
-        f.integrate("--wave", "45").expect(0);
-        f.write(b, "src/app.txt", "B\n");
-        f.submit(b);
+        Path b = f.laneConflictingWithMain();
 
         CliRun r = f.lane(b, "sync", "--json").expect(4);
 
