@@ -224,7 +224,8 @@ public final class SafeFiles {
         }
     }
 
-    static void deleteQuietly(Path p) {
+    /** Deletes {@code p} if it exists (a link itself, never its target), ignoring failure: for scratch files. */
+    public static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {

@@ -19,8 +19,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * parked only for a failure the check gives twice on the same content; if the second run passes, the check is flaky
  * and the pass is refused (no lane can be blamed), so one spurious failure never gets an innocent lane parked. So k
  * breaking lanes among n cost about k * log2(n) + 2k + 2 runs of the check. Results are otherwise cached by tree, so
- * the same content is never checked again but to confirm a culprit. What a culprit was checked with is exactly what its reason
- * says: the check failed on main + {@code good} + the prefix before it + the culprit, and passed on main +
+ * the same content is never checked again but to confirm a culprit. What a culprit was checked with is exactly what
+ * its reason says: the check failed on main + {@code good} + the prefix before it + the culprit, and passed on main +
  * {@code good} + that prefix (the last passing run of the search, or {@code good} itself); the culprit on main
  * alone is not checked unless that is what those runs were. If the check fails on main itself, nothing can be
  * isolated and the pass is refused; if it cannot run there at all (exit 126 or 127), the refusal says so and why.

@@ -37,24 +37,30 @@ import java.util.function.Function;
  *
  * <p>Protocol. A claim still in state CLAIMING is refused unless forced: exit 3 while its claimant may still finish
  * it, exit 5 once that claimant (a process of this host) is gone, since it never will. Refuses (nothing changed) if
- * the worktree holds uncommitted changes or commits that were never
- * submitted (on the branch, or on a detached HEAD the branch and main do not hold), unless forced. Then, in order: the
- * branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD under
- * {@code .../<millis>-head} (so even a forced release loses no commit), the worktree is
- * removed (or, if git does not know it as one, its folder if empty: a claimant killed before its
- * {@code git worktree add} leaves that), the branch is deleted, the claim folder is moved with one atomic rename to
- * {@code <wave>/.released/<lane>.<millis>} (from that instant the lane can be claimed again), and the ledger gets
- * the entry, these last two under the lane's claim lock (so a new claim's entry follows the release's). A crash
- * part-way leaves the claim in place; running release again finishes the job (each step
- * tolerates its effect being already done): archive refs of the lane made since the claim's time can only be a killed
- * release's of this claim, so the retry reuses one that keeps the same commit, and names the one that kept a branch or
- * detached HEAD it finds already removed (each commit is kept once, and the output and ledger say where). It runs holding the lane's {@link LaneWorkLock}, so it never removes a
- * worktree a submit or sync of the lane is committing in, and the wave's {@link IntegrateLock}, so no pass is landing
- * the lane it releases (either running gives exit 3); the claim is read again under them and must be the same. A
- * forced release of a claim whose record cannot be read takes the wave's lock only (no submit or sync can run on such
- * a claim), reads the record again under it, and moves the folder aside only if it is still unreadable. A claim
- * folder with no record at all (its claimant died right after its mkdir) is released the same way, forced only,
- * checked under the lane's claim lock.
+ * the worktree holds uncommitted changes or commits that were never submitted (on the branch, or on a detached HEAD
+ * the branch and main do not hold), unless forced. Then, in order:
+ * <ol>
+ *   <li>the branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD
+ *       under {@code .../<millis>-head}, so even a forced release loses no commit;</li>
+ *   <li>the worktree is removed (or, if git does not know it as one, its folder if empty: a claimant killed before
+ *       its {@code git worktree add} leaves that);</li>
+ *   <li>the branch is deleted;</li>
+ *   <li>under the lane's claim lock (so a new claim's ledger entry follows the release's): the claim folder is moved
+ *       with one atomic rename to {@code <wave>/.released/<lane>.<millis>}, the instant the lane can be claimed
+ *       again, and the ledger gets the entry.</li>
+ * </ol>
+ * A crash part-way leaves the claim in place, and running release again finishes the job, each step tolerating its
+ * effect being already done. Archive refs of the lane made since the claim's time can only be a killed release's of
+ * this claim, so the retry reuses one that keeps the same commit, and names the one that kept a branch or detached
+ * HEAD it finds already removed: each commit is kept once, and the output and ledger say where. A crash between the
+ * rename and the ledger entry leaves the lane released with no {@code released} entry.
+ *
+ * <p>It runs holding the lane's {@link LaneWorkLock}, so it never removes a worktree a submit or sync of the lane is
+ * committing in, and the wave's {@link IntegrateLock}, so no pass is landing the lane it releases (either running
+ * gives exit 3); the claim is read again under them and must be the same. A forced release of a claim whose record
+ * cannot be read takes the wave's lock only (no submit or sync can run on such a claim), reads the record again under
+ * it, and moves the folder aside only if it is still unreadable. A claim folder with no record at all (its claimant
+ * died right after its mkdir) is released the same way, forced only, checked under the lane's claim lock.
  */
 public final class ReleaseService {
     private final Workspace ws;

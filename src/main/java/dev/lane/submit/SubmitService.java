@@ -7,6 +7,7 @@ import dev.lane.claim.ClaimStore;
 import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.fs.SafeFiles;
 import dev.lane.integrate.BookkeepingSubjects;
 import dev.lane.integrate.BumpOutlook;
 import dev.lane.intent.BumpLevel;
@@ -249,11 +250,7 @@ public final class SubmitService {
         } catch (IOException e) {
             throw LaneException.internal("cannot copy the index " + index + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(scratch);
-            } catch (IOException ignored) {
-                // a stray scratch index in the git dir is harmless
-            }
+            SafeFiles.deleteQuietly(scratch); // a stray scratch file is harmless
         }
     }
 

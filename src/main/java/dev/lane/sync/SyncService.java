@@ -8,6 +8,7 @@ import dev.lane.claim.MainHeadRead;
 import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.fs.SafeFiles;
 import dev.lane.integrate.BookkeepingSubjects;
 import dev.lane.integrate.SharedSurfaces;
 import dev.lane.ledger.Ledger;
@@ -194,11 +195,7 @@ public final class SyncService {
         } catch (IOException e) {
             throw LaneException.internal("cannot write " + attributes + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(attributes);
-            } catch (IOException ignored) {
-                // a stray scratch attributes file in the git folder is harmless
-            }
+            SafeFiles.deleteQuietly(attributes); // a stray scratch file is harmless
         }
     }
 
