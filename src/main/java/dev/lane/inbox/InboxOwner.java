@@ -52,11 +52,16 @@ public final class InboxOwner {
     }
 
     private static void check(Path inboxRoot, Path gitDir) {
-        Optional<String> owner = SafeFiles.readIfExists(inboxRoot.resolve(FILE)).map(String::strip);
+        Path file = inboxRoot.resolve(FILE);
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) { // a link or a file is read (or refused) below
+            throw LaneException.refused(file + " is a folder, not the one-line file lane writes there to name the "
+                    + "inbox's repository; refusing to use the inbox. Remove it (it was not made by lane) and retry.");
+        }
+        Optional<String> owner = SafeFiles.readIfExists(file).map(String::strip);
         String me = identity(gitDir);
         if (owner.isPresent() && !owner.get().equals(me)) {
             throw LaneException.usage("the inbox " + inboxRoot + " belongs to the repository whose git folder is "
-                    + owner.get() + " (it says so in " + inboxRoot.resolve(FILE) + "), not to this one (" + me
+                    + owner.get() + " (it says so in " + file + "), not to this one (" + me
                     + "): two repositories sharing one inbox would take each other's lanes for their own. Give this "
                     + "repository an inbox: of its own in lanes.yml (if that repository was moved here, delete that "
                     + "file).");
@@ -79,11 +84,7 @@ public final class InboxOwner {
             } catch (IOException e) {
                 throw LaneException.internal("cannot write " + file + ": " + e.getMessage(), e);
             } finally {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temporary file is harmless
-                }
+                SafeFiles.deleteQuietly(tmp); // a stray temporary file is harmless
             }
         }
         check(inboxRoot, gitDir);

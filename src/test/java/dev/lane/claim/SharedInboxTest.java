@@ -44,6 +44,19 @@ class SharedInboxTest {
         assertEquals(0, a.lane("claim", "--wave", "45", "--lane", "dimB").exitCode(), "a keeps working");
     }
 
+    @Test
+    void aFolderWhereTheInboxNamesItsRepositoryIsRefusedNamingItNotAnInternalError() throws Exception {
+        Path shared = tmp.resolve("shared-inbox");
+        Files.createDirectories(shared.resolve(".lane-repository"));
+        TestRepo a = repo("a", shared);
+
+        CliRun claim = a.lane("claim", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, claim.exitCode(), claim.toString());
+        assertTrue(claim.err().contains(shared.resolve(".lane-repository") + " is a folder"), claim.err());
+        assertFalse(Files.exists(shared.resolve("45")), "nothing was claimed");
+    }
+
     private TestRepo repo(String name, Path inbox) {
         return TestRepo.create(tmp, name, Map.of("src/app.py", "print('hello')\n", "lanes.yml",
                 "worktree: '" + tmp + "/wt-" + name + "-{wave}-{lane}'\ninbox: '" + inbox + "'\n"));
