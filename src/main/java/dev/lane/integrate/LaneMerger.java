@@ -36,6 +36,7 @@ final class LaneMerger {
     /** The base each lane merged from in this pass, when it was not the fork point (a squashed landing). */
     private final Map<String, RevCommit> mergedFrom = new HashMap<>();
     private final TreeMerger trees;
+    private final MergeBlindSpots blindSpots;
 
     LaneMerger(RepoAccess access, GitCli git, ResultWriter writer, boolean squash) {
         this.access = access;
@@ -43,6 +44,7 @@ final class LaneMerger {
         this.writer = writer;
         this.squash = squash;
         this.trees = new TreeMerger(access.reader(), access.inserter());
+        this.blindSpots = new MergeBlindSpots(access.repository(), access.reader());
     }
 
     /**
@@ -97,6 +99,13 @@ final class LaneMerger {
     /** Merges {@code head} onto {@code tip}; {@code chosenBase}, if not null, is the base to merge from. */
     private MergeOutcome mergeOne(RevCommit tip, RevCommit head, List<RevCommit> bases, RevCommit chosenBase) {
         try {
+            // What JGit would merge wrongly (renames, .gitattributes) goes to git's merge-tree at once; git 2.39's
+            // merge-tree cannot be given a base, so a lane merged from its squashed landing stays with JGit.
+            boolean gitDecides = chosenBase == null && bases.size() == 1
+                    && blindSpots.present(bases.get(0).getTree(), tip.getTree(), head.getTree());
+            if (gitDecides) {
+                return nativeMerge(tip, head);
+            }
             if (bases.size() == 1) {
                 Optional<ObjectId> fast = trees.merge(bases.get(0).getTree(), tip.getTree(), head.getTree());
                 if (fast.isPresent()) {
@@ -119,6 +128,11 @@ final class LaneMerger {
         } catch (IOException e) {
             throw RepoAccess.io("merge " + head.name(), e);
         }
+        return nativeMerge(tip, head);
+    }
+
+    /** Merges {@code head} onto {@code tip} with native {@code git merge-tree --write-tree}. */
+    private MergeOutcome nativeMerge(RevCommit tip, RevCommit head) {
         access.publish();
         GitCli.Result r = git.run("merge-tree", "--write-tree", "-z", "--name-only", "--no-messages", tip.name(),
                 head.name());
