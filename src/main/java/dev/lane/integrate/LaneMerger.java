@@ -83,7 +83,7 @@ final class LaneMerger {
             }
             MergeOutcome outcome = mergeOne(tip, lane.head(), bases, chosenBase);
             if (outcome.tree() == null) {
-                parked.put(lane.lane(), conflictReason(base, merged, lane, outcome.conflicts()));
+                parked.put(lane.lane(), conflictReason(base, merged, lane, outcome));
                 continue;
             }
             tip = writer.laneCommit(tip, lane, outcome.tree(), squash);
@@ -93,7 +93,11 @@ final class LaneMerger {
         return new Chain(tip, merged, parked, commits);
     }
 
-    private record MergeOutcome(ObjectId tree, List<String> conflicts) {
+    /** A merged tree, or (tree null) the conflicting paths; {@code gitMessage} says why when git names no path. */
+    private record MergeOutcome(ObjectId tree, List<String> conflicts, String gitMessage) {
+        MergeOutcome(ObjectId tree, List<String> conflicts) {
+            this(tree, conflicts, "");
+        }
     }
 
     /** Merges {@code head} onto {@code tip}; {@code chosenBase}, if not null, is the base to merge from. */
@@ -144,8 +148,15 @@ final class LaneMerger {
             LinkedHashSet<String> paths = new LinkedHashSet<>();
             for (int i = 1; i < parts.length; i++) {
                 if (!parts[i].isBlank()) {
-                    paths.add(parts[i]);
+                    paths.add(asNamed(parts[i], tip, head));
                 }
+            }
+            if (paths.isEmpty()) { // a folder git cannot decide where to move, say: only its messages say why
+                GitCli.Result m = git.run("merge-tree", "--write-tree", "--name-only", tip.name(), head.name());
+                String out = m.out().strip();
+                int blank = out.indexOf("\n\n");
+                return new MergeOutcome(null, List.of(),
+                        blank < 0 ? "" : out.substring(blank).strip().replaceAll("\\s*\n\\s*", " "));
             }
             return new MergeOutcome(null, List.copyOf(paths));
         }
@@ -153,7 +164,28 @@ final class LaneMerger {
                 null);
     }
 
-    private String conflictReason(RevCommit base, List<Candidate> merged, Candidate lane, List<String> paths) {
+    /**
+     * The path as the repository names it: where two kinds of entry (a symbolic link and a file, say) meet at one
+     * path, git records one of them as {@code path~<side>}, a name that exists on neither side.
+     */
+    private static String asNamed(String path, RevCommit tip, RevCommit head) {
+        for (RevCommit side : List.of(tip, head)) {
+            String suffix = "~" + side.name();
+            if (path.endsWith(suffix) && path.length() > suffix.length()) {
+                return path.substring(0, path.length() - suffix.length());
+            }
+        }
+        return path;
+    }
+
+    private String conflictReason(RevCommit base, List<Candidate> merged, Candidate lane, MergeOutcome outcome) {
+        List<String> paths = outcome.conflicts();
+        if (paths.isEmpty()) {
+            return "code conflict that git names no file for: " + (outcome.gitMessage().isEmpty()
+                    ? "git merge-tree reports a conflict" : outcome.gitMessage().replaceFirst("\\.$", ""))
+                    + ". In the lane's worktree: "
+                    + "lane sync, resolve, commit, lane submit; then integrate again.";
+        }
         List<String> described = new ArrayList<>();
         for (String path : paths) {
             List<String> by = new ArrayList<>();
