@@ -111,15 +111,17 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
 
     /** The migration files (plain names) in the migrations folder of {@code tree}. */
     static Set<String> migrationFiles(GitCli git, LaneConfig config, String tree) {
-        GitCli.Result r = git.run("ls-tree", "-z", "--name-only", tree + ":"
-                + new SharedSurfaces(config).migrationsFolder());
+        GitCli.Result r = git.run("ls-tree", "-z", tree + ":" + new SharedSurfaces(config).migrationsFolder());
         Set<String> names = new java.util.HashSet<>();
         if (!r.ok()) {
             return names; // no migrations folder in this tree: no migration files
         }
-        for (String n : r.out().split("\0")) {
-            if (!n.isEmpty()) {
-                names.add(n);
+        for (String entry : r.out().split("\0")) {
+            // "<mode> <type> <id>\t<name>": only a regular file is a migration, as the integrator reads it (a
+            // symbolic link, folder or submodule of that name is not)
+            int tab = entry.indexOf('\t');
+            if (tab > 0 && entry.startsWith("100")) {
+                names.add(entry.substring(tab + 1));
             }
         }
         return names;
