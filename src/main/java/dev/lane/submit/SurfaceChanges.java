@@ -199,16 +199,22 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
     }
 
     /**
-     * Refuses a change of mode or kind (an executable bit, a symbolic link) of a shared file: an intent carries
-     * only text, so the change could not land, and a restore would drop it without a word.
+     * Refuses a change of mode or kind (an executable bit, a symbolic link) of a shared file, or one added as a link
+     * or submodule: an intent carries only text, so the change could not land, and a restore would drop it without a
+     * word.
      */
     private static void requireSameMode(String[] change, String fork) {
         String from = change[2];
         String to = change[3];
+        String path = change[1];
+        if (from.equals("000000") && (to.equals("120000") || to.equals("160000"))) {
+            throw LaneException.usage("the lane adds " + path + " as a " + (to.equals("120000") ? "symbolic link"
+                    : "submodule") + "; a shared file travels as an intent, which carries text only: add it as a "
+                    + "regular file and submit again.");
+        }
         if (from.equals(to) || from.equals("000000") || to.equals("000000")) {
             return;
         }
-        String path = change[1];
         String kind = switch (to) {
             case "120000" -> ", a symbolic link";
             case "160000" -> ", a submodule";

@@ -59,4 +59,16 @@ class SharedFileModesTest {
         assertTrue(r.err().contains("the lane changes the mode of server.json (100644 -> 120000, a symbolic link)"),
                 r.err());
     }
+
+    @Test
+    void aWorkflowAddedAsASymbolicLinkIsRefusedSayingSo() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "a");
+        Files.createSymbolicLink(a.resolve(".github/workflows/copy.yml"), Path.of("deploy.yml"));
+
+        CliRun r = f.lane(a, "submit", "-m", "a linked workflow");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("the lane adds .github/workflows/copy.yml as a symbolic link"), r.err());
+    }
 }
