@@ -187,6 +187,7 @@ final class LaneMerger {
                     + "lane sync, resolve, commit, lane submit; then integrate again.";
         }
         List<String> described = new ArrayList<>();
+        Set<String> onMain = null; // read once, if a path was changed by no earlier lane
         for (String path : paths) {
             List<String> by = new ArrayList<>();
             for (Candidate earlier : merged) {
@@ -194,11 +195,26 @@ final class LaneMerger {
                     by.add("lane " + earlier.lane());
                 }
             }
-            described.add(path + (by.isEmpty() ? " (changed on main)" : " (also changed by " + String.join(", ", by)
-                    + ")"));
+            if (by.isEmpty() && onMain == null) {
+                onMain = changedOnMain(base, lane, paths);
+            }
+            // a path neither main nor an earlier lane changed is the lane's own (a new name it renamed a file to)
+            described.add(path + (!by.isEmpty() ? " (also changed by " + String.join(", ", by) + ")"
+                    : onMain.contains(path) ? " (changed on main)" : ""));
         }
         return "code conflict in " + String.join(", ", described) + ". In the lane's worktree: lane sync, resolve, "
                 + "commit, lane submit; then integrate again.";
+    }
+
+    /** Which of {@code paths} main changed since the lane's fork point (all of them if it has none). */
+    private Set<String> changedOnMain(RevCommit base, Candidate lane, List<String> paths) {
+        Optional<RevCommit> fork = Optional.ofNullable(mergedFrom.get(lane.lane()))
+                .or(() -> access.mergeBase(base, lane.head()));
+        if (fork.isEmpty()) {
+            return Set.copyOf(paths);
+        }
+        return Set.copyOf(access.changedPaths(fork.get().getTree(), base.getTree(), paths::contains,
+                folder -> paths.stream().anyMatch(p -> p.startsWith(folder + "/"))));
     }
 
     /** The paths {@code lane} brings in this pass: since its squashed landing if merged from there, else its fork. */

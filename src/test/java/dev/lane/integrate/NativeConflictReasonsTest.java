@@ -58,6 +58,24 @@ class NativeConflictReasonsTest {
         assertEquals("other.txt", f.git(f.repo, "cat-file", "-p", "refs/heads/main:src/link"));
     }
 
+    @Test
+    void aRenameConflictNamesTheLanesOwnNewNameWithoutBlamingMain() {
+        WaveFixture f = WaveFixture.create(tmp);
+        addOnMain(f, "src/shared.txt", "shared\n".repeat(20));
+        Path a = f.claim("45", "a");
+        Path b = f.claim("45", "b");
+        f.git(a, "mv", "src/shared.txt", "src/by-a.txt");
+        f.submit(a);
+        f.git(b, "mv", "src/shared.txt", "src/by-b.txt");
+        f.submit(b);
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("src/by-a.txt (also changed by lane a)"), r.out());
+        assertTrue(r.out().contains("src/by-b.txt, "), r.out());
+        assertFalse(r.out().contains("(changed on main)"), r.out());
+    }
+
     private static void addOnMain(WaveFixture f, String file, String content) {
         f.write(f.repo, file, content);
         f.git(f.repo, "add", file);
