@@ -241,7 +241,7 @@ final class LaneMerger {
     /** The paths {@code lane} brings in this pass: since its squashed landing if merged from there, else its fork. */
     private Set<String> changedBy(RevCommit base, Candidate lane) {
         return changedByLane.computeIfAbsent(lane.lane(), k -> Optional.ofNullable(mergedFrom.get(lane.lane()))
-                .or(() -> access.mergeBase(base, lane.head()))
+                .or(() -> access.forkPoint(base, lane.head()))
                 .map(from -> Set.copyOf(access.changedPaths(from.getTree(), lane.head().getTree(), p -> true)))
                 .orElse(Set.of()));
     }

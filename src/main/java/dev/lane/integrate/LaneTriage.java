@@ -67,7 +67,7 @@ final class LaneTriage {
                         + " is not in the repository (branch deleted?); lane submit again from its worktree"));
                 continue;
             }
-            Optional<RevCommit> fork = access.mergeBase(base, head.get());
+            Optional<RevCommit> fork = access.forkPoint(base, head.get());
             boolean inMain = fork.map(f -> f.equals(head.get())).orElse(false)
                     || history.squashedHeadsOf(claim.lane()).contains(s.head());
             PendingIntents pending = PendingIntents.of(claim.lane(), s.intents(), manifestNow,

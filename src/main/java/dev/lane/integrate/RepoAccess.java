@@ -163,6 +163,10 @@ final class RepoAccess implements AutoCloseable {
 
     /** The best common ancestors of two commits (at most two: enough to tell one from several). */
     List<RevCommit> mergeBases(ObjectId a, ObjectId b) {
+        return mergeBases(a, b, 2);
+    }
+
+    private List<RevCommit> mergeBases(ObjectId a, ObjectId b, int limit) {
         RevWalk mb = mergeBaseWalk;
         try {
             mb.reset();
@@ -170,7 +174,7 @@ final class RepoAccess implements AutoCloseable {
             mb.markStart(mb.parseCommit(a));
             mb.markStart(mb.parseCommit(b));
             List<RevCommit> out = new ArrayList<>();
-            for (RevCommit c = mb.next(); c != null && out.size() < 2; c = mb.next()) {
+            for (RevCommit c = mb.next(); c != null && out.size() < limit; c = mb.next()) {
                 out.add(walk.parseCommit(c.getId()));
             }
             return out;
@@ -179,10 +183,30 @@ final class RepoAccess implements AutoCloseable {
         }
     }
 
-    /** The best common ancestor of two commits, or empty if they share no history. */
-    Optional<RevCommit> mergeBase(ObjectId a, ObjectId b) {
-        List<RevCommit> bases = mergeBases(a, b);
-        return bases.isEmpty() ? Optional.empty() : Optional.of(bases.get(0));
+    /**
+     * Where a lane's {@code head} forked from {@code main}: their best common ancestor, or empty if they share no
+     * history. When there are several (a lane that ran lane sync while a pass was landing its earlier submission holds
+     * both the main commit its sync brought in and its own head that main merged afterwards), the one on main's
+     * first-parent line: it is the main the lane last took in, whose shared files the lane holds; the lane's own
+     * landed head holds the older ones it forked from. Git lists the newest first, which may be either.
+     */
+    Optional<RevCommit> forkPoint(ObjectId main, ObjectId head) {
+        List<RevCommit> bases = mergeBases(main, head, Integer.MAX_VALUE);
+        if (bases.size() < 2) {
+            return bases.stream().findFirst();
+        }
+        try {
+            for (RevCommit c = walk.parseCommit(main); ; c = walk.parseCommit(c.getParent(0))) {
+                if (bases.contains(c)) {
+                    return Optional.of(c);
+                }
+                if (c.getParentCount() == 0) {
+                    return Optional.of(bases.get(0));
+                }
+            }
+        } catch (IOException e) {
+            throw io("walk main's first-parent history", e);
+        }
     }
 
     /** The text of the file at {@code path} in {@code tree}, or empty if there is no such file. */

@@ -19,6 +19,7 @@ import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.submit.ForkPoint;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  * <p>Protocol. A claim still in state CLAIMING is refused unless forced: exit 3 while its claimant may still finish
  * it, exit 5 once that claimant (a process of this host) is gone, since it never will. Refuses (nothing changed) if
  * the worktree holds uncommitted changes or commits that were never submitted (on the branch, or on a detached HEAD
- * the branch and main do not hold), unless forced. Then, in order:
+ * the branch and main do not hold), unless forced; a branch that only took main in since ({@code lane sync}, its tree
+ * what a clean merge of the submitted head and that main gives) holds no such commit. Then, in order:
  * <ol>
  *   <li>the branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD
  *       under {@code .../<millis>-head}, so even a forced release loses no commit;</li>
@@ -378,6 +380,21 @@ public final class ReleaseService {
         return held ? Optional.empty() : Optional.of(commit);
     }
 
+    /**
+     * Whether the branch's {@code head} holds nothing but {@code kept} (the submitted head, or the claim's base) and
+     * main: its tree is the one a clean merge of {@code kept} with the main commit the branch last took in gives. That
+     * is a {@code lane sync} (by merge or by rebase) after which the agent added nothing: removing it loses no work.
+     */
+    private boolean onlyMainBroughtIn(String head, String kept) {
+        Optional<String> mainTakenIn = ForkPoint.of(ws.git(), head, ws.mainRef());
+        if (mainTakenIn.isEmpty()) {
+            return false;
+        }
+        GitCli.Result merged = ws.git().run("merge-tree", "--write-tree", kept, mainTakenIn.get());
+        GitCli.Result tree = ws.git().run("rev-parse", "--verify", "-q", head + "^{tree}");
+        return merged.ok() && tree.ok() && merged.out().lines().findFirst().orElse("").equals(tree.line());
+    }
+
     private void refuseIfWorkWouldBeLost(WaveId wave, LaneId lane, Path worktree, boolean worktreeExists,
                                          GitCli.Result branchHead, ClaimRecord claim) {
         String retry = " Submit it first, or pass --force (the branch is kept under refs/lane-archive/).";
@@ -396,7 +413,8 @@ public final class ReleaseService {
         boolean onlyBase = head.equals(claim.base());
         boolean allSubmitted = submitted.map(s -> s.head().equals(head)).orElse(false);
         boolean inMain = ws.git().run("merge-base", "--is-ancestor", head, ws.mainRef()).ok();
-        if (!onlyBase && !allSubmitted && !inMain) {
+        if (!onlyBase && !allSubmitted && !inMain
+                && !onlyMainBroughtIn(head, submitted.map(Submission::head).orElse(claim.base()))) {
             throw LaneException.refused("lane " + lane + " has commits that were never submitted (branch "
                     + claim.branch() + " at " + head.substring(0, 12) + ")." + retry);
         }

@@ -255,7 +255,6 @@ public final class SubmitService {
     }
 
     private String forkPoint(GitCli git, ClaimRecord claim) {
-        GitCli.Result mb = git.run("merge-base", "HEAD", ws.mainRef());
-        return mb.ok() ? mb.line() : claim.base();
+        return ForkPoint.of(git, "HEAD", ws.mainRef()).orElse(claim.base());
     }
 }

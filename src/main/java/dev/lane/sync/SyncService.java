@@ -19,6 +19,7 @@ import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import dev.lane.intent.Intents;
 import dev.lane.repo.Identity;
+import dev.lane.submit.ForkPoint;
 import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.SharedEditsToIntents;
@@ -119,7 +120,8 @@ public final class SyncService {
             return r;
         }
         SharedSurfaces surfaces = new SharedSurfaces(ws.config());
-        String fork = git.ok("merge-base", "HEAD", main).line();
+        String fork = ForkPoint.of(git, "HEAD", main).orElseThrow(() -> LaneException.refused("lane "
+                + claim.lane() + "'s branch " + claim.branch() + " shares no history with main; nothing was changed"));
         SharedEditsToIntents.Plan moving = null;
         if (!surfaceDiff(git, surfaces, fork, "HEAD").isEmpty()) {
             SubmissionStore store = new SubmissionStore(ws.inbox());

@@ -165,6 +165,41 @@ class ReleaseTest {
     }
 
     @Test
+    void aLaneThatOnlyTookMainInWithSyncAfterItsSubmitIsReleasedWithoutForce() throws Exception {
+        submittedWorkThenMainMoves();
+        repo.laneIn(wt, "sync").expect(0);
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), "a merge of main adds no work of the lane's own: " + r);
+    }
+
+    @Test
+    void aLaneRebasedOntoMainBySyncAfterItsSubmitIsReleasedWithoutForce() throws Exception {
+        submittedWorkThenMainMoves();
+        repo.laneIn(wt, "sync", "--rebase").expect(0);
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(0, r.exitCode(), "the rebased commits hold the submitted work and main's, nothing more: " + r);
+    }
+
+    @Test
+    void workCommittedAfterASyncIsStillRefused() throws Exception {
+        submittedWorkThenMainMoves();
+        repo.laneIn(wt, "sync").expect(0);
+        TestRepo.write(wt, "src/later.py", "y = 2\n");
+        Git.ok(wt, "add", "-A");
+        Git.ok(wt, "commit", "-qm", "work after the sync");
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("never submitted"), r.err());
+        assertTrue(Files.exists(wt.resolve("src/later.py")), "nothing was removed");
+    }
+
+    @Test
     void aForcedReleaseKeepsTheBranchCommitUnderTheArchiveSoNothingIsLost() throws Exception {
         String head = commitWork("work");
 
@@ -228,6 +263,15 @@ class ReleaseTest {
         CliRun status = repo.lane("status").expect(0);
 
         assertEquals("wave 45: 0 lanes\n", status.out(), "a header row with no lane under it says nothing");
+    }
+
+    /** The lane commits work and submits it; then main gets a commit of its own, which the lane does not have. */
+    private void submittedWorkThenMainMoves() {
+        commitWork("work");
+        repo.laneIn(wt, "submit").expect(0);
+        TestRepo.write(repo.root(), "docs/elsewhere.md", "main moved on\n");
+        Git.ok(repo.root(), "add", "docs/elsewhere.md");
+        Git.ok(repo.root(), "commit", "-qm", "main moves");
     }
 
     /** Commits a file in the lane's worktree (not submitted) and returns the new HEAD. */
