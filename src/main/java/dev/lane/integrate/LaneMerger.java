@@ -230,7 +230,7 @@ final class LaneMerger {
     /** Which of {@code paths} main changed since the lane's fork point (all of them if it has none). */
     private Set<String> changedOnMain(RevCommit base, Candidate lane, List<String> paths) {
         Optional<RevCommit> fork = Optional.ofNullable(mergedFrom.get(lane.lane()))
-                .or(() -> access.mergeBase(base, lane.head()));
+                .or(() -> access.forkPoint(base, lane.head()));
         if (fork.isEmpty()) {
             return Set.copyOf(paths);
         }
