@@ -108,9 +108,12 @@ final class LaneMerger {
     /** Merges {@code head} onto {@code tip}; {@code chosenBase}, if not null, is the base to merge from. */
     private MergeOutcome mergeOne(RevCommit tip, RevCommit head, List<RevCommit> bases, RevCommit chosenBase) {
         try {
-            // What JGit would merge wrongly (renames, .gitattributes) goes to git's merge-tree at once
-            if (bases.size() == 1 && blindSpots.present(bases.get(0).getTree(), tip.getTree(), head.getTree())) {
-                return nativeMerge(tip, head, chosenBase);
+            // What JGit would merge wrongly (renames, .gitattributes) from any of the bases goes to git's merge-tree
+            // at once (with several bases, git merges from a base of its own making, as JGit's RECURSIVE does)
+            for (RevCommit b : bases) {
+                if (blindSpots.present(b.getTree(), tip.getTree(), head.getTree())) {
+                    return nativeMerge(tip, head, chosenBase);
+                }
             }
             if (bases.size() == 1) {
                 Optional<ObjectId> fast = trees.merge(bases.get(0).getTree(), tip.getTree(), head.getTree());
