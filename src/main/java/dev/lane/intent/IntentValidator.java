@@ -30,7 +30,7 @@ public record IntentValidator(Predicate<String> migrationExists, Semver baseVers
                         + "then submit again");
             } else if (!migrationExists.test(entry)) {
                 problems.add("manifest entry " + entry + " names no migration file in the lane's tree; add the "
-                        + "migration file first");
+                        + "migration file first (a regular file: not a symbolic link or folder)");
             } else {
                 valid.add(entry);
             }

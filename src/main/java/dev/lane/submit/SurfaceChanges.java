@@ -27,7 +27,8 @@ import org.semver4j.Semver;
  * value becomes a bump request (a level if it is exactly the next patch/minor/major of the project's version at the
  * fork, the highest of its version files, else that explicit version;
  * any other change to a version file is refused); a changed or added workflow file becomes a workflow edit
- * (deleting one is refused).
+ * (deleting one is refused). A change of a shared file's mode or kind (executable bit, symbolic link) is refused:
+ * an intent carries text only.
  *
  * @param intents      the intents found
  * @param surfacePaths the shared-surface paths the lane changed (to be restored to their fork-point content)
@@ -50,6 +51,9 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         for (String[] change : changes) {
             char status = change[0].charAt(0);
             String path = change[1];
+            if (path.equals(manifestFile) || config.versionFiles().contains(path) || shared.isWorkflow(path)) {
+                requireSameMode(change, fork);
+            }
             if (path.equals(manifestFile)) {
                 surfaces.add(path);
                 entries.addAll(manifestAdditions(git, fork, tree, path, status));
@@ -111,15 +115,17 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
 
     /** The migration files (plain names) in the migrations folder of {@code tree}. */
     static Set<String> migrationFiles(GitCli git, LaneConfig config, String tree) {
-        GitCli.Result r = git.run("ls-tree", "-z", "--name-only", tree + ":"
-                + new SharedSurfaces(config).migrationsFolder());
+        GitCli.Result r = git.run("ls-tree", "-z", tree + ":" + new SharedSurfaces(config).migrationsFolder());
         Set<String> names = new java.util.HashSet<>();
         if (!r.ok()) {
             return names; // no migrations folder in this tree: no migration files
         }
-        for (String n : r.out().split("\0")) {
-            if (!n.isEmpty()) {
-                names.add(n);
+        for (String entry : r.out().split("\0")) {
+            // "<mode> <type> <id>\t<name>": only a regular file is a migration, as the integrator reads it (a
+            // symbolic link, folder or submodule of that name is not)
+            int tab = entry.indexOf('\t');
+            if (tab > 0 && entry.startsWith("100")) {
+                names.add(entry.substring(tab + 1));
             }
         }
         return names;
@@ -180,13 +186,43 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         return level.map(BumpRequest::of).orElseGet(() -> BumpRequest.of(to));
     }
 
+    /** The changes from {@code fork} to {@code tree}: status letter, path, old mode, new mode (000000 if none). */
     private static List<String[]> changedPaths(GitCli git, String fork, String tree) {
-        String[] parts = git.ok("diff", "--name-status", "-z", "--no-renames", fork, tree).out().split("\0");
+        // --raw -z: ":<old mode> <new mode> <old id> <new id> <status>" NUL "<path>" NUL
+        String[] parts = git.ok("diff", "--raw", "-z", "--no-renames", fork, tree).out().split("\0");
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i + 1 < parts.length; i += 2) {
-            out.add(new String[] {parts[i], parts[i + 1]});
+            String[] fields = parts[i].substring(1).split(" ");
+            out.add(new String[] {fields[4], parts[i + 1], fields[0], fields[1]});
         }
         return out;
+    }
+
+    /**
+     * Refuses a change of mode or kind (an executable bit, a symbolic link) of a shared file, or one added as a link
+     * or submodule: an intent carries only text, so the change could not land, and a restore would drop it without a
+     * word.
+     */
+    private static void requireSameMode(String[] change, String fork) {
+        String from = change[2];
+        String to = change[3];
+        String path = change[1];
+        if (from.equals("000000") && (to.equals("120000") || to.equals("160000"))) {
+            throw LaneException.usage("the lane adds " + path + " as a " + (to.equals("120000") ? "symbolic link"
+                    : "submodule") + "; a shared file travels as an intent, which carries text only: add it as a "
+                    + "regular file and submit again.");
+        }
+        if (from.equals(to) || from.equals("000000") || to.equals("000000")) {
+            return;
+        }
+        String kind = switch (to) {
+            case "120000" -> ", a symbolic link";
+            case "160000" -> ", a submodule";
+            default -> "";
+        };
+        throw LaneException.usage("the lane changes the mode of " + path + " (" + from + " -> " + to + kind + "); "
+                + "a shared file travels as an intent, which carries its text, never its mode. Restore it (git checkout "
+                + fork.substring(0, 12) + " -- " + path + ", then redo any text change) and submit again.");
     }
 
     static String show(GitCli git, String treeish, String path) {
