@@ -1,6 +1,7 @@
 package dev.lane.integrate;
 
 import dev.lane.claim.ClaimRecord;
+import dev.lane.config.ConfigLoader;
 import dev.lane.config.LaneConfig;
 import dev.lane.submit.Submission;
 import java.util.ArrayList;
@@ -156,6 +157,15 @@ final class LaneTriage {
                         + "of the lane (in its worktree: git rm -r --cached -- " + remove + ", then commit), run "
                         + "lane submit there, then integrate again.");
             }
+        }
+        Predicate<String> config = path -> path.equals(ConfigLoader.FILE_NAME)
+                || path.startsWith(ConfigLoader.FILE_NAME + "/"); // a folder put in its place, too
+        if (!access.changedPaths(fork.get().getTree(), head.getTree(), config, config).isEmpty()) {
+            return Optional.of("its branch changes " + ConfigLoader.FILE_NAME + ", lane's own configuration (the "
+                    + "check, the required migrations, the inbox), which a lane may not change: it bypassed lane "
+                    + "submit, which refuses that. Take the change out of the lane (in its worktree: git checkout "
+                    + fork.get().getName().substring(0, 12) + " -- " + ConfigLoader.FILE_NAME + ", then commit), run "
+                    + "lane submit there, then integrate again; change " + ConfigLoader.FILE_NAME + " on main itself.");
         }
         List<String> touched = access.changedPaths(fork.get().getTree(), head.getTree(), surfaces::contains,
                 surfaces::mayHoldSurfaces);

@@ -4,6 +4,7 @@ import dev.lane.claim.ClaimInProgress;
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimState;
 import dev.lane.claim.ClaimStore;
+import dev.lane.config.ConfigLoader;
 import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
@@ -113,6 +114,7 @@ public final class SubmitService {
         String tree = dirty.isEmpty() ? git.ok("rev-parse", "HEAD^{tree}").line() : scratchTree(git);
         String fork = forkPoint(git, claim);
         refuseInboxChanges(git, fork, tree);
+        refuseConfigChange(git, fork, tree);
 
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
@@ -216,6 +218,24 @@ public final class SubmitService {
                     + String.join("\n  ", changed) + "\nTake them out of the lane (delete them, or git rm -r --cached "
                     + "-- <path> and commit; an agent's own notes go in its claim folder "
                     + inbox + "/<wave>/<lane>, in the main checkout), then submit again. Nothing was changed.");
+        }
+    }
+
+    /**
+     * Refuses (exit 2) a lane whose tree changes {@code lanes.yml}: it configures lane itself (the integrator's
+     * {@code check:}, the migrations the manifest must list, where the inbox is), so a change landed through a lane
+     * would change how the next passes judge every lane, halfway through a wave. It is changed on main instead.
+     */
+    private void refuseConfigChange(GitCli git, String fork, String tree) {
+        String changed = git.ok("diff", "--name-status", "--no-renames", fork, tree, "--",
+                ":(top,literal)" + ConfigLoader.FILE_NAME).out().strip();
+        if (!changed.isEmpty()) {
+            throw LaneException.usage("the lane changes " + ConfigLoader.FILE_NAME + " (" + changed.replace('\t', ' ')
+                    + "), lane's own configuration (the integrator's check, the required migrations, the inbox): a "
+                    + "lane may not change it, or it would change how the next passes judge every lane of the wave. "
+                    + "Take the change out of the lane (git checkout " + fork.substring(0, 12) + " -- "
+                    + ConfigLoader.FILE_NAME + ", then commit if it was committed), then submit again; change "
+                    + ConfigLoader.FILE_NAME + " on " + ws.config().main() + " itself. Nothing was changed.");
         }
     }
 

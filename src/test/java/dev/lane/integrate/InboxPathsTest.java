@@ -104,6 +104,22 @@ class InboxPathsTest {
     }
 
     /** Commits {@code git add addArgs} in lane sneaky's worktree and points its submission there, bypassing submit. */
+    @Test
+    void aLaneWhoseBranchChangesLanesYmlBehindSubmitIsParkedAndMainKeepsItsConfiguration() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        String config = f.onMain("lanes.yml");
+        Path a = f.submitted("45", "sneaky", "src/a.txt", "A\n");
+        f.write(a, "lanes.yml", config + "check: 'true'\n");
+        commitBehindSubmit(f, a, "a laxer check behind submit's back", "lanes.yml");
+        f.submitted("45", "dimB", "src/b.txt", "B\n");
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("changes lanes.yml") && r.out().contains("-- lanes.yml"), r.out());
+        assertEquals(config, f.onMain("lanes.yml"), "main's configuration is unchanged");
+        assertEquals("B\n", f.onMain("src/b.txt"), "the other lane lands");
+    }
+
     private static void commitBehindSubmit(WaveFixture f, Path worktree, String message, String... addArgs)
             throws Exception {
         List<String> add = new ArrayList<>(List.of("add"));

@@ -400,4 +400,20 @@ class SubmitTest {
         assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip(), "nothing was committed");
         assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing was submitted");
     }
+
+    @Test
+    void aLaneThatChangesLanesYmlIsRefusedSoNoLaneRewritesTheIntegratorsConfiguration() {
+        // required: and check: guard every lane of the wave; a lane that could change them would judge itself
+        TestRepo.write(wt, "lanes.yml", Git.ok(wt, "show", "HEAD:lanes.yml") + "check: 'true'\n");
+        TestRepo.write(wt, "src/app.py", "print('changed')\n");
+        String head = Git.ok(wt, "rev-parse", "HEAD").strip();
+
+        CliRun r = repo.laneIn(wt, "submit", "-m", "work, and a laxer check");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("the lane changes lanes.yml (M lanes.yml)") && r.err().contains("may not change it")
+                && r.err().contains("-- lanes.yml"), r.err());
+        assertEquals(head, Git.ok(wt, "rev-parse", "HEAD").strip(), "nothing was committed");
+        assertTrue(Files.notExists(repo.claimDir("45", "dimA").resolve("submission.json")), "nothing was submitted");
+    }
 }
