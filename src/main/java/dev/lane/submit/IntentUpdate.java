@@ -32,6 +32,14 @@ import java.util.function.Predicate;
  * @param notices what happened to earlier intents, for the agent to read
  */
 record IntentUpdate(Intents intents, List<String> notices) {
+    /**
+     * The way out of an overlap: a file that holds both edits still overlaps the earlier one in a three-way merge (it
+     * cannot be told from a rival edit), so only {@code --reset-intents} takes it, and that drops the earlier bump and
+     * {@code --manifest} requests with the rest.
+     */
+    private static final String RESET = "pass --reset-intents to replace every earlier intent with what this submit "
+            + "finds (the earlier --bump and --manifest requests go too: repeat them on that submit; migrations the "
+            + "lane adds are found again).";
 
     /**
      * @param migrationExists whether a migration file of that name is in the lane's tree
@@ -92,8 +100,8 @@ record IntentUpdate(Intents intents, List<String> notices) {
                 "your earlier submitted edit", "your new edit");
         if (merged instanceof WorkflowMerge.Outcome.Conflict c) {
             throw LaneException.usage("your new edit of " + edit.path() + " overlaps the edit of it you submitted "
-                    + "earlier (kept in the lane's intents.json):\n" + c.hunks() + "\nMake the file hold both edits, "
-                    + "or pass --reset-intents to replace every earlier intent with what this submit finds.");
+                    + "earlier (kept in the lane's intents.json):\n" + c.hunks() + "\nMake the file hold both edits, then "
+                    + RESET);
         }
         out.add(new WorkflowEdit(edit.path(), edit.base(), ((WorkflowMerge.Outcome.Merged) merged).text()));
         notices.add("the new edit of " + edit.path() + " was merged with the one submitted earlier");
@@ -114,7 +122,7 @@ record IntentUpdate(Intents intents, List<String> notices) {
             throw LaneException.usage("your earlier submitted edit of " + edit.path() + " (kept in the lane's "
                     + "intents.json, made from an older base) overlaps main's changes to it that lane sync brought "
                     + "in:\n" + c.hunks() + "\nMake the file hold your earlier edit on top of main's version too, then "
-                    + "pass --reset-intents to replace every earlier intent with what this submit finds.");
+                    + RESET);
         }
         String text = ((WorkflowMerge.Outcome.Merged) carried).text();
         if (text.equals(newBase)) {

@@ -352,6 +352,27 @@ class SubmitTest {
     }
 
     @Test
+    void theOverlapRefusalSaysThatAFileHoldingBothEditsStillNeedsResetIntentsAndThatTheEarlierBumpGoesWithIt()
+            throws Exception {
+        String earlier = TestRepo.WORKFLOW.replace("ubuntu-latest", "ubuntu-24.04");
+        TestRepo.write(wt, TestRepo.DEPLOY, earlier);
+        submitJson("-m", "runner", "--bump", "minor"); // the worktree's file is back at the base now
+        String both = earlier.replace("    steps:", "    timeout-minutes: 5\n    steps:");
+        TestRepo.write(wt, TestRepo.DEPLOY, both); // the agent redoes the earlier edit and adds one next to it
+
+        CliRun refused = repo.laneIn(wt, "submit", "-m", "timeout");
+
+        // a file holding both edits overlaps the earlier edit all the same (a three-way merge cannot tell it from a
+        // rival edit), so the way out must not be offered as enough on its own
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("Make the file hold both edits, then pass --reset-intents"), refused.err());
+        assertTrue(refused.err().contains("--bump"), "reset drops the earlier bump request: " + refused.err());
+        JsonNode done = submitJson("-m", "timeout", "--reset-intents", "--bump", "minor");
+        assertEquals(both, done.get("intents").get("workflows").get(0).get("lane").asText());
+        assertEquals("minor", done.get("intents").get("bump").asText());
+    }
+
+    @Test
     void aMigrationFileWhoseNameCannotBeAManifestEntryIsRefusedSayingWhatNamesWorkAndToRenameIt() {
         TestRepo.write(wt, "scripts/migrations/300 court index.sql", "select 1;\n");
 
