@@ -19,6 +19,7 @@ import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.repo.MainRepository;
 import dev.lane.submit.ForkPoint;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.Submission;
@@ -196,6 +197,15 @@ public final class ReleaseService {
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
         boolean worktreeExists = Files.isDirectory(worktree, LinkOption.NOFOLLOW_LINKS);
+        if (worktreeExists) {
+            // git can neither see into nor remove a worktree whose link to the repository is broken (the repository
+            // was moved after the claim): say how to repair it before anything is archived or removed.
+            MainRepository.danglingLink(worktree).ifPresent(broken -> {
+                throw LaneException.refused("cannot release lane " + lane + " of wave " + wave + ": its worktree "
+                        + broken + " If the repository was moved, run git -C " + ws.repo().workTree()
+                        + " worktree repair " + worktree + ", then release again. Nothing was changed.");
+            });
+        }
         String strayHead = worktreeExists ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
