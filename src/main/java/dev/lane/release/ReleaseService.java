@@ -21,6 +21,7 @@ import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import dev.lane.repo.MainRepository;
 import dev.lane.submit.ForkPoint;
+import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
@@ -197,6 +198,15 @@ public final class ReleaseService {
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
         boolean worktreeExists = Files.isDirectory(worktree, LinkOption.NOFOLLOW_LINKS);
+        if (!worktreeExists) {
+            // Moved by hand (git worktree move), not gone: removing its branch would leave it on no branch, and its
+            // uncommitted files unseen.
+            LaneCheckout.movedTo(ws.git(), worktree, claim.branch()).ifPresent(moved -> {
+                throw LaneException.refused("cannot release lane " + lane + " of wave " + wave + ": "
+                        + LaneCheckout.missing(ws.git(), worktree, claim.branch(), lane.value(), "release")
+                        .getMessage());
+            });
+        }
         if (worktreeExists) {
             // git can neither see into nor remove a worktree whose link to the repository is broken (the repository
             // was moved after the claim): say how to repair it before anything is archived or removed.
