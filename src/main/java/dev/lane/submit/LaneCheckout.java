@@ -47,6 +47,13 @@ public final class LaneCheckout {
         String commit = other != null ? other : head.isEmpty() ? "<commit>" : head;
         String where = other != null ? "HEAD is on branch " + other
                 : "HEAD is detached" + (head.isEmpty() ? "" : " at " + head);
+        if (other != null && !git.run("rev-parse", "--verify", "-q", expected).ok()) {
+            // The lane's branch was renamed (git branch -m): there is nothing to switch back to; rename it back.
+            throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": "
+                    + where + ", and " + branch + " no longer exists (renamed by hand?). The lane's work must be on "
+                    + "its branch: rename it back (git branch -m " + other + " " + branch + "), then run lane "
+                    + command + " again. Nothing was changed.");
+        }
         throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": " + where
                 + ". The lane's work must be on its branch: switch back (git switch " + branch + ") and bring any "
                 + "commits made meanwhile onto it (git merge " + commit + "), then run lane " + command + " again. "
