@@ -6,8 +6,10 @@ import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
+import dev.lane.repo.GitCli;
 import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Which lane a command acts on: --wave/--lane if given, else the lane whose worktree the command runs in. */
@@ -28,6 +30,21 @@ record LaneSelection(WaveId wave, LaneId lane) {
                     ws::worktreePath);
             if (damaged.isPresent()) {
                 return new LaneSelection(damaged.get().wave(), new LaneId(damaged.get().lane()));
+            }
+        }
+        if (claim == null && top != null) {
+            // A lane's worktree moved by hand (git worktree move): it is still on the lane's branch.
+            GitCli.Result branch = ws.git().in(top).run("symbolic-ref", "-q", "HEAD");
+            ClaimStore claims = new ClaimStore(ws.inbox());
+            for (WaveId w : branch.ok() ? claims.waves() : List.<WaveId>of()) {
+                for (ClaimRecord c : claims.scanWave(w).claims()) {
+                    if (("refs/heads/" + c.branch()).equals(branch.line())) {
+                        throw LaneException.usage(top + " is the worktree of lane " + c.lane() + " of wave " + w
+                                + " (it has its branch " + c.branch() + " checked out), moved from " + c.worktree()
+                                + ", where its claim says it is. Move it back (git worktree move " + top + " "
+                                + c.worktree() + "), then run lane again there. Nothing was changed.");
+                    }
+                }
             }
         }
         if (claim == null) {

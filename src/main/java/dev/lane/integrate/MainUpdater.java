@@ -6,8 +6,11 @@ import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -38,7 +41,9 @@ import org.eclipse.jgit.lib.Repository;
  * detached one. If the main checkout is on another branch, a linked worktree of the user's that has main checked out
  * is "the checkout of main" instead, kept to the same rule (git lets only one worktree have a branch checked out).
  * A checkout of main in the middle of a merge, cherry-pick, revert or {@code git am} stops the pass before main
- * moves (contention): detaching it would take the commit that finishes it off main.
+ * moves (contention): detaching it would take the commit that finishes it off main. So does a rebase of main in the
+ * main checkout or any linked worktree (its HEAD is detached, but aborting the rebase would put main back where the
+ * rebase started, taking the wave off main).
  *
  * <p>Who may write. There is one main checkout for every wave, so all of this runs under the repository's checkout
  * lock ({@code <inbox>/.checkout.lock}, a {@code HolderLock} naming its holder, which the kernel drops if it dies),
@@ -218,6 +223,7 @@ final class MainUpdater {
      */
     CheckoutState inspect() {
         target = git;
+        refuseRebaseOfMain();
         if (!mainCheckedOut()) {
             Optional<Path> linked = linkedWorktreeOnMain();
             if (linked.isEmpty()) {
@@ -238,6 +244,41 @@ final class MainUpdater {
             }
         }
         return cleanOnMain() ? CheckoutState.CLEAN_ON_MAIN : CheckoutState.DIRTY_ON_MAIN;
+    }
+
+    /**
+     * Contention (nothing changed) if the main checkout or a linked worktree is in the middle of a rebase of main
+     * ({@code rebase-merge/head-name} or {@code rebase-apply/head-name} names main in its git folder). git detaches
+     * HEAD while it rebases, so such a checkout does not look like a checkout of main, but {@code git rebase --abort}
+     * there would put main back where the rebase started, taking the wave off main without a word (and
+     * {@code --continue} would fail to move it).
+     */
+    private void refuseRebaseOfMain() {
+        Path common = access.repository().getDirectory().toPath();
+        List<Path> gitDirs = new ArrayList<>(List.of(common));
+        Path worktrees = common.resolve("worktrees");
+        if (Files.isDirectory(worktrees)) {
+            try (Stream<Path> linked = Files.list(worktrees)) {
+                linked.sorted().forEach(gitDirs::add);
+            } catch (IOException e) {
+                throw LaneException.internal("cannot list " + worktrees + ": " + e.getMessage(), e);
+            }
+        }
+        for (Path gitDir : gitDirs) {
+            for (String kind : List.of("rebase-merge", "rebase-apply")) {
+                Path headName = gitDir.resolve(kind).resolve("head-name");
+                if (SafeFiles.readIfExists(headName).map(String::strip).filter(mainRef::equals).isPresent()) {
+                    String checkout = gitDir.equals(common) ? "the main checkout " + git.dir()
+                            : SafeFiles.readIfExists(gitDir.resolve("gitdir")).map(String::strip)
+                                    .map(dotGit -> "the worktree " + Path.of(dotGit).getParent())
+                                    .orElse("the linked worktree of " + gitDir);
+                    throw LaneException.contention(checkout + " is in the middle of a rebase of "
+                            + Repository.shortenRefName(mainRef) + " (" + headName.getParent() + " exists); finish or "
+                            + "abort it there (git rebase --continue, or git rebase --abort), then run integrate "
+                            + "again. Nothing was changed.");
+                }
+            }
+        }
     }
 
     /** The linked worktree that has main checked out, if any (read only when the repository has linked worktrees). */

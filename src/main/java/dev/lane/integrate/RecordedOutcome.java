@@ -9,8 +9,12 @@ import java.util.Optional;
 
 /**
  * A lane's {@code outcome.json} as read back: what the last pass did with which submission of the lane (written by
- * {@link OutcomeRecorder}). It counts only for the submission whose sequence it names.
+ * {@link OutcomeRecorder}). It counts only for the submission whose sequence it names, and only in its own lane's
+ * folder: one copied there by hand from another lane or wave (it names them, and another head) is about another
+ * submission ({@link #foreignTo}).
  *
+ * @param wave     the wave it names (null in files that do not name one)
+ * @param lane     the lane it names (null in files that do not name one)
  * @param status   what the pass did, or empty if the file names a status this lane does not know
  * @param sequence the submission it was about
  * @param head     that submission's head (null if the lane's records could not be read)
@@ -18,7 +22,7 @@ import java.util.Optional;
  * @param time     when
  * @param note     what the lane's agent must know though it landed (an intent not applied, and why), or null
  */
-public record RecordedOutcome(Optional<LaneStatus> status, int sequence, String head, String reason, Instant time,
+public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> status, int sequence, String head, String reason, Instant time,
                               String note) {
 
     /** The outcome in {@code file}, or empty if there is none; a {@code LaneException} if it cannot be read. */
@@ -26,14 +30,33 @@ public record RecordedOutcome(Optional<LaneStatus> status, int sequence, String 
         return SafeFiles.readIfExists(file).map(text -> {
             JsonFields o = JsonFields.of(text, file);
             String label = o.string("status");
-            return new RecordedOutcome(Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
+            return new RecordedOutcome(o.has("wave") ? o.nullableString("wave") : null,
+                    o.has("lane") ? o.nullableString("lane") : null, Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
                     .findFirst(), o.intValue("sequence"), o.nullableString("head"), o.nullableString("reason"),
                     o.instant("time"), o.has("note") ? o.nullableString("note") : null);
         });
     }
 
-    /** Whether this outcome says submission {@code sequence} of the lane is on main. */
-    public boolean landed(int sequence) {
-        return this.sequence == sequence && status.map(s -> s != LaneStatus.PARKED).orElse(false);
+    /**
+     * Whether this outcome, read from the folder of {@code lane} of {@code wave}, is about another lane or wave, or
+     * about another head under the same sequence number (copied there by hand): then it says so, in words for the
+     * lane's detail. Empty if it is that lane's own (about {@code sequence} or an earlier submission).
+     */
+    public Optional<String> foreignTo(String wave, String lane, int sequence, String head) {
+        if ((this.wave != null && !this.wave.equals(wave)) || (this.lane != null && !this.lane.equals(lane))
+                || (this.sequence == sequence && this.head != null && !this.head.equals(head))) {
+            return Optional.of("its outcome.json is about wave " + (this.wave == null ? "?" : this.wave) + ", lane "
+                    + (this.lane == null ? "?" : this.lane) + ", submission " + this.sequence + " at "
+                    + (this.head == null ? "?" : this.head.substring(0, Math.min(12, this.head.length())))
+                    + ", not about this lane's latest submission (copied here by hand?), so it says nothing about "
+                    + "this lane; lane integrate --wave " + wave + " rewrites it");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether this outcome says submission {@code sequence} (at {@code head}) of the lane is on main. */
+    public boolean landed(String wave, String lane, int sequence, String head) {
+        return this.sequence == sequence && foreignTo(wave, lane, sequence, head).isEmpty()
+                && status.map(s -> s != LaneStatus.PARKED).orElse(false);
     }
 }

@@ -19,7 +19,9 @@ import dev.lane.names.AgentId;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
+import dev.lane.repo.MainRepository;
 import dev.lane.submit.ForkPoint;
+import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
@@ -196,6 +198,24 @@ public final class ReleaseService {
         String branchRef = "refs/heads/" + claim.branch();
         GitCli.Result branchHead = ws.git().run("rev-parse", "--verify", "-q", branchRef);
         boolean worktreeExists = Files.isDirectory(worktree, LinkOption.NOFOLLOW_LINKS);
+        if (!worktreeExists) {
+            // Moved by hand (git worktree move), not gone: removing its branch would leave it on no branch, and its
+            // uncommitted files unseen.
+            LaneCheckout.movedTo(ws.git(), worktree, claim.branch()).ifPresent(moved -> {
+                throw LaneException.refused("cannot release lane " + lane + " of wave " + wave + ": "
+                        + LaneCheckout.missing(ws.git(), worktree, claim.branch(), lane.value(), "release")
+                        .getMessage());
+            });
+        }
+        if (worktreeExists) {
+            // git can neither see into nor remove a worktree whose link to the repository is broken (the repository
+            // was moved after the claim): say how to repair it before anything is archived or removed.
+            MainRepository.danglingLink(worktree).ifPresent(broken -> {
+                throw LaneException.refused("cannot release lane " + lane + " of wave " + wave + ": its worktree "
+                        + broken + " If the repository was moved, run git -C " + ws.repo().workTree()
+                        + " worktree repair " + worktree + ", then release again. Nothing was changed.");
+            });
+        }
         String strayHead = worktreeExists ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
@@ -345,7 +365,7 @@ public final class ReleaseService {
             return true;
         }
         try {
-            return RecordedOutcome.read(ws.inbox().outcome(wave, lane)).map(o -> o.landed(sub.sequence()))
+            return RecordedOutcome.read(ws.inbox().outcome(wave, lane)).map(o -> o.landed(wave.value(), lane.value(), sub.sequence(), sub.head()))
                     .orElse(false);
         } catch (LaneException unreadable) {
             return false; // a report only: without it the head's place on main decides

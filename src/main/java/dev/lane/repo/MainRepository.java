@@ -4,7 +4,9 @@ import dev.lane.core.LaneException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The main checkout of a repository: the folder whose {@code .git} is a real directory. Lane state (inbox, ledger,
@@ -67,6 +69,32 @@ public record MainRepository(Path workTree, Path gitDir) {
         return null;
     }
 
+    /**
+     * If {@code worktree} is a linked worktree whose {@code .git} file points to a folder that does not exist (its
+     * repository was moved or renamed, or deleted, or the worktree pruned), a sentence saying so; else empty.
+     */
+    public static Optional<String> danglingLink(Path worktree) {
+        Path dotGit = worktree.resolve(".git");
+        if (!Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            String line = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
+            if (!line.startsWith("gitdir:")) {
+                return Optional.empty();
+            }
+            Path gitDir = worktree.resolve(line.substring("gitdir:".length()).trim()).normalize();
+            return Files.isDirectory(gitDir) ? Optional.empty() : Optional.of(brokenLink(worktree, gitDir));
+        } catch (IOException e) {
+            return Optional.empty(); // git itself then says what is wrong with it
+        }
+    }
+
+    private static String brokenLink(Path worktree, Path gitDir) {
+        return worktree + " is a linked worktree whose .git file points to " + gitDir + ", which does not exist: its "
+                + "repository was moved or deleted (or the worktree was pruned).";
+    }
+
     private static MainRepository fromLinkedWorktree(Path dotGitFile) {
         try {
             String line = Files.readString(dotGitFile, StandardCharsets.UTF_8).trim();
@@ -74,6 +102,12 @@ public record MainRepository(Path workTree, Path gitDir) {
                 throw LaneException.usage(dotGitFile + " is not a git worktree link (no 'gitdir:' line)");
             }
             Path worktreeGitDir = dotGitFile.getParent().resolve(line.substring("gitdir:".length()).trim()).normalize();
+            if (!Files.isDirectory(worktreeGitDir)) {
+                throw LaneException.usage(brokenLink(dotGitFile.getParent(), worktreeGitDir) + " If the repository "
+                        + "was moved, run git worktree repair " + dotGitFile.getParent() + " in the repository's new "
+                        + "folder (git -C NEW-FOLDER worktree repair " + dotGitFile.getParent() + "; it repairs every "
+                        + "lane worktree named), then run lane again. Nothing was changed.");
+            }
             Path commondirFile = worktreeGitDir.resolve("commondir");
             Path common = Files.exists(commondirFile)
                     ? worktreeGitDir.resolve(Files.readString(commondirFile, StandardCharsets.UTF_8).trim()).normalize()

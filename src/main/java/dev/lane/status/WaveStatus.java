@@ -106,9 +106,13 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
         String reason = null;
         String note = null;
         try {
-            // An outcome counts only for the submission it was about; a later resubmission is waiting again.
-            Optional<RecordedOutcome> o = RecordedOutcome.read(outcomeFile)
-                    .filter(r -> r.sequence() == sub.sequence());
+            // An outcome counts only for the submission it was about; a later resubmission is waiting again. One
+            // copied in from another lane or wave (or naming another head) is about none of this lane's submissions.
+            Optional<RecordedOutcome> read = RecordedOutcome.read(outcomeFile);
+            Optional<String> foreign = read.flatMap(r -> r.foreignTo(wave.value(), c.lane(), sub.sequence(),
+                    sub.head()));
+            Optional<RecordedOutcome> o = read.filter(r -> foreign.isEmpty() && r.sequence() == sub.sequence());
+            reason = foreign.orElse(null);
             if (o.isPresent()) {
                 state = o.get().status().map(status -> switch (status) {
                     case INTEGRATED -> LaneState.INTEGRATED;

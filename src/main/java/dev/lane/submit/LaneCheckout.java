@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a lane's worktree must be before {@code submit} or {@code sync} commits in it: on the lane's own branch (the
@@ -46,10 +47,54 @@ public final class LaneCheckout {
         String commit = other != null ? other : head.isEmpty() ? "<commit>" : head;
         String where = other != null ? "HEAD is on branch " + other
                 : "HEAD is detached" + (head.isEmpty() ? "" : " at " + head);
+        if (other != null && !git.run("rev-parse", "--verify", "-q", expected).ok()) {
+            // The lane's branch was renamed (git branch -m): there is nothing to switch back to; rename it back.
+            throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": "
+                    + where + ", and " + branch + " no longer exists (renamed by hand?). The lane's work must be on "
+                    + "its branch: rename it back (git branch -m " + other + " " + branch + "), then run lane "
+                    + command + " again. Nothing was changed.");
+        }
         throw LaneException.usage("the worktree " + worktree + " is not on the lane's branch " + branch + ": " + where
                 + ". The lane's work must be on its branch: switch back (git switch " + branch + ") and bring any "
                 + "commits made meanwhile onto it (git merge " + commit + "), then run lane " + command + " again. "
                 + "Nothing was changed.");
+    }
+
+    /**
+     * Where the worktree of the lane whose branch is {@code branch} went, if it is not at {@code claimed} (the path
+     * its claim records) but git lists another folder that has that branch checked out: it was moved by hand
+     * ({@code git worktree move}). {@code git} runs in the repository.
+     */
+    public static Optional<Path> movedTo(GitCli git, Path claimed, String branch) {
+        GitCli.Result list = git.run("worktree", "list", "--porcelain");
+        if (!list.ok()) {
+            return Optional.empty();
+        }
+        Path current = null;
+        for (String line : list.out().split("\n")) {
+            if (line.startsWith("worktree ")) {
+                current = Path.of(line.substring("worktree ".length()));
+            } else if (line.equals("branch refs/heads/" + branch) && current != null && !current.equals(claimed)
+                    && Files.isDirectory(current)) {
+                return Optional.of(current);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The refusal (exit 5, nothing changed) for a lane whose worktree is not at {@code claimed}: moved (then where to,
+     * and how to move it back), or gone.
+     *
+     * @param command the lane command, for the message ("submit", "sync", "release")
+     */
+    public static LaneException missing(GitCli git, Path claimed, String branch, String lane, String command) {
+        return movedTo(git, claimed, branch).map(moved -> LaneException.refused("the worktree " + claimed
+                + " of lane " + lane + " was moved to " + moved + " (git worktree move?); lane knows a lane's worktree "
+                + "by the path it claimed. Move it back (git worktree move " + moved + " " + claimed + "), then run "
+                + "lane " + command + " again. Nothing was changed."))
+                .orElseGet(() -> LaneException.refused("the worktree " + claimed + " of lane " + lane + " is missing; "
+                        + "release the lane (lane release --force) and claim it again"));
     }
 
     /** Whether the worktree {@code git} runs in is in the middle of a rebase (git's own marker folders). */

@@ -101,8 +101,7 @@ public final class SubmitService {
     private Result submitHolding(Request request, ClaimRecord claim, BumpRequest explicitBump) {
         Path worktree = Path.of(claim.worktree());
         if (!Files.isDirectory(worktree)) {
-            throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "
-                    + "release the lane (lane release --force) and claim it again");
+            throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "submit");
         }
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         LaneCheckout.requireReady(git, worktree, claim.branch(), "submit");

@@ -97,8 +97,7 @@ public final class SyncService {
         }
         Path worktree = Path.of(claim.worktree());
         if (!Files.isDirectory(worktree)) {
-            throw LaneException.refused("the worktree " + worktree + " of lane " + request.lane() + " is missing; "
-                    + "release the lane (lane release --force) and claim it again");
+            throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "sync");
         }
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "sync",
                 claim.agent(), claim, ws.clock().instant())) {

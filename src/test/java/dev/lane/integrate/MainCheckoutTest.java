@@ -257,6 +257,48 @@ class MainCheckoutTest {
         assertFalse(Files.exists(f.repo.resolve(JOURNAL)));
     }
 
+    /** Starts a rebase of main in {@code dir} that stops (an --exec that fails) with main's last commit to redo. */
+    private static void rebaseOfMainStopped(WaveFixture f, Path dir) {
+        Git.Run r = Git.run(dir, "rebase", "--exec", "false", "HEAD~1");
+        assertFalse(r.ok(), "the rebase stops: " + r.err());
+        assertFalse(onBranch(f) && dir.equals(f.repo), "git detaches HEAD while it rebases main");
+    }
+
+    @Test
+    void aRebaseOfMainInProgressInTheMainCheckoutIsContentionSoAbortingItCannotRewindTheWave() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        f.commitOnMain("src/other.txt", "operator's fix\n", "operator's fix");
+        String base = f.mainHead();
+        rebaseOfMainStopped(f, f.repo);
+
+        CliRun r = f.integrate("--wave", "45").expect(3);
+
+        assertTrue(r.err().contains("is in the middle of a rebase of main") && r.err().contains("finish or abort it"),
+                r.err());
+        assertEquals(base, f.mainHead(), "main did not move");
+        f.git(f.repo, "rebase", "--abort");
+        assertEquals(base, f.mainHead(), "git rebase --abort puts main back where the rebase started: nothing lost");
+        f.integrate("--wave", "45").expect(0);
+        assertEquals("B\n", f.onMain("src/b.txt"));
+    }
+
+    @Test
+    void aRebaseOfMainInProgressInALinkedWorktreeIsContentionToo() {
+        WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");
+        f.commitOnMain("src/other.txt", "operator's fix\n", "operator's fix");
+        String base = f.mainHead();
+        f.git(f.repo, "checkout", "-q", "-b", "feature");
+        Path mainWorktree = tmp.resolve("main-worktree");
+        f.git(f.repo, "worktree", "add", "-q", mainWorktree.toString(), "main");
+        rebaseOfMainStopped(f, mainWorktree);
+
+        CliRun r = f.integrate("--wave", "45").expect(3);
+
+        assertTrue(r.err().contains(mainWorktree.toString()) && r.err().contains("is in the middle of a rebase of main"),
+                r.err());
+        assertEquals(base, f.mainHead(), "main did not move");
+    }
+
     @Test
     void aUserWhoPutsHeadBackOnMainWhileMainMovesStillGetsFilesThatMatchIt() {
         WaveFixture f = submitted(tmp, "dimB", "src/b.txt", "B\n");

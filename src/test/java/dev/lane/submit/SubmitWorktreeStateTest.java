@@ -91,4 +91,19 @@ class SubmitWorktreeStateTest {
         f.lane(b, "sync").expect(4);
         return b;
     }
+
+    @Test
+    void submitOfAWorktreeWhoseLaneBranchWasRenamedSaysToRenameItBack() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        f.git(a, "branch", "-m", "lane/45/dimA", "renamed");
+
+        CliRun r = f.lane(a, "submit", "-m", "work").expect(2);
+
+        assertTrue(r.err().contains("no longer exists") && r.err().contains("git branch -m renamed lane/45/dimA")
+                && !r.err().contains("git switch"), r.err());
+        f.git(a, "branch", "-m", "renamed", "lane/45/dimA");
+        f.lane(a, "submit", "-m", "work").expect(0);
+    }
 }
