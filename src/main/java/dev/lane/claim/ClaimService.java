@@ -334,6 +334,13 @@ public final class ClaimService {
                 throw LaneException.usage("the worktree path " + worktree + " is the worktree of " + other + ": "
                         + sharedBy("worktree", ws.config().worktree(), "/tmp/{repo}/{wave}/{lane}"));
             });
+            OrphanedWorktree.branchAt(ws, worktree).ifPresent(branch -> {
+                throw LaneException.refused("the worktree path " + worktree + " already exists: it is a git worktree "
+                        + "of this repository, on " + (branch.isEmpty() ? "a detached HEAD" : "branch " + branch)
+                        + ", that no claim holds (an earlier claim of this lane whose claim folder was removed by "
+                        + "hand?). " + OrphanedWorktree.wayOut(worktree, branch.isEmpty() ? null : branch)
+                        + " Nothing was changed.");
+            });
             String what = Files.isSymbolicLink(worktree) ? "a symbolic link" : "something";
             throw LaneException.refused("the worktree path " + worktree + " already exists (" + what
                     + " lane did not create); remove it or set worktree: in lanes.yml, then claim again");

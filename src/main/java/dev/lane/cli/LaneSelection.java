@@ -2,8 +2,12 @@ package dev.lane.cli;
 
 import dev.lane.claim.ClaimRecord;
 import dev.lane.claim.ClaimStore;
+import dev.lane.claim.OrphanedWorktree;
 import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.ledger.LedgerReader;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
@@ -47,10 +51,43 @@ record LaneSelection(WaveId wave, LaneId lane) {
                 }
             }
         }
+        if (claim == null && top != null) {
+            orphanedWorktree(ws, top).ifPresent(claimed -> {
+                throw LaneException.usage(top + " is the worktree of lane " + claimed.lane() + " of wave "
+                        + claimed.wave() + " (claimed " + claimed.time() + " by " + claimed.agent() + ", says the "
+                        + "ledger), but that lane has no claim now: its claim folder "
+                        + ws.inbox().claimDir(new WaveId(claimed.wave()), new LaneId(claimed.lane()))
+                        + " is gone (removed by hand?), so lane cannot act on it. "
+                        + OrphanedWorktree.wayOut(top, branchIn(claimed.detail())) + " Nothing was changed.");
+            });
+        }
         if (claim == null) {
             throw LaneException.usage(cwd + " is not inside a lane's worktree; run this from the worktree that "
                     + "lane claim printed, or pass --wave and --lane");
         }
         return new LaneSelection(new WaveId(claim.wave()), new LaneId(claim.lane()));
+    }
+
+    /** The branch a {@code claimed} entry names ("worktree P, branch B, base C"), or null. */
+    private static String branchIn(String claimedDetail) {
+        int from = claimedDetail.indexOf(", branch ");
+        int to = claimedDetail.indexOf(", base ", from + 1);
+        return from < 0 || to < 0 ? null : claimedDetail.substring(from + ", branch ".length(), to);
+    }
+
+    /** The ledger's latest {@code claimed} entry that made the worktree at {@code top}, if any wave has one. */
+    private static Optional<LedgerEntry> orphanedWorktree(Workspace ws, Path top) {
+        String made = "worktree " + top + ",";
+        LedgerEntry latest = null;
+        for (WaveId w : new ClaimStore(ws.inbox()).waves()) {
+            for (LedgerReader.Recorded r : LedgerReader.read(ws.inbox().ledger(w))) {
+                LedgerEntry e = r.entry();
+                if (e.event() == LedgerEvent.CLAIMED && e.detail().startsWith(made)
+                        && (latest == null || e.time().isAfter(latest.time()))) {
+                    latest = e;
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 }
