@@ -1,12 +1,24 @@
 package dev.lane.ledger;
 
+import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads and verifies a ledger written by {@link Ledger}. Reading takes no lock: an append in progress is at most
@@ -43,19 +55,39 @@ public final class LedgerReader {
     /** The entries of a ledger file, in file order; empty if the file does not exist. */
     public static List<Recorded> read(Path file) {
         List<Recorded> out = new ArrayList<>();
-        Optional<String> text = SafeFiles.readIfExists(file);
-        if (text.isEmpty()) {
-            return out;
-        }
-        String[] lines = text.get().split("\n", -1);
-        int complete = lines.length - 1; // the last piece is "" or an incomplete line: skip it
-        for (int i = 0; i < complete; i++) {
-            Recorded r = parse(lines[i], i + 1);
-            if (r != null) {
-                out.add(r);
-            }
-        }
+        forEach(file, out::add);
         return out;
+    }
+
+    /**
+     * Hands each entry of a ledger file to {@code action}, in file order, reading the file a line at a time: memory
+     * does not grow with the ledger (a wave kept for months holds tens of thousands of entries). Nothing if the file
+     * does not exist. Like {@link #read}, skips an incomplete last line (an append in progress).
+     */
+    public static void forEach(Path file, Consumer<Recorded> action) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 64 * 1024)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            int number = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                number++;
+                Recorded r = parse(line.toString(StandardCharsets.UTF_8), number);
+                if (r != null) {
+                    action.accept(r);
+                }
+                line.reset();
+            }
+            // what is left after the last line break is "" or an incomplete line: skip it
+        } catch (NoSuchFileException e) {
+            // no ledger yet: no entries
+        } catch (IOException e) {
+            SafeFiles.refuseIfLink(file);
+            throw LaneException.internal("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Walks the whole chain and reports the first line that does not follow from the row before it. */
