@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BigLedgerViewTest {
     private static final String WAVE = "long";
     private static final int ENTRIES = 20_000;
-    private static final String SMALL_HEAP = "-Xmx16m";
+    private static final String SMALL_HEAP = "-Xmx8m";
 
     @TempDir
     Path temp;
