@@ -75,4 +75,11 @@ class BigLedgerViewTest {
         assertEquals(0, r.exitCode(), () -> r.name() + " exit " + r.exitCode() + ": " + r.err());
         assertTrue(r.out().contains("intact, " + ENTRIES + " entries"), r.out());
     }
+
+    @Test
+    void aWaveWithTwentyThousandLedgerEntriesShowsItsStatusInASmallHeap() {
+        JvmProcess.Result r = laneInASmallHeap("status", "status", "--wave", WAVE);
+        assertEquals(0, r.exitCode(), () -> r.name() + " exit " + r.exitCode() + ": " + r.err());
+        assertTrue(r.out().startsWith("wave " + WAVE + ":"), r.out());
+    }
 }
