@@ -70,33 +70,60 @@ final class LedgerCommand extends BaseCommand {
         return verify ? verify(ws, waves) : print(ws, waves, filter);
     }
 
+    /**
+     * Prints the entries a line at a time, never holding a whole ledger: JSON lines in one pass over each file; the
+     * table in two (the first measures the columns, the second prints up to the line the first one reached, so an
+     * entry appended in between shows next time rather than unmeasured).
+     */
     private int print(Workspace ws, List<WaveId> waves, LedgerFilter filter) {
-        List<Recorded> shown = new ArrayList<>();
+        if (json()) {
+            for (WaveId w : waves) {
+                warnIfBroken(w, ws.inbox().ledger(w));
+                LedgerReader.forEach(ws.inbox().ledger(w), r -> {
+                    if (filter.shows(r.entry())) {
+                        out().println(jsonLine(r));
+                    }
+                });
+            }
+            return 0;
+        }
+        TextTable.Columns columns = LedgerTable.columns();
+        Map<WaveId, Integer> lastLine = new LinkedHashMap<>();
         for (WaveId w : waves) {
             warnIfBroken(w, ws.inbox().ledger(w));
-            for (Recorded r : LedgerReader.read(ws.inbox().ledger(w))) {
+            LedgerReader.forEach(ws.inbox().ledger(w), r -> {
                 if (filter.shows(r.entry())) {
-                    shown.add(r);
+                    columns.measure(LedgerTable.cells(r.entry()));
+                    lastLine.put(w, r.line());
                 }
-            }
+            });
         }
-        if (json()) {
-            for (Recorded r : shown) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("time", r.entry().time().toString());
-                line.put("event", r.entry().event().label());
-                line.put("wave", r.entry().wave());
-                line.put("lane", r.entry().lane());
-                line.put("agent", r.entry().agent());
-                line.put("detail", r.entry().detail());
-                line.put("chain", r.chain());
-                line.put("line", r.line());
-                out().println(Json.writeLine(line));
-            }
-        } else {
-            out().print(LedgerTable.render(shown.stream().map(Recorded::entry).toList()));
+        if (lastLine.isEmpty()) {
+            out().print(LedgerTable.NONE);
+            return 0;
+        }
+        out().print(columns.header());
+        for (Map.Entry<WaveId, Integer> w : lastLine.entrySet()) {
+            LedgerReader.forEach(ws.inbox().ledger(w.getKey()), r -> {
+                if (r.line() <= w.getValue() && filter.shows(r.entry())) {
+                    out().print(columns.row(LedgerTable.cells(r.entry())));
+                }
+            });
         }
         return 0;
+    }
+
+    private static String jsonLine(Recorded r) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", r.entry().time().toString());
+        line.put("event", r.entry().event().label());
+        line.put("wave", r.entry().wave());
+        line.put("lane", r.entry().lane());
+        line.put("agent", r.entry().agent());
+        line.put("detail", r.entry().detail());
+        line.put("chain", r.chain());
+        line.put("line", r.line());
+        return Json.writeLine(line);
     }
 
     /**

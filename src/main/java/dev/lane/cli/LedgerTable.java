@@ -13,16 +13,29 @@ final class LedgerTable {
     private LedgerTable() {
     }
 
+    static final String NONE = "(no ledger entries)\n";
+
     static String render(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
-            return "(no ledger entries)\n";
+            return NONE;
         }
-        TextTable table = new TextTable(List.of("TIME", "EVENT", "WAVE", "LANE", "AGENT", "DETAIL"));
-        for (LedgerEntry e : entries) {
-            // Fields read from the file may hold anything (it can be edited by hand): TextTable shows every cell on one
-            // line, control characters escaped.
-            table.add(List.of(TIME.format(e.time()), e.event().label(), e.wave(), e.lane(), e.agent(), e.detail()));
-        }
-        return table.render();
+        TextTable.Columns columns = columns();
+        entries.forEach(e -> columns.measure(cells(e)));
+        StringBuilder out = new StringBuilder(columns.header());
+        entries.forEach(e -> out.append(columns.row(cells(e))));
+        return out.toString();
+    }
+
+    /** The layout of the table, for a caller that measures and prints rows one at a time (a ledger too big to hold). */
+    static TextTable.Columns columns() {
+        return new TextTable.Columns(List.of("TIME", "EVENT", "WAVE", "LANE", "AGENT", "DETAIL"));
+    }
+
+    /**
+     * An entry's cells. Fields read from the file may hold anything (it can be edited by hand): TextTable shows every
+     * cell on one line, control characters escaped.
+     */
+    static List<String> cells(LedgerEntry e) {
+        return List.of(TIME.format(e.time()), e.event().label(), e.wave(), e.lane(), e.agent(), e.detail());
     }
 }

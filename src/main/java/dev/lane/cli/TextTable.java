@@ -42,35 +42,63 @@ final class TextTable {
     }
 
     String render() {
-        int[] width = new int[header.size()];
-        for (List<String> r : withHeader()) {
-            for (int i = 0; i < r.size(); i++) {
-                width[i] = Math.max(width[i], r.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        line(out, header, width);
-        List<String> rule = new ArrayList<>();
-        int before = 0; // the width of the columns before the last, with their gaps
-        for (int i = 0; i < width.length - 1; i++) {
-            rule.add("-".repeat(width[i]));
-            before += width[i] + 2;
-        }
-        // The last column is never padded, and its text (a long reason, say) may wrap; its rule stops where a
-        // 100-column terminal does, but never short of its header.
-        int last = width.length - 1;
-        rule.add("-".repeat(Math.max(header.get(last).length(), Math.min(width[last], RULE_END - before))));
-        line(out, rule, width);
+        Columns columns = new Columns(header);
+        rows.forEach(columns::measureShown);
+        StringBuilder out = new StringBuilder(columns.header());
         for (List<String> r : rows) {
-            line(out, r, width);
+            line(out, r, columns.width);
         }
         return out.toString();
     }
 
-    private List<List<String>> withHeader() {
-        List<List<String>> all = new ArrayList<>(rows);
-        all.add(header);
-        return all;
+    /**
+     * The layout of a table too big to hold (a ledger of months, say), printed a row at a time: the caller
+     * {@link #measure measures} every row first, then prints {@link #header} and each {@link #row} in turn. Memory does
+     * not grow with the number of rows. A row measured nowhere is still printed whole, only less well aligned.
+     */
+    static final class Columns {
+        private final List<String> header;
+        private final int[] width;
+
+        Columns(List<String> header) {
+            this.header = header;
+            this.width = header.stream().mapToInt(String::length).toArray();
+        }
+
+        void measure(List<String> row) {
+            measureShown(row.stream().map(TextTable::printable).toList());
+        }
+
+        private void measureShown(List<String> row) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+
+        /** The header line and the rule under it. */
+        String header() {
+            StringBuilder out = new StringBuilder();
+            line(out, header, width);
+            List<String> rule = new ArrayList<>();
+            int before = 0; // the width of the columns before the last, with their gaps
+            for (int i = 0; i < width.length - 1; i++) {
+                rule.add("-".repeat(width[i]));
+                before += width[i] + 2;
+            }
+            // The last column is never padded, and its text (a long reason, say) may wrap; its rule stops where a
+            // 100-column terminal does, but never short of its header.
+            int last = width.length - 1;
+            rule.add("-".repeat(Math.max(header.get(last).length(), Math.min(width[last], RULE_END - before))));
+            line(out, rule, width);
+            return out.toString();
+        }
+
+        /** One row as a line, its line break included. */
+        String row(List<String> row) {
+            StringBuilder out = new StringBuilder();
+            line(out, row.stream().map(TextTable::printable).toList(), width);
+            return out.toString();
+        }
     }
 
     private static void line(StringBuilder out, List<String> cells, int[] width) {

@@ -2,9 +2,11 @@ package dev.lane.intent;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,9 +42,10 @@ public final class Manifest {
      * newlines dropped: two manifests that differ only by added entry lines give the same result.
      */
     public static String withoutEntries(String text, List<String> entries) {
+        Set<String> left = new HashSet<>(entries);
         StringBuilder out = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            if (!entries.contains(line.strip())) {
+            if (!left.contains(line.strip())) {
                 out.append(line.stripTrailing()).append('\n');
             }
         }

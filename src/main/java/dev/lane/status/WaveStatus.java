@@ -9,6 +9,7 @@ import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.integrate.RecordedOutcome;
 import dev.lane.json.JsonFields;
+import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
@@ -22,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes). Read-only:
@@ -39,6 +42,9 @@ import java.util.Optional;
  */
 public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePass> pass,
                          Optional<RefusedPass> refused) {
+    private static final Set<LedgerEvent> PASS_EVENTS = EnumSet.of(LedgerEvent.INTEGRATE_STARTED,
+            LedgerEvent.MAIN_MOVED, LedgerEvent.INTEGRATE_FINISHED, LedgerEvent.INTEGRATE_REFUSED,
+            LedgerEvent.INTEGRATE_ABORTED);
 
     public static WaveStatus read(Inbox inbox, WaveId wave) {
         ClaimStore claims = new ClaimStore(inbox);
@@ -63,8 +69,24 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
             views.add(new LaneView(d.lane(), null, LaneState.DAMAGED, changedAt(d.file().getParent()), null, 0,
                     d.problem() + ". " + d.remedy() + ".", null, null, null));
         }
-        List<LedgerReader.Recorded> ledger = LedgerReader.read(inbox.ledger(wave));
+        List<LedgerReader.Recorded> ledger = lastPassEvent(inbox.ledger(wave));
         return new WaveStatus(wave, views, IntegratePass.read(inbox, wave, ledger), RefusedPass.of(ledger));
+    }
+
+    /**
+     * The ledger's last entry about a pass (started, main moved, finished, refused, aborted), if any: the only entry
+     * {@link IntegratePass} and {@link RefusedPass} look at (both scan back to the last such entry and skip every other
+     * kind). Read a line at a time, keeping that one entry: a wave's ledger grows for as long as the wave lives.
+     */
+    private static List<LedgerReader.Recorded> lastPassEvent(Path ledger) {
+        List<LedgerReader.Recorded> last = new ArrayList<>(1);
+        LedgerReader.forEach(ledger, r -> {
+            if (PASS_EVENTS.contains(r.entry().event())) {
+                last.clear();
+                last.add(r);
+            }
+        });
+        return last;
     }
 
     /** When a folder last changed, or null if that cannot be read. */
