@@ -249,6 +249,21 @@ public final class ClaimStore {
     }
 
     /**
+     * The claim whose branch is {@code branch} (a short name, {@code lane/45/dimA}), searching every wave; damaged
+     * records are skipped, as by {@link #findByWorktree}.
+     */
+    public Optional<ClaimRecord> findByBranch(String branch) {
+        for (WaveId wave : waves()) {
+            for (ClaimRecord c : scanWave(wave).claims()) {
+                if (c.branch().equals(branch)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The lane with a damaged claim record whose worktree, by {@code worktreeOf} (the {@code worktree:} setting), is
      * {@code worktreeTop}: its record cannot say where its worktree is, but the setting can.
      */

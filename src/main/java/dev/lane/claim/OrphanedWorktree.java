@@ -1,6 +1,13 @@
 package dev.lane.claim;
 
+import dev.lane.core.LaneException;
 import dev.lane.core.Workspace;
+import dev.lane.inbox.Inbox;
+import dev.lane.ledger.LedgerEntry;
+import dev.lane.ledger.LedgerEvent;
+import dev.lane.ledger.LedgerReader;
+import dev.lane.names.LaneId;
+import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +40,41 @@ public final class OrphanedWorktree {
         }
         GitCli.Result branch = in.run("symbolic-ref", "-q", "--short", "HEAD");
         return Optional.of(branch.ok() ? branch.line() : "");
+    }
+
+    /**
+     * The refusal (exit 2, nothing changed) for a command run in {@code top}, a worktree no claim names, if the ledger
+     * of some wave says a claim made it: that lane's claim folder is gone (removed by hand). Names the lane from its
+     * latest such {@code claimed} entry, and the way out.
+     */
+    public static Optional<LaneException> lostClaim(Inbox inbox, Path top) {
+        String made = "worktree " + top + ",";
+        LedgerEntry latest = null;
+        for (WaveId w : new ClaimStore(inbox).waves()) {
+            for (LedgerReader.Recorded r : LedgerReader.read(inbox.ledger(w))) {
+                LedgerEntry e = r.entry();
+                if (e.event() == LedgerEvent.CLAIMED && e.detail().startsWith(made)
+                        && (latest == null || e.time().isAfter(latest.time()))) {
+                    latest = e;
+                }
+            }
+        }
+        if (latest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(LaneException.usage(top + " is the worktree of lane " + latest.lane() + " of wave "
+                + latest.wave() + " (claimed " + latest.time() + " by " + latest.agent() + ", says the ledger), but "
+                + "that lane has no claim now: its claim folder "
+                + inbox.claimDir(new WaveId(latest.wave()), new LaneId(latest.lane())) + " is gone (removed by "
+                + "hand?), so lane cannot act on it. " + wayOut(top, branchIn(latest.detail()))
+                + " Nothing was changed."));
+    }
+
+    /** The branch a {@code claimed} entry names ("worktree P, branch B, base C"), or null. */
+    private static String branchIn(String claimedDetail) {
+        int from = claimedDetail.indexOf(", branch ");
+        int to = claimedDetail.indexOf(", base ", from + 1);
+        return from < 0 || to < 0 ? null : claimedDetail.substring(from + ", branch ".length(), to);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.lane.repo.GitCli;
 import dev.lane.repo.MainRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Everything a lane operation needs, passed in explicitly: the main repository, its configuration, the clock, and
@@ -39,6 +40,19 @@ public record Workspace(MainRepository repo, LaneConfig config, Clock clock, Git
         }
         InboxOwner.check(inbox, repo.workTree(), gitDir);
         return new Inbox(inbox);
+    }
+
+    /**
+     * The inbox as a path in the repository ({@code tools/offline/_inbox}, {@code /}-separated), if it lies inside the
+     * main checkout, where a lane's branch could hold files at that path; empty for an inbox outside it.
+     */
+    public Optional<String> inboxInCheckout() {
+        Path top = repo.workTree();
+        Path root = inbox().root();
+        if (!root.startsWith(top) || root.equals(top)) {
+            return Optional.empty();
+        }
+        return Optional.of(top.relativize(root).toString().replace(java.io.File.separatorChar, '/'));
     }
 
     /** The worktree folder of a lane, from the {@code worktree} template. */

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * the inbox's {@code .worktrees.lock}, like every change lane makes to the worktree list, since agents may be
  * claiming lanes meanwhile and parallel adds read each other's half-written admin files. The
  * command runs with {@code sh -c} in that folder, with lane's environment less the variables that tie git to one
- * repository ({@link #REPOSITORY_VARIABLES}), plus {@code LANE_CHECK_COMMIT}; its exit status decides. A run that takes longer than the
- * timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
+ * repository ({@link #REPOSITORY_VARIABLES}), plus {@code LANE_CHECK_COMMIT}; its exit status decides. A run that
+ * takes longer than the timeout ({@code checkTimeout:}) is stopped, with the processes it has running then (its descendants: one that
  * detached itself, with {@code setsid} say, is not found), and counts as failed: a hung test never holds the wave's
  * lock for good. A pass that is stopped itself stops its check too, or leaves it for the next pass to stop
  * ({@link CheckProcess} says how). Its output goes to a file (never a pipe nobody reads): {@code run-<n>.log} in the pass's log folder

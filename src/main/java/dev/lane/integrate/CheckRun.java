@@ -8,7 +8,8 @@ import java.util.List;
  * One run of the user's {@code check:} command in a pass: what it ran on and what came of it. Part of
  * {@link CheckReport} (and so of {@code integrate --json}), and what {@link CheckProgress} is told when a run ends.
  *
- * @param number   1 for the pass's first run, then 2, 3, ... (a combination already checked is not run again, but once to confirm the failure a lane is parked for)
+ * @param number   1 for the pass's first run, then 2, 3, ... (a combination already checked is not run again, but
+ *                 once to confirm the failure a lane is parked for)
  * @param commit   the commit whose temporary checkout the command ran in
  * @param lanes    the lanes that commit holds on top of main, in merge order (empty: main itself)
  * @param outcome  passed, failed or timed out

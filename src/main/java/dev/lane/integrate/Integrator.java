@@ -204,7 +204,7 @@ public final class Integrator {
         Semver current = waveBump.current();
         SharedSurfaceApplier applier = new SharedSurfaceApplier(access, ws.config());
         Set<String> manifestNow = applier.manifestEntries(base.getTree());
-        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable(), inboxFolder())
+        LaneTriage.Triage triage = new LaneTriage(access, ws.config(), submitted.readable(), ws.inboxInCheckout())
                 .triage(ordered, base, history, manifestNow, waveBump);
         List<String> order = triage.order();
         Map<String, LaneOutcome> decided = triage.decided();
@@ -356,16 +356,6 @@ public final class Integrator {
             new Ledger(ws.inbox().ledger(request.wave())).append(entry(LedgerEvent.CHECKED, request.wave(),
                     request.agent().value(), report.ledgerDetail()));
         }
-    }
-
-    /** The inbox folder as a path in the repository, if the inbox lies inside the main checkout. */
-    private Optional<String> inboxFolder() {
-        Path top = ws.repo().workTree();
-        Path inbox = ws.inbox().root();
-        if (!inbox.startsWith(top) || inbox.equals(top)) {
-            return Optional.empty();
-        }
-        return Optional.of(top.relativize(inbox).toString().replace(java.io.File.separatorChar, '/'));
     }
 
     private static LaneOutcome parked(String lane, String agent, Submission s, String reason) {

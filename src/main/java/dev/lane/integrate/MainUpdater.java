@@ -3,6 +3,7 @@ package dev.lane.integrate;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
+import dev.lane.repo.WorktreeList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -286,16 +287,7 @@ final class MainUpdater {
         if (!Files.isDirectory(access.repository().getDirectory().toPath().resolve("worktrees"))) {
             return Optional.empty();
         }
-        Path current = null;
-        for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
-            if (line.startsWith("worktree ")) {
-                current = Path.of(line.substring("worktree ".length()));
-            } else if (line.equals("branch " + mainRef) && current != null && !current.equals(git.dir())
-                    && Files.isDirectory(current)) { // a worktree whose folder was deleted (prunable) is none
-                return Optional.of(current);
-            }
-        }
-        return Optional.empty();
+        return WorktreeList.withBranch(git, mainRef, git.dir());
     }
 
     /**

@@ -22,19 +22,24 @@ import java.util.Optional;
  * @param time     when
  * @param note     what the lane's agent must know though it landed (an intent not applied, and why), or null
  */
-public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> status, int sequence, String head, String reason, Instant time,
-                              String note) {
+public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> status, int sequence, String head,
+                              String reason, Instant time, String note) {
 
     /** The outcome in {@code file}, or empty if there is none; a {@code LaneException} if it cannot be read. */
     public static Optional<RecordedOutcome> read(Path file) {
         return SafeFiles.readIfExists(file).map(text -> {
             JsonFields o = JsonFields.of(text, file);
             String label = o.string("status");
-            return new RecordedOutcome(o.has("wave") ? o.nullableString("wave") : null,
-                    o.has("lane") ? o.nullableString("lane") : null, Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
-                    .findFirst(), o.intValue("sequence"), o.nullableString("head"), o.nullableString("reason"),
-                    o.instant("time"), o.has("note") ? o.nullableString("note") : null);
+            Optional<LaneStatus> status = Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
+                    .findFirst();
+            return new RecordedOutcome(optional(o, "wave"), optional(o, "lane"), status, o.intValue("sequence"),
+                    o.nullableString("head"), o.nullableString("reason"), o.instant("time"), optional(o, "note"));
         });
+    }
+
+    /** A field that older outcome files do not have: null if absent (or null). */
+    private static String optional(JsonFields o, String field) {
+        return o.has(field) ? o.nullableString(field) : null;
     }
 
     /**

@@ -188,7 +188,8 @@ final class RepoAccess implements AutoCloseable {
      * history. When there are several (a lane that ran lane sync while a pass was landing its earlier submission holds
      * both the main commit its sync brought in and its own head that main merged afterwards), the one on main's
      * first-parent line: it is the main the lane last took in, whose shared files the lane holds; the lane's own
-     * landed head holds the older ones it forked from. Git lists the newest first, which may be either.
+     * landed head holds the older ones it forked from. Git lists the newest first, which may be either. The agent
+     * side's {@code submit.ForkPoint} applies the same rule with native git: the two must agree.
      */
     Optional<RevCommit> forkPoint(ObjectId main, ObjectId head) {
         List<RevCommit> bases = mergeBases(main, head, Integer.MAX_VALUE);

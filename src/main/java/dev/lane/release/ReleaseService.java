@@ -365,7 +365,8 @@ public final class ReleaseService {
             return true;
         }
         try {
-            return RecordedOutcome.read(ws.inbox().outcome(wave, lane)).map(o -> o.landed(wave.value(), lane.value(), sub.sequence(), sub.head()))
+            return RecordedOutcome.read(ws.inbox().outcome(wave, lane))
+                    .map(o -> o.landed(wave.value(), lane.value(), sub.sequence(), sub.head()))
                     .orElse(false);
         } catch (LaneException unreadable) {
             return false; // a report only: without it the head's place on main decides

@@ -15,7 +15,8 @@ import java.util.Optional;
  * the lane last took in, whose shared files the lane holds; the lane's landed head holds the older shared files it
  * forked from, so measured against it, main's own manifest entries, bump and workflow changes would look like the
  * lane's edits (and submit's restore commit would undo them in the branch). {@code git merge-base} prints the
- * newest first, which may be either. Read only; nothing is changed.
+ * newest first, which may be either. The integrator applies the same rule through JGit
+ * ({@code integrate.RepoAccess.forkPoint}): the two must agree. Read only; nothing is changed.
  */
 public final class ForkPoint {
     private ForkPoint() {

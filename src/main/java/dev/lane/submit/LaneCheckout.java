@@ -2,6 +2,7 @@ package dev.lane.submit;
 
 import dev.lane.core.LaneException;
 import dev.lane.repo.GitCli;
+import dev.lane.repo.WorktreeList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,20 +67,11 @@ public final class LaneCheckout {
      * ({@code git worktree move}). {@code git} runs in the repository.
      */
     public static Optional<Path> movedTo(GitCli git, Path claimed, String branch) {
-        GitCli.Result list = git.run("worktree", "list", "--porcelain");
-        if (!list.ok()) {
-            return Optional.empty();
+        try {
+            return WorktreeList.withBranch(git, "refs/heads/" + branch, claimed);
+        } catch (LaneException cannotList) {
+            return Optional.empty(); // only a message depends on it: the caller's own refusal stands
         }
-        Path current = null;
-        for (String line : list.out().split("\n")) {
-            if (line.startsWith("worktree ")) {
-                current = Path.of(line.substring("worktree ".length()));
-            } else if (line.equals("branch refs/heads/" + branch) && current != null && !current.equals(claimed)
-                    && Files.isDirectory(current)) {
-                return Optional.of(current);
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -190,13 +190,13 @@ public final class SubmitService {
      * updates the main checkout. (integrate parks such a lane too, for one that got past this check.)
      */
     private void refuseInboxChanges(GitCli git, String fork, String tree) {
-        Path top = ws.repo().workTree();
-        Path inbox = ws.inbox().root();
-        if (!inbox.startsWith(top) || inbox.equals(top)) {
+        Optional<String> inCheckout = ws.inboxInCheckout();
+        if (inCheckout.isEmpty()) {
             return;
         }
-        Path relative = top.relativize(inbox);
-        String folder = relative.toString();
+        String folder = inCheckout.get();
+        Path relative = Path.of(folder);
+        Path inbox = ws.inbox().root();
         List<String> pathspecs = new ArrayList<>(List.of("diff", "--name-status", "--no-renames", fork, tree, "--"));
         Set<String> above = new java.util.LinkedHashSet<>();
         for (Path p = relative; p != null; p = p.getParent()) {

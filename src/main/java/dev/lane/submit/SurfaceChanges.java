@@ -38,7 +38,7 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
 
     /** @param listed the entries the manifest lists at {@code fork} */
     static SurfaceChanges detect(GitCli git, LaneConfig config, String fork, String tree, Set<String> listed) {
-        List<String[]> changes = changedPaths(git, fork, tree);
+        List<Change> changes = changedPaths(git, fork, tree);
         SharedSurfaces shared = new SharedSurfaces(config);
         String manifestFile = config.manifest().file();
         LinkedHashSet<String> entries = new LinkedHashSet<>();
@@ -49,9 +49,9 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         Semver projectVersion = null; // read once, on the first changed version file
         boolean versionRead = false;
         List<String> removedListed = new ArrayList<>();
-        for (String[] change : changes) {
-            char status = change[0].charAt(0);
-            String path = change[1];
+        for (Change change : changes) {
+            char status = change.status();
+            String path = change.path();
             if (path.equals(manifestFile) || config.versionFiles().contains(path) || shared.isWorkflow(path)) {
                 requireSameMode(change, fork);
             }
@@ -191,14 +191,25 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
         return level.map(BumpRequest::of).orElseGet(() -> BumpRequest.of(to));
     }
 
-    /** The changes from {@code fork} to {@code tree}: status letter, path, old mode, new mode (000000 if none). */
-    private static List<String[]> changedPaths(GitCli git, String fork, String tree) {
+    /**
+     * One file the lane changed.
+     *
+     * @param status  git's status letter (A, M, D, T)
+     * @param path    the file
+     * @param oldMode its mode at the fork point ({@code 000000} if it was absent)
+     * @param newMode its mode in the lane's tree ({@code 000000} if it is gone)
+     */
+    private record Change(char status, String path, String oldMode, String newMode) {
+    }
+
+    /** The changes from {@code fork} to {@code tree}. */
+    private static List<Change> changedPaths(GitCli git, String fork, String tree) {
         // --raw -z: ":<old mode> <new mode> <old id> <new id> <status>" NUL "<path>" NUL
         String[] parts = git.ok("diff", "--raw", "-z", "--no-renames", fork, tree).out().split("\0");
-        List<String[]> out = new ArrayList<>();
+        List<Change> out = new ArrayList<>();
         for (int i = 0; i + 1 < parts.length; i += 2) {
             String[] fields = parts[i].substring(1).split(" ");
-            out.add(new String[] {fields[4], parts[i + 1], fields[0], fields[1]});
+            out.add(new Change(fields[4].charAt(0), parts[i + 1], fields[0], fields[1]));
         }
         return out;
     }
@@ -208,10 +219,10 @@ public record SurfaceChanges(Intents intents, List<String> surfacePaths) {
      * or submodule: an intent carries only text, so the change could not land, and a restore would drop it without a
      * word.
      */
-    private static void requireSameMode(String[] change, String fork) {
-        String from = change[2];
-        String to = change[3];
-        String path = change[1];
+    private static void requireSameMode(Change change, String fork) {
+        String from = change.oldMode();
+        String to = change.newMode();
+        String path = change.path();
         if (from.equals("000000") && (to.equals("120000") || to.equals("160000"))) {
             throw LaneException.usage("the lane adds " + path + " as a " + (to.equals("120000") ? "symbolic link"
                     : "submodule") + "; a shared file travels as an intent, which carries text only: add it as a "
