@@ -15,10 +15,27 @@ import java.util.concurrent.CompletableFuture;
  * Runs native git in one folder. Native git is used for what JGit cannot do (linked worktrees) and for the agent
  * side's cheap queries, where it is the fastest tool there is. Automatic GC is never started by lane's own calls.
  *
+ * <p>git runs in {@link #dir} and nowhere else: the variables that would point it at another repository, an index or
+ * a work tree ({@link #REPOSITORY_VARIABLES}: {@code GIT_DIR}, {@code GIT_INDEX_FILE}..., set in a git hook's
+ * environment or exported in an agent's shell) are not passed on from lane's own environment; only {@link #env}
+ * (a scratch index, say) sets them.
+ *
  * @param dir the folder git runs in ({@code git -C dir})
  * @param env extra environment (an author identity, say)
  */
 public record GitCli(Path dir, Map<String, String> env) {
+
+    /**
+     * The variables that tie git to one repository: those {@code git rev-parse --local-env-vars} lists (what git
+     * itself clears before it works in a submodule) but the {@code -c} settings ({@code GIT_CONFIG_PARAMETERS},
+     * {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG}), which name no repository. Inherited, they would make a
+     * {@code git -C dir} work on the repository they name: a claim run from a hook, or with {@code GIT_DIR} exported,
+     * made its branch and worktree in that other repository while recording the claim in this one.
+     */
+    public static final List<String> REPOSITORY_VARIABLES = List.of("GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+            "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+            "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
 
     /** The outcome of one git run. */
     public record Result(int exitCode, String out, String err) {
@@ -63,6 +80,7 @@ public record GitCli(Path dir, Map<String, String> env) {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "gc.auto=0"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeAll(REPOSITORY_VARIABLES);
         pb.environment().putAll(env);
         pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -1,0 +1,56 @@
+package dev.lane.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lane.integrate.WaveFixture;
+import dev.lane.support.CliRun;
+import dev.lane.support.Git;
+import dev.lane.support.JvmProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * lane on a developer's machine, whose git is configured: hooks, commit signing, merge settings and git's
+ * repository-selecting environment variables must not change what lane's own git commands do (docs/config.md, "Your
+ * git configuration"). Each test sets the user's setting in the repository's own config (surefire switches the
+ * machine's global config off) or in a child's environment.
+ */
+class UserGitConfigTest {
+    @TempDir
+    Path tmp;
+
+    /** A hooks folder holding {@code hook}, which prints a line and fails, set as the repository's core.hooksPath. */
+    private void failingHook(WaveFixture f, String hook) throws IOException {
+        Path hooks = Files.createDirectories(tmp.resolve("hooks"));
+        Path script = hooks.resolve(hook);
+        Files.writeString(script, "#!/bin/sh\necho \"" + hook + " hook says no\" >&2\nexit 1\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        f.git(f.repo, "config", "core.hooksPath", hooks.toString());
+    }
+
+    @Test
+    void aClaimRunWithGitDirExportedForAnotherRepositoryMakesItsBranchAndWorktreeInThisOne() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path other = tmp.resolve("other");
+        Git.ok(tmp, "init", "-q", "-b", "main", other.toString());
+        Git.ok(other, "commit", "-q", "--allow-empty", "-m", "another project");
+
+        JvmProcess.Result r = JvmProcess.lane("claim", "--wave", "45", "--lane", "dimA").in(f.repo)
+                .env("GIT_DIR", other.resolve(".git").toString()).logs(tmp.resolve("logs")).start()
+                .await(Duration.ofMinutes(2));
+
+        assertEquals(0, r.exitCode(), r.toString());
+        Path worktree = Path.of(r.out().strip());
+        assertEquals(WaveFixture.APP, f.read(worktree, "src/app.txt"));
+        assertTrue(f.git(f.repo, "worktree", "list").contains(worktree.toString()), "the worktree is this repo's");
+        assertEquals("", Git.ok(other, "for-each-ref", "refs/heads/lane"), "no lane branch in the other repo");
+        assertFalse(Git.ok(other, "worktree", "list").contains(worktree.toString()));
+    }
+}
