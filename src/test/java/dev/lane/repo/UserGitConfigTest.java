@@ -36,6 +36,51 @@ class UserGitConfigTest {
     }
 
     @Test
+    void aFailingPostCheckoutHookDoesNotFailTheClaim() throws IOException {
+        WaveFixture f = WaveFixture.create(tmp);
+        failingHook(f, "post-checkout");
+
+        CliRun r = f.lane(f.repo, "claim", "--wave", "45", "--lane", "dimA").expect(0);
+
+        Path worktree = Path.of(r.out().strip());
+        assertEquals(WaveFixture.APP, f.read(worktree, "src/app.txt"));
+        assertEquals("lane/45/dimA", f.git(worktree, "symbolic-ref", "--short", "HEAD").strip());
+    }
+
+    @Test
+    void submitCommitsTheWorkWhenCommitSigningIsOnButNoKeyWorks() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.git(f.repo, "config", "commit.gpgSign", "true");
+        f.git(f.repo, "config", "gpg.program", "false");
+        f.write(a, "src/a.txt", "A\n");
+        f.write(a, WaveFixture.MANIFEST, f.read(a, WaveFixture.MANIFEST) + "253_a.sql\n");
+        f.write(a, "scripts/migrations/253_a.sql", "-- 253\n");
+
+        CliRun r = f.lane(a, "submit", "-m", "A's work").expect(0);
+
+        assertTrue(r.out().contains("manifest +1 (253_a.sql)"), r.out());
+        assertEquals("", f.git(a, "status", "--porcelain"), "everything was committed");
+        assertEquals("A\n", f.git(a, "show", "HEAD:src/a.txt"));
+    }
+
+    @Test
+    void aFailingPreMergeCommitHookNeitherStopsSyncNorLeavesAMergeInProgress() throws IOException {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path b = f.claim("45", "dimB");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        f.commitOnMain("src/other.txt", "moved\n", "main moves");
+        failingHook(f, "pre-merge-commit");
+
+        f.lane(b, "sync").expect(0);
+
+        f.git(b, "merge-base", "--is-ancestor", "refs/heads/main", "HEAD");
+        assertFalse(Git.run(b, "rev-parse", "-q", "--verify", "MERGE_HEAD").ok(), "no merge is left in progress");
+        assertEquals("", f.git(b, "status", "--porcelain"));
+    }
+
+    @Test
     void aClaimRunWithGitDirExportedForAnotherRepositoryMakesItsBranchAndWorktreeInThisOne() {
         WaveFixture f = WaveFixture.create(tmp);
         Path other = tmp.resolve("other");
