@@ -65,6 +65,22 @@ class UserGitConfigTest {
     }
 
     @Test
+    void syncMergesMainWhenGitIsToldToOnlyFastForward() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path b = f.claim("45", "dimB");
+        f.write(b, "src/b.txt", "B\n");
+        f.submit(b);
+        f.commitOnMain("src/other.txt", "moved\n", "main moves");
+        f.git(f.repo, "config", "merge.ff", "only");
+
+        CliRun r = f.lane(b, "sync").expect(0);
+
+        assertTrue(r.out().contains("merged main"), r.out());
+        assertEquals("moved\n", f.read(b, "src/other.txt"));
+        assertEquals("B\n", f.read(b, "src/b.txt"));
+    }
+
+    @Test
     void aFailingPreMergeCommitHookNeitherStopsSyncNorLeavesAMergeInProgress() throws IOException {
         WaveFixture f = WaveFixture.create(tmp);
         Path b = f.claim("45", "dimB");
