@@ -48,8 +48,15 @@ public record GitCli(Path dir, Map<String, String> env) {
             "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
             "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
 
-    /** The {@code -c} settings every git command lane runs is given: no automatic GC, no commit signing. */
-    private static final List<String> IMMUNE_SETTINGS = List.of("-c", "gc.auto=0", "-c", "commit.gpgSign=false");
+    /**
+     * The {@code -c} settings every git command lane runs is given: no automatic GC, no commit signing, and file names
+     * printed as they are: with git's default {@code core.quotePath}, a name with a non-ASCII letter came back as
+     * {@code ".github/workflows/r\303\251colte.yml"} from the commands lane reads names from without {@code -z}
+     * ({@code diff --name-only}, {@code log --name-only}), which then matched no shared-file pattern (sync merged such a
+     * workflow as text) and read badly in messages.
+     */
+    private static final List<String> IMMUNE_SETTINGS = List.of("-c", "gc.auto=0", "-c", "commit.gpgSign=false",
+            "-c", "core.quotePath=false");
     /** The git commands lane runs that make commits or check files out, which run with no hooks at all. */
     private static final Set<String> HOOKLESS_COMMANDS = Set.of("commit", "merge", "rebase", "checkout", "worktree");
 

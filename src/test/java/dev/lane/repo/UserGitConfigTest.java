@@ -114,4 +114,24 @@ class UserGitConfigTest {
         assertEquals("", Git.ok(other, "for-each-ref", "refs/heads/lane"), "no lane branch in the other repo");
         assertFalse(Git.ok(other, "worktree", "list").contains(worktree.toString()));
     }
+
+    @Test
+    void syncMovesAnEditOfAWorkflowWithANonAsciiNameIntoIntentsWithGitsDefaultPathQuoting() {
+        String workflow = ".github/workflows/récolte.yml";
+        String base = "name: harvest\non:\n  workflow_dispatch:\njobs:\n  a:\n    runs-on: ubuntu-latest\n";
+        WaveFixture f = WaveFixture.create(tmp);
+        f.write(f.repo, workflow, base);
+        f.git(f.repo, "add", workflow);
+        f.git(f.repo, "commit", "-qm", "a workflow whose name git quotes (core.quotePath is true by default)");
+        Path b = f.claim("45", "dimB");
+        f.write(b, workflow, base.replace("ubuntu-latest", "ubuntu-24.04"));
+        f.git(b, "commit", "-qam", "dimB pins the runner");
+        f.commitOnMain(workflow, base.replace("ubuntu-latest", "ubuntu-22.04"), "main pins it otherwise");
+
+        CliRun r = f.lane(b, "sync").expect(0);
+
+        assertEquals("", f.git(b, "status", "--porcelain"), "no textual conflict on the workflow: " + r);
+        assertEquals(f.onMain(workflow), f.read(b, workflow), "the lane's edit lives in its intents");
+        assertTrue(f.read(f.repo, "tools/offline/_inbox/45/dimB/intents.json").contains("ubuntu-24.04"));
+    }
 }
