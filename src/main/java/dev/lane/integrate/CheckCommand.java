@@ -41,16 +41,11 @@ final class CheckCommand {
     /** A first word that is a plain path (no quoting or shell syntax), so it can be looked up in the checkout. */
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+-]*/[A-Za-z0-9._/+-]*");
     /**
-     * The variables that tie git to one repository: those {@code git rev-parse --local-env-vars} lists (what git
-     * itself clears before it works in a submodule) but the {@code -c} settings ({@code GIT_CONFIG_PARAMETERS},
-     * {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG}), which name no repository. A pass started with them set (from a git
-     * hook, which runs with {@code GIT_DIR} set, say) must not hand them to the check: its git commands would read the
-     * main repository (its HEAD, its index) instead of the checkout of the commit being checked.
+     * The variables that tie git to one repository ({@link GitCli#REPOSITORY_VARIABLES}). A pass started with them set
+     * (from a git hook, which runs with {@code GIT_DIR} set, say) must not hand them to the check: its git commands
+     * would read the main repository (its HEAD, its index) instead of the checkout of the commit being checked.
      */
-    static final List<String> REPOSITORY_VARIABLES = List.of("GIT_ALTERNATE_OBJECT_DIRECTORIES",
-            "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
-            "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
-            "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
+    static final List<String> REPOSITORY_VARIABLES = GitCli.REPOSITORY_VARIABLES;
     /** How much of a failed run's log end is read for the tail shown in the reason. */
     static final int TAIL_BYTES = 64 * 1024;
     /** How many lines of output a reason shows. */

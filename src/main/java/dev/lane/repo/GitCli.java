@@ -9,16 +9,56 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs native git in one folder. Native git is used for what JGit cannot do (linked worktrees) and for the agent
  * side's cheap queries, where it is the fastest tool there is. Automatic GC is never started by lane's own calls.
  *
+ * <p>lane's own commits and checkouts run no hooks, and no commit lane makes is signed, whatever the user's git config
+ * says (docs/config.md, "Your git configuration"): the commits lane makes for an agent ({@code submit -m}, the
+ * bookkeeping commits, sync's merge or rebase) and the worktrees it checks out are lane's mechanism, which a hook that
+ * fails or waits, or a signing key that is missing or asks for a passphrase, must not break half way (a claim failing
+ * after its worktree was made, a sync leaving a merge in progress). The integrator's commits are built with JGit,
+ * which runs no hook and signs nothing either, so every commit lane makes is treated alike. The commands that
+ * only move refs ({@code update-ref}, {@code symbolic-ref}) keep the user's {@code reference-transaction} hook, the
+ * one hook that is a policy over refs: it may refuse a claim's branch or a release's archive ref, and lane then says
+ * that git refused.
+ *
+ * <p>git runs in {@link #dir} and nowhere else: the variables that would point it at another repository, an index or
+ * a work tree ({@link #REPOSITORY_VARIABLES}: {@code GIT_DIR}, {@code GIT_INDEX_FILE}..., set in a git hook's
+ * environment or exported in an agent's shell) are not passed on from lane's own environment; only {@link #env}
+ * (a scratch index, say) sets them.
+ *
  * @param dir the folder git runs in ({@code git -C dir})
  * @param env extra environment (an author identity, say)
  */
 public record GitCli(Path dir, Map<String, String> env) {
+
+    /**
+     * The variables that tie git to one repository: those {@code git rev-parse --local-env-vars} lists (what git
+     * itself clears before it works in a submodule) but the {@code -c} settings ({@code GIT_CONFIG_PARAMETERS},
+     * {@code GIT_CONFIG_COUNT}, {@code GIT_CONFIG}), which name no repository. Inherited, they would make a
+     * {@code git -C dir} work on the repository they name: a claim run from a hook, or with {@code GIT_DIR} exported,
+     * made its branch and worktree in that other repository while recording the claim in this one.
+     */
+    public static final List<String> REPOSITORY_VARIABLES = List.of("GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+            "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+            "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR");
+
+    /**
+     * The {@code -c} settings every git command lane runs is given: no automatic GC, no commit signing, and file names
+     * printed as they are: with git's default {@code core.quotePath}, a name with a non-ASCII letter came back as
+     * {@code ".github/workflows/r\303\251colte.yml"} from the commands lane reads names from without {@code -z}
+     * ({@code diff --name-only}, {@code log --name-only}), which then matched no shared-file pattern (sync merged such a
+     * workflow as text) and read badly in messages.
+     */
+    private static final List<String> IMMUNE_SETTINGS = List.of("-c", "gc.auto=0", "-c", "commit.gpgSign=false",
+            "-c", "core.quotePath=false");
+    /** The git commands lane runs that make commits or check files out, which run with no hooks at all. */
+    private static final Set<String> HOOKLESS_COMMANDS = Set.of("commit", "merge", "rebase", "checkout", "worktree");
 
     /** The outcome of one git run. */
     public record Result(int exitCode, String out, String err) {
@@ -60,9 +100,14 @@ public record GitCli(Path dir, Map<String, String> env) {
 
     /** Starts git without waiting; see {@link #await(Process)}. */
     public Process start(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "gc.auto=0"));
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(IMMUNE_SETTINGS);
+        if (HOOKLESS_COMMANDS.contains(command(args))) {
+            cmd.addAll(List.of("-c", "core.hooksPath=/dev/null"));
+        }
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeAll(REPOSITORY_VARIABLES);
         pb.environment().putAll(env);
         pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -73,6 +118,15 @@ public record GitCli(Path dir, Map<String, String> env) {
         } catch (IOException e) {
             throw LaneException.internal("cannot run git (is it installed and on PATH?): " + e.getMessage(), e);
         }
+    }
+
+    /** The git command {@code args} run: the first argument after any {@code -c NAME=VALUE} settings. */
+    private static String command(String... args) {
+        int i = 0;
+        while (i + 1 < args.length && args[i].equals("-c")) {
+            i += 2;
+        }
+        return i < args.length ? args[i] : "";
     }
 
     /** Waits for a started git and collects its output. */

@@ -42,7 +42,8 @@ import java.util.List;
  * through the step submit uses, {@link SharedEditsToIntents}: detected, merged into the lane's stored intents and
  * validated (an edit submit would refuse is refused here the same way, exit 2, nothing changed), then
  * {@code intents.json} is written and a commit sets the files back to their fork-point content. No submission and no
- * {@code submitted} entry are written. Only then is main merged into the lane branch with native {@code git merge} (or
+ * {@code submitted} entry are written. Only then is main merged into the lane branch with native {@code git merge --ff}
+ * (a fast-forward when the lane has no commit of its own, a merge commit otherwise, whatever {@code merge.ff} says) (or
  * replayed onto with {@code git rebase}); conflicts are left in the worktree, exactly as git leaves them, for the
  * agent to resolve and commit (or {@code git rebase --continue}). A rebase replays the lane's commits one by one,
  * including those that edited shared files and the commits that moved the edits into intents: while it replays, a
@@ -134,7 +135,7 @@ public final class SyncService {
         boolean touchedSurfaces = !surfaceDiff(git, surfaces, fork, "HEAD").isEmpty();
 
         GitCli.Result run = request.mode() == Mode.MERGE
-                ? git.run("merge", "--no-edit", "-m", BookkeepingSubjects.SYNC + "merge " + ws.config().main()
+                ? git.run("merge", "--ff", "--no-edit", "-m", BookkeepingSubjects.SYNC + "merge " + ws.config().main()
                         + " (" + main.substring(0, 12) + ") into " + claim.branch(), main)
                 : rebase(git, surfaces, fork, main, touchedSurfaces);
         CrashPoint.reached("sync-after-merge");
