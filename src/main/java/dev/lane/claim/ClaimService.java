@@ -259,7 +259,27 @@ public final class ClaimService {
                     + "be a folder of branch names). Rename or delete " + other + ", or set branch: in lanes.yml to "
                     + "another prefix, then claim again.");
         });
+        Optional<Path> hook = referenceTransactionHook();
+        if (hook.isPresent()) {
+            throw LaneException.refused("git refused to create branch " + branch + ": " + created.err().strip()
+                    + ". This repository runs a reference-transaction hook (" + hook.get() + ") on every branch "
+                    + "update, and if it refused, that is this repository's policy: ask its owner, then claim again.");
+        }
         throw LaneException.internal("cannot create branch " + branch + ": " + created.err().strip(), null);
+    }
+
+    /**
+     * The repository's {@code reference-transaction} hook, if one would run (where {@code core.hooksPath} or git's
+     * folder puts it, executable): the one user hook lane's ref updates keep ({@link GitCli}), which may refuse them.
+     */
+    private Optional<Path> referenceTransactionHook() {
+        GitCli.Result where = ws.git().run("rev-parse", "--path-format=absolute", "--git-path",
+                "hooks/reference-transaction");
+        if (!where.ok()) {
+            return Optional.empty();
+        }
+        Path hook = Path.of(where.line());
+        return Files.isRegularFile(hook) && Files.isExecutable(hook) ? Optional.of(hook) : Optional.empty();
     }
 
     /**

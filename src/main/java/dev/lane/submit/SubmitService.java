@@ -264,7 +264,12 @@ public final class SubmitService {
                 Files.copy(index, scratch, StandardCopyOption.REPLACE_EXISTING);
             }
             GitCli scratchGit = git.withEnv(Map.of("GIT_INDEX_FILE", scratch.toString()));
-            scratchGit.ok("add", "-A");
+            GitCli.Result staged = scratchGit.run("add", "-A");
+            if (!staged.ok()) { // git's own rule (core.safecrlf, an unreadable file): the user's to settle
+                throw LaneException.refused("git will not stage the worktree's changes, so nothing was submitted or "
+                        + "committed: " + staged.err().strip() + "\nFix what git names (or the setting behind it), or "
+                        + "commit the changes yourself, then submit again.");
+            }
             return scratchGit.ok("write-tree").line();
         } catch (IOException e) {
             throw LaneException.internal("cannot copy the index " + index + ": " + e.getMessage(), e);

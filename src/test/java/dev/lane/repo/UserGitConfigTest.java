@@ -48,6 +48,21 @@ class UserGitConfigTest {
     }
 
     @Test
+    void aReferenceTransactionHookThatRefusesTheLaneBranchIsARefusalNamingTheHookAndLeavesNoClaim() throws IOException {
+        WaveFixture f = WaveFixture.create(tmp);
+        failingHook(f, "reference-transaction");
+
+        CliRun r = f.lane(f.repo, "claim", "--wave", "45", "--lane", "dimA").expect(5);
+
+        assertTrue(r.err().contains("git refused to create branch lane/45/dimA"), r.err());
+        assertTrue(r.err().contains("reference-transaction hook says no"), "git's own words: " + r.err());
+        assertTrue(r.err().contains(tmp.resolve("hooks").resolve("reference-transaction").toString()), r.err());
+        assertFalse(r.err().contains("please report"), r.err());
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA")), "no claim is left");
+        assertEquals("", f.git(f.repo, "branch", "--list", "lane/45/dimA").strip(), "no branch is left");
+    }
+
+    @Test
     void submitCommitsTheWorkWhenCommitSigningIsOnButNoKeyWorks() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");
@@ -62,6 +77,23 @@ class UserGitConfigTest {
         assertTrue(r.out().contains("manifest +1 (253_a.sql)"), r.out());
         assertEquals("", f.git(a, "status", "--porcelain"), "everything was committed");
         assertEquals("A\n", f.git(a, "show", "HEAD:src/a.txt"));
+    }
+
+    @Test
+    void submitWithAMessageIsRefusedQuotingGitWhenGitWillNotStageAFileAndChangesNothing() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.git(f.repo, "config", "core.autocrlf", "true");
+        f.git(f.repo, "config", "core.safecrlf", "true");
+        f.write(a, "src/a.txt", "A\n"); // git would check it out with CRLF: safecrlf refuses to stage it
+        String before = f.git(a, "status", "--porcelain");
+
+        CliRun r = f.lane(a, "submit", "-m", "A's work").expect(5);
+
+        assertTrue(r.err().contains("LF would be replaced by CRLF"), "git's own words: " + r.err());
+        assertFalse(r.err().contains("please report"), r.err());
+        assertEquals(before, f.git(a, "status", "--porcelain"), "nothing staged or committed");
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/submission.json")));
     }
 
     @Test
