@@ -118,7 +118,7 @@ public final class SubmitService {
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
         SharedEditsToIntents.Plan moving = SharedEditsToIntents.plan(git, ws.config(), fork, tree, previous, explicit,
-                "submit");
+                "submit", ws.mainRef());
         Intents intents = moving.intents();
 
         // What this submission follows (it may read the ledger, which can refuse): read before anything changes.

@@ -125,7 +125,7 @@ public final class SyncService {
         if (!surfaceDiff(git, surfaces, fork, "HEAD").isEmpty()) {
             SubmissionStore store = new SubmissionStore(ws.inbox());
             moving = SharedEditsToIntents.plan(git, ws.config(), fork, before,
-                    store.intents(request.wave(), request.lane()), Intents.none(), "sync");
+                    store.intents(request.wave(), request.lane()), Intents.none(), "sync", main);
             moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SYNC_RESTORE);
             CrashPoint.reached("sync-after-move");
         }
