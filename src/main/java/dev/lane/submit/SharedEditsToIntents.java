@@ -7,10 +7,14 @@ import dev.lane.integrate.SharedSurfaces;
 import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
 import dev.lane.intent.MigrationNumbers;
+import dev.lane.intent.WorkflowCheck;
+import dev.lane.intent.WorkflowEdit;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,11 +76,34 @@ public final class SharedEditsToIntents {
         Intents intents = update.intents();
         IntentValidator validator = new IntentValidator(migrations::contains,
                 SurfaceChanges.versionAt(git, config, fork), MigrationNumbers.listedIn(listed));
-        List<String> problems = validator.problems(intents);
+        List<String> problems = new java.util.ArrayList<>(validator.problems(intents));
+        problems.addAll(earlierEditsInTheWay(intents, found.intents()));
         if (!problems.isEmpty()) {
             throw LaneException.usage(command + " refused, nothing was changed:\n  " + String.join("\n  ", problems));
         }
         return new Plan(intents, found.intents(), found.surfacePaths(), update.notices(), fork);
+    }
+
+    /**
+     * For each workflow whose merged intent fails the workflow check while the lane's new edit of it alone passes: a
+     * line saying the problem comes from the earlier submitted edit merged in (the file in the worktree is fine, so the
+     * check's sentence alone, naming a key twice the file does not have, misleads), and the way out.
+     */
+    private static List<String> earlierEditsInTheWay(Intents intents, Intents found) {
+        List<String> out = new java.util.ArrayList<>();
+        for (WorkflowEdit merged : intents.workflows()) {
+            Optional<WorkflowEdit> fresh = found.workflows().stream()
+                    .filter(e -> e.path().equals(merged.path())).findFirst();
+            if (fresh.isEmpty() || Objects.equals(fresh.get().lane(), merged.lane())
+                    || WorkflowCheck.check(merged.path(), merged.lane()).isEmpty()
+                    || WorkflowCheck.ofLaneEdit(merged.path(), fresh.get().base(), fresh.get().lane()).isPresent()) {
+                continue;
+            }
+            out.add("(the problem above is not in the worktree's file: it comes from your earlier submitted edit of "
+                    + merged.path() + ", kept in the lane's intents.json, merged with this one. If the worktree's file "
+                    + "holds everything you want, " + IntentUpdate.RESET + ")");
+        }
+        return out;
     }
 
     /**
