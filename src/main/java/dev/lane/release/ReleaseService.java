@@ -216,7 +216,16 @@ public final class ReleaseService {
                         + " worktree repair " + worktree + ", then release again. Nothing was changed.");
             });
         }
-        String strayHead = worktreeExists ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
+        // A folder with files but no .git file (a clean-up of old files in /tmp deleted it): git no longer sees it as a
+        // worktree, so neither its status nor git worktree remove works; without --force nothing can say it holds no work.
+        boolean unlinked = worktreeExists && lostItsGitFile(worktree);
+        if (unlinked && !force) {
+            throw LaneException.refused("the worktree " + worktree + " of lane " + lane + " is no longer a git worktree: "
+                    + "its .git file is gone (a clean-up of old files in /tmp, say), so lane cannot tell whether it holds "
+                    + "uncommitted work. Nothing was changed. Copy out what you need, then run lane release --wave " + wave
+                    + " --lane " + lane + " --force: it deletes the folder (the branch is kept under refs/lane-archive/).");
+        }
+        String strayHead = worktreeExists && !unlinked ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
             if (strayHead != null) {
@@ -237,7 +246,14 @@ public final class ReleaseService {
                 "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head");
         CrashPoint.reached("release-after-archive");
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
-            if (worktreeExists) {
+            if (unlinked) {
+                try {
+                    SafeFiles.requireOwnedDirectory(worktree);
+                } catch (IOException e) {
+                    throw LaneException.internal("cannot check the worktree " + worktree + ": " + e.getMessage(), e);
+                }
+                SafeFiles.deleteTree(worktree);
+            } else if (worktreeExists) {
                 GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
                 if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)
                         && !deleteIfEmptyFolder(worktree)) {
@@ -259,6 +275,22 @@ public final class ReleaseService {
                 LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of "
                         + claim.agent() + " moved to " + ws.inbox().root().relativize(aside) + kept));
         return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
+    }
+
+    /**
+     * Whether {@code worktree}, a folder, holds files but no {@code .git} entry: it was a linked worktree whose
+     * {@code .git} file someone deleted. (An empty folder is what a claimant killed before {@code git worktree add}
+     * leaves: {@link #deleteIfEmptyFolder} handles that.)
+     */
+    private static boolean lostItsGitFile(Path worktree) {
+        if (Files.exists(worktree.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var entries = Files.list(worktree)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
