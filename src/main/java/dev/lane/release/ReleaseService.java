@@ -47,7 +47,8 @@ import java.util.function.Function;
  *   <li>the branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD
  *       under {@code .../<millis>-head}, so even a forced release loses no commit;</li>
  *   <li>the worktree is removed (or, if git does not know it as one, its folder if empty: a claimant killed before
- *       its {@code git worktree add} leaves that);</li>
+ *       its {@code git worktree add} leaves that; a folder with files whose {@code .git} file is gone, which no git
+ *       command can check for uncommitted work, is refused unless forced, and forced it is deleted);</li>
  *   <li>the branch is deleted;</li>
  *   <li>under the lane's claim lock (so a new claim's ledger entry follows the release's): the claim folder is moved
  *       with one atomic rename to {@code <wave>/.released/<lane>.<millis>}, the instant the lane can be claimed
