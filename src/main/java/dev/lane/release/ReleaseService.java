@@ -224,7 +224,9 @@ public final class ReleaseService {
             throw LaneException.refused("the worktree " + worktree + " of lane " + lane + " is no longer a git worktree: "
                     + "its .git file is gone (a clean-up of old files in /tmp, say), so lane cannot tell whether it holds "
                     + "uncommitted work. Nothing was changed. Copy out what you need, then run lane release --wave " + wave
-                    + " --lane " + lane + " --force: it deletes the folder (the branch is kept under refs/lane-archive/).");
+                    + " --lane " + lane + " --force: it deletes the folder (the branch is kept under refs/lane-archive/). "
+                    + "Or, to check or keep the work there, run git -C " + ws.repo().workTree() + " worktree repair (it "
+                    + "writes the .git file again), then release again.");
         }
         String strayHead = worktreeExists && !unlinked ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {

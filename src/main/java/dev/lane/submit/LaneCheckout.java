@@ -4,6 +4,7 @@ import dev.lane.core.LaneException;
 import dev.lane.repo.GitCli;
 import dev.lane.repo.WorktreeList;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -87,6 +88,24 @@ public final class LaneCheckout {
                 + "lane " + command + " again. Nothing was changed."))
                 .orElseGet(() -> LaneException.refused("the worktree " + claimed + " of lane " + lane + " is missing; "
                         + "release the lane (lane release --force) and claim it again"));
+    }
+
+    /**
+     * Refuses (exit 5, nothing changed) a lane worktree folder that holds files but no {@code .git} file (a clean-up of
+     * old files in /tmp deleted it): git no longer sees a worktree there, so no check of its state could run. The work
+     * is still there and its branch intact: {@code git worktree repair}, run in the repository, writes the file again.
+     *
+     * @param repo    the main checkout
+     * @param command the lane command, for the message ("submit", "sync")
+     */
+    public static void requireLinked(Path worktree, Path repo, String lane, String command) {
+        if (Files.exists(worktree.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        throw LaneException.refused("the worktree " + worktree + " of lane " + lane + " is no longer a git worktree: "
+                + "its .git file is gone (a clean-up of old files in /tmp, say). Its files and the lane's branch are "
+                + "still there: run git -C " + repo + " worktree repair (it writes the .git file again), then lane "
+                + command + " again. Nothing was changed.");
     }
 
     /** Whether the worktree {@code git} runs in is in the middle of a rebase (git's own marker folders). */
