@@ -20,6 +20,7 @@ import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import dev.lane.repo.MainRepository;
+import dev.lane.repo.WorktreeList;
 import dev.lane.submit.ForkPoint;
 import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
@@ -221,12 +222,11 @@ public final class ReleaseService {
         // worktree, so neither its status nor git worktree remove works; without --force nothing can say it holds no work.
         boolean unlinked = worktreeExists && lostItsGitFile(worktree);
         if (unlinked && !force) {
-            throw LaneException.refused("the worktree " + worktree + " of lane " + lane + " is no longer a git worktree: "
-                    + "its .git file is gone (a clean-up of old files in /tmp, say), so lane cannot tell whether it holds "
-                    + "uncommitted work. Nothing was changed. Copy out what you need, then run lane release --wave " + wave
-                    + " --lane " + lane + " --force: it deletes the folder (the branch is kept under refs/lane-archive/). "
-                    + "Or, to check or keep the work there, run git -C " + ws.repo().workTree() + " worktree repair (it "
-                    + "writes the .git file again), then release again.");
+            throw LaneException.refused(LaneCheckout.unlinked(ws.git(), ws.repo().workTree(), worktree, wave.value(),
+                    lane.value(), "release") + " Nothing was changed: lane cannot tell whether it holds uncommitted "
+                    + "work." + (WorktreeList.lists(ws.git(), worktree) ? " To give that work up instead, run lane "
+                    + "release --wave " + wave + " --lane " + lane + " --force: it deletes the folder (the branch is "
+                    + "kept under refs/lane-archive/)." : ""));
         }
         String strayHead = worktreeExists && !unlinked ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {

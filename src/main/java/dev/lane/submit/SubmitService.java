@@ -103,7 +103,8 @@ public final class SubmitService {
         if (!Files.isDirectory(worktree)) {
             throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "submit");
         }
-        LaneCheckout.requireLinked(worktree, ws.repo().workTree(), request.lane().value(), "submit");
+        LaneCheckout.requireLinked(ws.git(), ws.repo().workTree(), worktree, request.wave().value(),
+                request.lane().value(), "submit");
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         LaneCheckout.requireReady(git, worktree, claim.branch(), "submit");
         List<String> dirty = dirtyFiles(git);

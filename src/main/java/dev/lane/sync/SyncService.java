@@ -99,7 +99,8 @@ public final class SyncService {
         if (!Files.isDirectory(worktree)) {
             throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "sync");
         }
-        LaneCheckout.requireLinked(worktree, ws.repo().workTree(), request.lane().value(), "sync");
+        LaneCheckout.requireLinked(ws.git(), ws.repo().workTree(), worktree, request.wave().value(),
+                request.lane().value(), "sync");
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "sync",
                 claim.agent(), claim, ws.clock().instant())) {
             return syncHolding(request, claim, worktree);

@@ -57,6 +57,24 @@ class SubmitWorktreeStateTest {
     }
 
     @Test
+    void aWorktreeWhoseGitFileIsGoneAndThatGitPrunedIsNotSentToARepairThatCannotWorkButToAForcedRelease()
+            throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.claim("45", "dimB");
+        java.nio.file.Files.delete(a.resolve(".git"));
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimB").expect(0); // runs git worktree prune
+
+        CliRun r = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(5);
+
+        assertTrue(r.err().contains("cannot be repaired") && r.err().contains("lane release --wave 45 --lane dimA "
+                + "--force") && !r.err().contains("worktree repair ("), r.err());
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimA").expect(5);
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimA", "--force").expect(0);
+        f.claim("45", "dimA");
+    }
+
+    @Test
     void submitWithMessageConcludesASyncMergeWhoseConflictsWereResolved() {
         WaveFixture f = WaveFixture.create(tmp);
         Path b = syncLeftInConflict(f);
