@@ -83,7 +83,7 @@ final class LaneTriage {
             }
             List<String> removed = List.of();
             if (!inMain) {
-                Optional<String> bypass = bypass(fork, head.get());
+                Optional<String> bypass = bypass(fork, head.get(), base);
                 if (bypass.isPresent()) {
                     decided.put(claim.lane(), parked(claim.lane(), claim.agent(), s, bypass.get()));
                     continue;
@@ -138,7 +138,7 @@ final class LaneTriage {
      * be written over it, or delete it, when the checkout follows main), or shared files, itself, relative to where it
      * forked from main.
      */
-    private Optional<String> bypass(Optional<RevCommit> fork, RevCommit head) {
+    private Optional<String> bypass(Optional<RevCommit> fork, RevCommit head, RevCommit base) {
         if (fork.isEmpty()) {
             return Optional.of("its branch shares no history with main; claim the lane again from main");
         }
@@ -172,8 +172,12 @@ final class LaneTriage {
         if (touched.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("its branch changes shared files itself (" + String.join(", ", touched) + "): it bypassed "
-                + "lane submit. Run lane submit in its worktree (it moves those edits into intents), then integrate "
-                + "again.");
+        // lanes.yml on main may have made files shared since the lane forked (a new workflow glob, version file or
+        // manifest): then submit, run under the lane's own lanes.yml, rightly took them as plain files
+        boolean configMoved = !access.changedPaths(fork.get().getTree(), base.getTree(), config, config).isEmpty();
+        return Optional.of("its branch changes shared files itself (" + String.join(", ", touched) + "): "
+                + (configMoved ? "lanes.yml on main has changed since the lane forked, and makes them shared files now "
+                        + "(or lane submit was bypassed)" : "it bypassed lane submit")
+                + ". Run lane submit in its worktree (it moves those edits into intents), then integrate again.");
     }
 }

@@ -165,8 +165,9 @@ final class PassWorkflows {
         return "In the lane's worktree: lane sync (it brings in main's " + path
                 + (before.isEmpty() ? "" : ", with the edit of " + lanes(before) + " once this pass has landed it")
                 + "), then redo this lane's edit of that file so it holds both edits (submit moved this lane's edit "
-                + "into the lane's intents.json, so the worktree's file does not have it), lane submit; then "
-                + "integrate again.";
+                + "into the lane's intents.json, so the worktree's file does not have it), lane submit --reset-intents "
+                + "(the earlier edit kept in intents.json would meet main's file again; the reset drops the earlier "
+                + "--bump and --manifest requests too: repeat them on that submit); then integrate again.";
     }
 
     private static String lanes(List<String> names) {

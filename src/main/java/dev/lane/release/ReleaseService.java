@@ -20,6 +20,7 @@ import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import dev.lane.repo.MainRepository;
+import dev.lane.repo.WorktreeList;
 import dev.lane.submit.ForkPoint;
 import dev.lane.submit.LaneCheckout;
 import dev.lane.submit.LaneWorkLock;
@@ -47,7 +48,8 @@ import java.util.function.Function;
  *   <li>the branch's commit is kept under {@code refs/lane-archive/<wave>/<lane>/<millis>} and such a detached HEAD
  *       under {@code .../<millis>-head}, so even a forced release loses no commit;</li>
  *   <li>the worktree is removed (or, if git does not know it as one, its folder if empty: a claimant killed before
- *       its {@code git worktree add} leaves that);</li>
+ *       its {@code git worktree add} leaves that; a folder with files whose {@code .git} file is gone, which no git
+ *       command can check for uncommitted work, is refused unless forced, and forced it is deleted);</li>
  *   <li>the branch is deleted;</li>
  *   <li>under the lane's claim lock (so a new claim's ledger entry follows the release's): the claim folder is moved
  *       with one atomic rename to {@code <wave>/.released/<lane>.<millis>}, the instant the lane can be claimed
@@ -216,7 +218,17 @@ public final class ReleaseService {
                         + " worktree repair " + worktree + ", then release again. Nothing was changed.");
             });
         }
-        String strayHead = worktreeExists ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
+        // A folder with files but no .git file (a clean-up of old files in /tmp deleted it): git no longer sees it as a
+        // worktree, so neither its status nor git worktree remove works; without --force nothing can say it holds no work.
+        boolean unlinked = worktreeExists && lostItsGitFile(worktree);
+        if (unlinked && !force) {
+            throw LaneException.refused(LaneCheckout.unlinked(ws.git(), ws.repo().workTree(), worktree, wave.value(),
+                    lane.value(), "release") + " Nothing was changed: lane cannot tell whether it holds uncommitted "
+                    + "work." + (WorktreeList.lists(ws.git(), worktree) ? " To give that work up instead, run lane "
+                    + "release --wave " + wave + " --lane " + lane + " --force: it deletes the folder (the branch is "
+                    + "kept under refs/lane-archive/)." : ""));
+        }
+        String strayHead = worktreeExists && !unlinked ? strayDetachedHead(worktree, branchHead).orElse(null) : null;
         if (!force) {
             refuseIfWorkWouldBeLost(wave, lane, worktree, worktreeExists, branchHead, claim);
             if (strayHead != null) {
@@ -237,7 +249,14 @@ public final class ReleaseService {
                 "refs/lane-archive/" + wave + "/" + lane + "/" + now + "-head");
         CrashPoint.reached("release-after-archive");
         LockFile.holding(ws.inbox().worktreesLock(), () -> {
-            if (worktreeExists) {
+            if (unlinked) {
+                try {
+                    SafeFiles.requireOwnedDirectory(worktree);
+                } catch (IOException e) {
+                    throw LaneException.internal("cannot check the worktree " + worktree + ": " + e.getMessage(), e);
+                }
+                SafeFiles.deleteTree(worktree);
+            } else if (worktreeExists) {
                 GitCli.Result removed = ws.git().run("worktree", "remove", "--force", "--force", worktree.toString());
                 if (!removed.ok() && Files.exists(worktree, LinkOption.NOFOLLOW_LINKS)
                         && !deleteIfEmptyFolder(worktree)) {
@@ -259,6 +278,22 @@ public final class ReleaseService {
                 LedgerEvent.RELEASED, wave.value(), lane.value(), by.value(), (force ? "forced; " : "") + "claim of "
                         + claim.agent() + " moved to " + ws.inbox().root().relativize(aside) + kept));
         return new Result(claim, archived, archivedHead, target, worktreeExists, withdrawn);
+    }
+
+    /**
+     * Whether {@code worktree}, a folder, holds files but no {@code .git} entry: it was a linked worktree whose
+     * {@code .git} file someone deleted. (An empty folder is what a claimant killed before {@code git worktree add}
+     * leaves: {@link #deleteIfEmptyFolder} handles that.)
+     */
+    private static boolean lostItsGitFile(Path worktree) {
+        if (Files.exists(worktree.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var entries = Files.list(worktree)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

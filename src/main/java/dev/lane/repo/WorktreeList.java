@@ -10,6 +10,19 @@ public final class WorktreeList {
     }
 
     /**
+     * Whether git lists {@code worktree} as a worktree of the repository (it does until a {@code git worktree prune}
+     * finds its {@code .git} file gone). {@code git} runs in the repository.
+     */
+    public static boolean lists(GitCli git, Path worktree) {
+        for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
+            if (line.startsWith("worktree ") && Path.of(line.substring("worktree ".length())).equals(worktree)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The folder of a worktree other than {@code except} that has {@code branchRef} (a full ref name,
      * {@code refs/heads/main}) checked out, if git lists one whose folder still exists (git lists a worktree whose
      * folder was deleted until it is pruned). {@code git} runs in the repository; a failure to list is an internal

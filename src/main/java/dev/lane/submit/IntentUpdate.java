@@ -37,7 +37,7 @@ record IntentUpdate(Intents intents, List<String> notices) {
      * cannot be told from a rival edit), so only {@code --reset-intents} takes it, and that drops the earlier bump and
      * {@code --manifest} requests with the rest.
      */
-    private static final String RESET = "pass --reset-intents to replace every earlier intent with what this submit "
+    static final String RESET = "pass --reset-intents to replace every earlier intent with what this submit "
             + "finds (the earlier --bump and --manifest requests go too: repeat them on that submit; migrations the "
             + "lane adds are found again).";
 

@@ -4,6 +4,7 @@ import dev.lane.core.LaneException;
 import dev.lane.repo.GitCli;
 import dev.lane.repo.WorktreeList;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -87,6 +88,42 @@ public final class LaneCheckout {
                 + "lane " + command + " again. Nothing was changed."))
                 .orElseGet(() -> LaneException.refused("the worktree " + claimed + " of lane " + lane + " is missing; "
                         + "release the lane (lane release --force) and claim it again"));
+    }
+
+    /**
+     * Refuses (exit 5, nothing changed) a lane worktree folder that has no {@code .git} file (a clean-up of old files
+     * in /tmp deleted it): git no longer sees a worktree there, so no check of its state could run. While git still
+     * lists the worktree, {@code git worktree repair}, run in the repository, writes the file again; once a
+     * {@code git worktree prune} dropped it (every {@code lane release} runs one), only its files are left, and the
+     * way out is a forced release.
+     *
+     * @param repoGit git in the repository
+     * @param command the lane command, for the message ("submit", "sync")
+     */
+    public static void requireLinked(GitCli repoGit, Path repo, Path worktree, String wave, String lane,
+                                     String command) {
+        if (Files.exists(worktree.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        throw LaneException.refused(unlinked(repoGit, repo, worktree, wave, lane, command) + " Nothing was changed.");
+    }
+
+    /**
+     * What to say of a lane worktree folder without its {@code .git} file, and the way out ({@code command}: the lane
+     * command to run again after a repair).
+     */
+    public static String unlinked(GitCli repoGit, Path repo, Path worktree, String wave, String lane,
+                                  String command) {
+        String what = "the worktree " + worktree + " of lane " + lane + " is no longer a git worktree: its .git file is "
+                + "gone (a clean-up of old files in /tmp, say).";
+        if (WorktreeList.lists(repoGit, worktree)) {
+            return what + " git still knows it: run git -C " + repo + " worktree repair (it writes the .git file "
+                    + "again), then lane " + command + " again.";
+        }
+        return what + " git no longer lists it either (a git worktree prune dropped it), so it cannot be repaired: its "
+                + "files are all that is left of any uncommitted work (the lane's branch holds its commits). Copy out "
+                + "what you need, then run lane release --wave " + wave + " --lane " + lane + " --force (it deletes the "
+                + "folder and keeps the branch under refs/lane-archive/) and claim the lane again.";
     }
 
     /** Whether the worktree {@code git} runs in is in the middle of a rebase (git's own marker folders). */

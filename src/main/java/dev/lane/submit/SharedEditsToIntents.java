@@ -3,13 +3,18 @@ package dev.lane.submit;
 import dev.lane.config.LaneConfig;
 import dev.lane.core.CrashPoint;
 import dev.lane.core.LaneException;
+import dev.lane.integrate.SharedSurfaces;
 import dev.lane.intent.IntentValidator;
 import dev.lane.intent.Intents;
 import dev.lane.intent.MigrationNumbers;
+import dev.lane.intent.WorkflowCheck;
+import dev.lane.intent.WorkflowEdit;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import dev.lane.repo.GitCli;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,23 +62,77 @@ public final class SharedEditsToIntents {
 
     /**
      * Detects the edits between {@code fork} and {@code tree}, merges them with {@code previous} and {@code explicit}
-     * intents, and validates the result; refuses (exit 2) as {@code command} if they would not be taken.
+     * intents, and validates the result; refuses (exit 2) as {@code command} if they would not be taken. {@code main}
+     * is main's commit (or ref), read only to tell whether an earlier entry of the lane has landed.
      */
     public static Plan plan(GitCli git, LaneConfig config, String fork, String tree, Intents previous,
-                            Intents explicit, String command) {
+                            Intents explicit, String command, String main) {
         Set<String> listed = SurfaceChanges.manifestAt(git, config, fork);
         SurfaceChanges found = SurfaceChanges.detect(git, config, fork, tree, listed);
         Set<String> migrations = SurfaceChanges.migrationFiles(git, config, tree);
+        refuseRemovingLandedEntries(git, config, fork, previous, migrations, main);
         IntentUpdate update = IntentUpdate.of(previous, found.intents(), explicit, migrations::contains,
                 listed::contains);
         Intents intents = update.intents();
         IntentValidator validator = new IntentValidator(migrations::contains,
                 SurfaceChanges.versionAt(git, config, fork), MigrationNumbers.listedIn(listed));
-        List<String> problems = validator.problems(intents);
+        List<String> problems = new java.util.ArrayList<>(validator.problems(intents));
+        problems.addAll(earlierEditsInTheWay(intents, found.intents()));
         if (!problems.isEmpty()) {
             throw LaneException.usage(command + " refused, nothing was changed:\n  " + String.join("\n  ", problems));
         }
         return new Plan(intents, found.intents(), found.surfacePaths(), update.notices(), fork);
+    }
+
+    /**
+     * For each workflow whose merged intent fails the workflow check while the lane's new edit of it alone passes: a
+     * line saying the problem comes from the earlier submitted edit merged in (the file in the worktree is fine, so the
+     * check's sentence alone, naming a key twice the file does not have, misleads), and the way out.
+     */
+    private static List<String> earlierEditsInTheWay(Intents intents, Intents found) {
+        List<String> out = new java.util.ArrayList<>();
+        for (WorkflowEdit merged : intents.workflows()) {
+            Optional<WorkflowEdit> fresh = found.workflows().stream()
+                    .filter(e -> e.path().equals(merged.path())).findFirst();
+            if (fresh.isEmpty() || Objects.equals(fresh.get().lane(), merged.lane())
+                    || WorkflowCheck.check(merged.path(), merged.lane()).isEmpty()
+                    || WorkflowCheck.ofLaneEdit(merged.path(), fresh.get().base(), fresh.get().lane()).isPresent()) {
+                continue;
+            }
+            out.add("(the problem above is not in the worktree's file: it comes from your earlier submitted edit of "
+                    + merged.path() + ", kept in the lane's intents.json, merged with this one. If the worktree's file "
+                    + "holds everything you want, " + IntentUpdate.RESET + ")");
+        }
+        return out;
+    }
+
+    /**
+     * Refuses (exit 2) a lane that deletes or renames away a migration file of its own earlier manifest entry once
+     * that entry has landed: main's manifest lists it, so the integrator would park the lane for removing a listed
+     * migration. The fork point's manifest does not show it when the lane goes on working after landing without
+     * {@code lane sync} (its fork point is then its own earlier head, from before the pass listed the entry), so the
+     * rule on the fork's manifest ({@link SurfaceChanges}) misses it; without this, submit took the rename and said
+     * it "dropped the earlier manifest entry".
+     */
+    private static void refuseRemovingLandedEntries(GitCli git, LaneConfig config, String fork, Intents previous,
+                                                    Set<String> migrations, String main) {
+        SharedSurfaces surfaces = new SharedSurfaces(config);
+        List<String> gone = previous.manifest().stream().filter(e -> !migrations.contains(e))
+                .filter(e -> git.run("cat-file", "-e", fork + ":" + surfaces.migrationPath(e)).ok()).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        Set<String> onMain = SurfaceChanges.manifestAt(git, config, main);
+        List<String> landed = gone.stream().filter(onMain::contains).toList();
+        if (landed.isEmpty()) {
+            return;
+        }
+        List<String> paths = landed.stream().map(surfaces::migrationPath).toList();
+        throw LaneException.usage("the lane deletes or renames " + String.join(", ", paths) + ", which main's manifest "
+                + "lists (this lane's " + (landed.size() == 1 ? "entry " : "entries ") + String.join(", ", landed)
+                + " landed); a listed migration must stay, or the manifest names a missing file. Restore "
+                + (landed.size() == 1 ? "it" : "them") + " (git checkout " + fork.substring(0, 12) + " -- "
+                + String.join(" ", paths) + "), put any change in a new migration instead, and submit again.");
     }
 
     /**

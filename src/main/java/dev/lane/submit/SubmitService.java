@@ -103,6 +103,8 @@ public final class SubmitService {
         if (!Files.isDirectory(worktree)) {
             throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "submit");
         }
+        LaneCheckout.requireLinked(ws.git(), ws.repo().workTree(), worktree, request.wave().value(),
+                request.lane().value(), "submit");
         GitCli git = Identity.forCommits(ws.git().in(worktree), claim.agent());
         LaneCheckout.requireReady(git, worktree, claim.branch(), "submit");
         List<String> dirty = dirtyFiles(git);
@@ -118,7 +120,7 @@ public final class SubmitService {
         Intents previous = request.resetIntents() ? Intents.none() : store.intents(request.wave(), request.lane());
         Intents explicit = new Intents(request.manifest(), explicitBump, List.of());
         SharedEditsToIntents.Plan moving = SharedEditsToIntents.plan(git, ws.config(), fork, tree, previous, explicit,
-                "submit");
+                "submit", ws.mainRef());
         Intents intents = moving.intents();
 
         // What this submission follows (it may read the ledger, which can refuse): read before anything changes.

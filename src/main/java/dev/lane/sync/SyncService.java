@@ -100,6 +100,8 @@ public final class SyncService {
         if (!Files.isDirectory(worktree)) {
             throw LaneCheckout.missing(ws.git(), worktree, claim.branch(), request.lane().value(), "sync");
         }
+        LaneCheckout.requireLinked(ws.git(), ws.repo().workTree(), worktree, request.wave().value(),
+                request.lane().value(), "sync");
         try (LaneWorkLock lock = LaneWorkLock.acquire(ws.inbox(), request.wave(), request.lane(), "sync",
                 claim.agent(), claim, ws.clock().instant())) {
             return syncHolding(request, claim, worktree);
@@ -126,7 +128,7 @@ public final class SyncService {
         if (!surfaceDiff(git, surfaces, fork, "HEAD").isEmpty()) {
             SubmissionStore store = new SubmissionStore(ws.inbox());
             moving = SharedEditsToIntents.plan(git, ws.config(), fork, before,
-                    store.intents(request.wave(), request.lane()), Intents.none(), "sync");
+                    store.intents(request.wave(), request.lane()), Intents.none(), "sync", main);
             moving.apply(git, store, request.wave(), request.lane(), BookkeepingSubjects.SYNC_RESTORE);
             CrashPoint.reached("sync-after-move");
         }

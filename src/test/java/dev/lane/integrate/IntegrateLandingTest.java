@@ -166,6 +166,31 @@ class IntegrateLandingTest {
     }
 
     @Test
+    void aLaneWhoseEditBecameASharedFileThroughLanesYmlOnMainIsParkedSayingSoAndLandsAfterASubmit() {
+        WaveFixture f = WaveFixture.create(tmp);
+        String ci = ".github/workflows/ci.yaml";
+        String ciText = "name: ci\non:\n  push:\n  workflow_dispatch:\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+                + "    steps:\n      - run: make test\n";
+        f.write(f.repo, ci, ciText);
+        f.git(f.repo, "add", ci);
+        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "a .yaml workflow");
+        Path w = f.claim("45", "w");
+        f.write(w, ci, ciText.replace("make test", "make check"));
+        f.submit(w); // not a shared file under the lane's lanes.yml: plain code
+        f.commitOnMain("lanes.yml", f.read(f.repo, "lanes.yml")
+                + "workflows: [\".github/workflows/*.yml\", \".github/workflows/*.yaml\"]\n", "yaml workflows too");
+
+        CliRun r = f.integrate("--wave", "45").expect(4);
+
+        assertTrue(r.out().contains("changes shared files itself (" + ci + ")"), r.out());
+        assertFalse(r.out().contains("bypassed lane submit"), "the lane did not bypass submit: " + r.out());
+        assertTrue(r.out().contains("lanes.yml on main has changed since the lane forked"), r.out());
+        f.lane(w, "submit").expect(0);
+        f.integrate("--wave", "45").expect(0);
+        assertTrue(f.onMain(ci).contains("make check"), f.onMain(ci));
+    }
+
+    @Test
     void squashLandsOneSingleParentCommitPerLaneAndASecondPassSkipsIt() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "dimA");

@@ -127,4 +127,23 @@ class ListedMigrationsTest {
         f.integrate("--wave", "45").expect(0);
         assertTrue(f.onMain(WaveFixture.MANIFEST).endsWith("252_law_jorei_pref.sql\n262_a.sql\n"));
     }
+
+    @Test
+    void aLaneRenamingItsOwnLandedMigrationAwayIsRefusedAtSubmitNotTakenAndParkedLater() {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.submitted("45", "dimA", "scripts/migrations/262_a.sql", "-- a\n");
+        f.integrate("--wave", "45").expect(0);
+        String submission = f.read(f.repo, "tools/offline/_inbox/45/dimA/submission.json");
+        f.git(a, "mv", "scripts/migrations/262_a.sql", "scripts/migrations/263_a.sql"); // goes on working, no sync
+        String head = f.git(a, "rev-parse", "HEAD");
+
+        CliRun r = f.lane(a, "submit", "-m", "renumber");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("deletes or renames scripts/migrations/262_a.sql, which main's manifest lists "
+                + "(this lane's entry 262_a.sql landed)"), r.err());
+        assertFalse(r.err().contains("dropped the earlier manifest entry"), r.err());
+        assertEquals(head, f.git(a, "rev-parse", "HEAD"), "-m must not have committed");
+        assertEquals(submission, f.read(f.repo, "tools/offline/_inbox/45/dimA/submission.json"));
+    }
 }

@@ -81,6 +81,38 @@ class WorkflowIntegrityTest {
     }
 
     @Test
+    void aParkedLaneThatRedoesItsWorkflowEditAsToldLandsAndASubmitWithoutResetSaysTheEarlierEditIsTheProblem()
+            throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path x = f.claim("45", "x");
+        Path y = f.claim("45", "y");
+        f.write(x, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n",
+                "  pull_request:\n    branches: [main]\n  workflow_dispatch:\n"));
+        f.submit(x);
+        f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
+                + "  pull_request:\n    types: [opened]\n"));
+        f.submit(y);
+        String reason = lanes(f.integrate("--wave", "45", "--json").expect(4)).get("y").get("reason").asText();
+        assertTrue(reason.contains("lane submit --reset-intents"), "the way that works: " + reason);
+
+        f.lane(y, "sync").expect(0);
+        // one pull_request: holding both edits, as the reason asks
+        f.write(y, DEPLOY, f.read(y, DEPLOY).replace("    branches: [main]\n  workflow_dispatch:",
+                "    branches: [main]\n    types: [opened]\n  workflow_dispatch:"));
+        CliRun plain = f.lane(y, "submit", "-m", "both");
+
+        assertEquals(2, plain.exitCode(), plain.toString());
+        assertTrue(plain.err().contains("your earlier submitted edit of " + DEPLOY), "the worktree's file has the key "
+                + "once: the message must say where the second comes from: " + plain.err());
+        assertTrue(plain.err().contains("--reset-intents"), plain.err());
+        f.lane(y, "submit", "-m", "both", "--reset-intents").expect(0);
+        f.integrate("--wave", "45").expect(0);
+        String onMain = f.onMain(DEPLOY);
+        assertEquals(1, onMain.lines().filter(l -> l.equals("  pull_request:")).count(), onMain);
+        assertTrue(onMain.contains("    branches: [main]\n    types: [opened]\n  workflow_dispatch:"), onMain);
+    }
+
+    @Test
     void submitRefusesADuplicatedKeyAndASecondDocumentNamingFileKeyAndLine() {
         WaveFixture f = WaveFixture.create(tmp);
         Path a = f.claim("45", "a");

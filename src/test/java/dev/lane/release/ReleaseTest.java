@@ -53,6 +53,32 @@ class ReleaseTest {
     }
 
     @Test
+    void aWorktreeWhoseGitFileATmpCleanerDeletedIsRefusedWithoutForceChangingNothingAndReleasedWithForce()
+            throws Exception {
+        TestRepo.write(wt, "src/notes.txt", "maybe work\n");
+        Files.delete(wt.resolve(".git")); // what systemd-tmpfiles does to an old, untouched file in /tmp
+        String refsBefore = repo.git("for-each-ref");
+        var inboxBefore = RepoState.tree(repo.inbox());
+
+        CliRun r = repo.lane("release", "--wave", "45", "--lane", "dimA");
+
+        assertEquals(5, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("is no longer a git worktree") && r.err().contains("--force")
+                && !r.err().contains("please report"), r.err());
+        assertEquals(refsBefore, repo.git("for-each-ref"), "a refusal changes nothing: no archive ref either");
+        assertEquals(inboxBefore, RepoState.tree(repo.inbox()));
+        assertTrue(Files.exists(wt.resolve("src/notes.txt")));
+
+        CliRun forced = repo.lane("release", "--wave", "45", "--lane", "dimA", "--force");
+
+        assertEquals(0, forced.exitCode(), forced.toString());
+        assertFalse(Files.exists(wt));
+        assertEquals("", repo.git("branch", "--list", "lane/45/dimA").strip());
+        assertFalse(repo.git("worktree", "list").contains(wt.toString()));
+        assertEquals(0, repo.lane("claim", "--wave", "45", "--lane", "dimA").exitCode());
+    }
+
+    @Test
     void aReleaseWhileASubmitOfTheLaneRunsIsContentionAndEvenWithForceRemovesNothing() throws Exception {
         RepoState before = RepoState.of(repo);
         Inbox inbox = new Inbox(repo.inbox());

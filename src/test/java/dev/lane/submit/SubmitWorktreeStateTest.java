@@ -39,6 +39,42 @@ class SubmitWorktreeStateTest {
     }
 
     @Test
+    void submitAndSyncOfAWorktreeWhoseGitFileIsGoneSayHowToRepairItAndWorkAfterTheRepair() throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.write(a, "src/a.txt", "A\n");
+        java.nio.file.Files.delete(a.resolve(".git")); // a clean-up of old files in /tmp
+
+        for (String command : new String[] {"submit", "sync"}) {
+            CliRun r = f.lane(f.repo, command, "--wave", "45", "--lane", "dimA").expect(5);
+            assertTrue(r.err().contains("is no longer a git worktree") && r.err().contains("git -C " + f.repo
+                    + " worktree repair") && !r.err().contains("please report"), r.err());
+        }
+        assertFalse(java.nio.file.Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/submission.json")));
+
+        f.git(f.repo, "worktree", "repair");
+        f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA", "-m", "a").expect(0);
+    }
+
+    @Test
+    void aWorktreeWhoseGitFileIsGoneAndThatGitPrunedIsNotSentToARepairThatCannotWorkButToAForcedRelease()
+            throws Exception {
+        WaveFixture f = WaveFixture.create(tmp);
+        Path a = f.claim("45", "dimA");
+        f.claim("45", "dimB");
+        java.nio.file.Files.delete(a.resolve(".git"));
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimB").expect(0); // runs git worktree prune
+
+        CliRun r = f.lane(f.repo, "submit", "--wave", "45", "--lane", "dimA").expect(5);
+
+        assertTrue(r.err().contains("cannot be repaired") && r.err().contains("lane release --wave 45 --lane dimA "
+                + "--force") && !r.err().contains("worktree repair ("), r.err());
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimA").expect(5);
+        f.lane(f.repo, "release", "--wave", "45", "--lane", "dimA", "--force").expect(0);
+        f.claim("45", "dimA");
+    }
+
+    @Test
     void submitWithMessageConcludesASyncMergeWhoseConflictsWereResolved() {
         WaveFixture f = WaveFixture.create(tmp);
         Path b = syncLeftInConflict(f);
