@@ -123,7 +123,7 @@ public final class LaneCli {
     public static int run(CliContext ctx, String... args) {
         // Start-up: the workspace is read on a second thread while picocli builds its model on this one.
         try (StartupPrefetch prefetch = StartupPrefetch.start(ctx, args)) {
-            Optional<QuickClaim> quick = QuickClaim.of(args);
+            Optional<QuickCommandLine> quick = QuickCommandLine.of(args);
             int code = quick.isPresent() ? quick.get().run(ctx, prefetch) : create(ctx, args, prefetch).execute(args);
             ctx.out().flush();
             ctx.err().flush();
