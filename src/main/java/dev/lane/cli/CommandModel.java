@@ -33,8 +33,13 @@ final class CommandModel {
      */
     static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
-    /** The built-in converters lane leaves out: {@value}. */
-    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\.Path";
+    /**
+     * The built-in converters lane leaves out: {@value}. One regex, not a comma-separated list of three: for each of
+     * its 18 reflective converters picocli compiles the listed regexes anew until one matches, in every
+     * {@code CommandLine} (two in a run), so one regex compiles 18 times per {@code CommandLine} where three compiled
+     * 35 times (async-profiler: 1.3 ms of a claim went to these matches).
+     */
+    static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*|java\\.nio\\.file\\.Path";
 
     private CommandModel() {
     }

@@ -26,7 +26,7 @@ final class IntegrateCommand extends BaseCommand {
     String wave;
 
     /** What --order is when not given: picocli resets the option to this very list before each parse. */
-    private static final List<String> NO_ORDER = List.of();
+    static final List<String> NO_ORDER = List.of();
 
     List<String> order = NO_ORDER;
 

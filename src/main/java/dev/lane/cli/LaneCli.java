@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -68,7 +69,7 @@ public final class LaneCli {
             UnmatchedArgumentException.printSuggestions(reported, err); // "Did you mean: lane claim?" for a typo
             err.println("Try '" + reported.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             if (java.util.Arrays.asList(given).contains("--json")) {
-                printJsonError(reported.getCommandLine(), ExitCode.USAGE, reported.getMessage());
+                printJsonError(reported.getCommandLine().getOut(), ExitCode.USAGE, reported.getMessage());
             }
             return ExitCode.USAGE.code();
         });
@@ -76,26 +77,34 @@ public final class LaneCli {
             Integer shown = jsonRequested(parseResult) ? printJsonHelp(parseResult) : null;
             return shown != null ? shown : new CommandLine.RunLast().execute(parseResult);
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            ExitCode code = ex instanceof LaneException le ? le.exitCode() : ExitCode.INTERNAL;
-            String message = ex instanceof LaneException ? ex.getMessage() : "internal error: " + ex;
-            err.println("lane: " + message);
-            for (Throwable also : ex.getSuppressed()) { // what a rollback could not undo, say
-                if (also instanceof LaneException) {
-                    err.println("lane: also: " + also.getMessage());
-                    message += "\nalso: " + also.getMessage();
-                }
-            }
-            if (code == ExitCode.INTERNAL) {
-                err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
-            }
-            if (jsonRequested(parseResult)) {
-                printJsonError(commandLine, code, message);
-            }
-            return code.code();
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                failed(ctx, ex, jsonRequested(parseResult)).code());
         return cl;
+    }
+
+    /**
+     * Reports a command that failed with {@code ex}: one line on stderr (and what a rollback could not undo), a stack
+     * trace only for a bug and only with {@code LANE_DEBUG=1}, the JSON error document on stdout if {@code json};
+     * returns the exit code.
+     */
+    static ExitCode failed(CliContext ctx, Exception ex, boolean json) {
+        PrintWriter err = ctx.err();
+        ExitCode code = ex instanceof LaneException le ? le.exitCode() : ExitCode.INTERNAL;
+        String message = ex instanceof LaneException ? ex.getMessage() : "internal error: " + ex;
+        err.println("lane: " + message);
+        for (Throwable also : ex.getSuppressed()) { // what a rollback could not undo, say
+            if (also instanceof LaneException) {
+                err.println("lane: also: " + also.getMessage());
+                message += "\nalso: " + also.getMessage();
+            }
+        }
+        if (code == ExitCode.INTERNAL) {
+            err.println(debug(ctx) ? trace(ex) : "(set LANE_DEBUG=1 for the stack trace; please report it)");
+        }
+        if (json) {
+            printJsonError(ctx.out(), code, message);
+        }
+        return code;
     }
 
     /**
@@ -114,7 +123,8 @@ public final class LaneCli {
     public static int run(CliContext ctx, String... args) {
         // Start-up: the workspace is read on a second thread while picocli builds its model on this one.
         try (StartupPrefetch prefetch = StartupPrefetch.start(ctx, args)) {
-            int code = create(ctx, args, prefetch).execute(args);
+            Optional<QuickCommandLine> quick = QuickCommandLine.of(args);
+            int code = quick.isPresent() ? quick.get().run(ctx, prefetch) : create(ctx, args, prefetch).execute(args);
             ctx.out().flush();
             ctx.err().flush();
             return code;
@@ -189,13 +199,13 @@ public final class LaneCli {
     }
 
     /** The JSON form of an error: {"error": kind, "exitCode": n, "message": text}. */
-    private static void printJsonError(CommandLine commandLine, ExitCode code, String message) {
+    private static void printJsonError(PrintWriter out, ExitCode code, String message) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("error", code.name().toLowerCase(Locale.ROOT));
         doc.put("exitCode", code.code());
         doc.put("message", message);
-        commandLine.getOut().print(Json.write(doc));
-        commandLine.getOut().flush();
+        out.print(Json.write(doc));
+        out.flush();
     }
 
     /** Whether --json was given to the command or before it: then even an error is a JSON document on stdout. */
