@@ -125,7 +125,8 @@ final class CommandModel {
     }
 
     /** What picocli's built-in converter does ({@code Paths.get}), with its message, but without reflection. */
-    private static Path toPath(String value) {
+    /** A path option's value as a path; picocli reports the conversion error with the option's name. */
+    static Path toPath(String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

@@ -161,7 +161,8 @@ public final class LaneCli {
         return null;
     }
 
-    private static String subcommandNamed(String name) {
+    /** The name of the subcommand {@code name} names, or null if it is none's. */
+    static String subcommandNamed(String name) {
         for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
             if (name.equals(sub.name())) {
                 return sub.name();

@@ -1,12 +1,12 @@
 package dev.lane.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The two command lines run most, recognised without building picocli's model: {@code lane claim --wave W --lane L}
@@ -28,10 +28,11 @@ import java.util.Set;
  * @param command  {@code claim} or {@code integrate}
  * @param rootRepo {@code --repo} given before the command's name, or null
  * @param rootJson {@code --json} given before the command's name
- * @param values   the command's options with a value, by name (its {@code --repo} too)
+ * @param ownRepo  {@code --repo} given after the command's name, or null
+ * @param values   the command's other options with a value, by name
  * @param flags    the command's flags given ({@code --json} too)
  */
-record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Map<String, String> values,
+record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Path ownRepo, Map<String, String> values,
                         Set<String> flags) {
 
     /** A command's options: those taking a value, the flags, and the ones it requires. */
@@ -39,9 +40,8 @@ record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Map<Str
     }
 
     private static final Map<String, Shape> SHAPES = Map.of(
-            "claim", new Shape(Set.of("--wave", "--lane", "--agent", "--repo"), Set.of("--json"),
-                    Set.of("--wave", "--lane")),
-            "integrate", new Shape(Set.of("--wave", "--agent", "--repo"), Set.of("--json", "--squash", "--dry-run"),
+            "claim", new Shape(Set.of("--wave", "--lane", "--agent"), Set.of("--json"), Set.of("--wave", "--lane")),
+            "integrate", new Shape(Set.of("--wave", "--agent"), Set.of("--json", "--squash", "--dry-run"),
                     Set.of("--wave")));
 
     /** The command line {@code args} spell in one of the plain shapes, or empty for picocli to parse. */
@@ -49,6 +49,7 @@ record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Map<Str
         String command = null;
         Shape shape = null;
         Path rootRepo = null;
+        Path ownRepo = null;
         boolean rootJson = false;
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
@@ -57,33 +58,42 @@ record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Map<Str
             if (command == null && SHAPES.containsKey(arg)) {
                 command = arg;
                 shape = SHAPES.get(arg);
-            } else if (command == null ? arg.equals("--json") : shape.flags().contains(arg)) {
+                continue;
+            }
+            if (command == null ? arg.equals("--json") : shape.flags().contains(arg)) {
                 if (command == null ? rootJson : !flags.add(arg)) {
-                    return Optional.empty();
+                    return Optional.empty(); // given twice
                 }
                 rootJson |= command == null;
-            } else if (command == null ? arg.equals("--repo") : shape.valued().contains(arg)) {
-                String value = i + 1 < args.length ? args[++i] : null;
-                if (!isPlainValue(value) || (command == null && isCommandName(value))
-                        || (arg.equals("--repo") && path(value) == null)) {
-                    return Optional.empty();
+                continue;
+            }
+            boolean repo = arg.equals("--repo");
+            if (!repo && (command == null || !shape.valued().contains(arg))) {
+                return Optional.empty(); // unknown here, or a spelling only picocli reads
+            }
+            String value = i + 1 < args.length ? args[++i] : null;
+            if (!isPlainValue(value) || (command == null && LaneCli.subcommandNamed(value) != null)) {
+                return Optional.empty();
+            }
+            if (repo) {
+                Path path = path(value);
+                if (path == null || (command == null ? rootRepo : ownRepo) != null) {
+                    return Optional.empty(); // not a path, or given twice
                 }
                 if (command == null) {
-                    if (rootRepo != null) {
-                        return Optional.empty();
-                    }
-                    rootRepo = path(value);
-                } else if (values.putIfAbsent(arg, value) != null) {
-                    return Optional.empty();
+                    rootRepo = path;
+                } else {
+                    ownRepo = path;
                 }
-            } else {
-                return Optional.empty();
+            } else if (values.putIfAbsent(arg, value) != null) {
+                return Optional.empty(); // given twice
             }
         }
         if (command == null || !values.keySet().containsAll(shape.required())) {
             return Optional.empty();
         }
-        return Optional.of(new QuickCommandLine(command, rootRepo, rootJson, Map.copyOf(values), Set.copyOf(flags)));
+        return Optional.of(new QuickCommandLine(command, rootRepo, rootJson, ownRepo, Map.copyOf(values),
+                Set.copyOf(flags)));
     }
 
     /** A value picocli takes as it is: a plain word, not an option nor an argument file. */
@@ -91,28 +101,18 @@ record QuickCommandLine(String command, Path rootRepo, boolean rootJson, Map<Str
         return value != null && !value.isEmpty() && !value.startsWith("-") && !value.startsWith("@");
     }
 
-    /** A command's name, which picocli refuses as the value of an option given before the command. */
-    private static boolean isCommandName(String value) {
-        for (LaneCommand.Subcommand sub : LaneCommand.SUBCOMMANDS) {
-            if (sub.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The path {@code value} names, or null if it names none (picocli then says so). */
+    /** The path {@code value} names, converted as picocli converts {@code --repo}; null if it names none. */
     private static Path path(String value) {
         try {
-            return Path.of(value);
-        } catch (InvalidPathException notAPath) {
-            return null;
+            return CommandModel.toPath(value);
+        } catch (TypeConversionException notAPath) {
+            return null; // picocli then says so, naming the option
         }
     }
 
     /** {@code --repo} as the command sees it: given after its name first ({@link BaseCommand#repoOption}). */
     Path repo() {
-        return values.containsKey("--repo") ? path(values.get("--repo")) : rootRepo;
+        return ownRepo != null ? ownRepo : rootRepo;
     }
 
     /** {@code --json} as the command sees it: given before or after its name ({@link BaseCommand#json}). */
