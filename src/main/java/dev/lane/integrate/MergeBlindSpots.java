@@ -1,15 +1,15 @@
 package dev.lane.integrate;
 
+import static dev.lane.integrate.ThreeWayEntry.isTree;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.attributes.Attributes;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.NameConflictTreeWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
@@ -51,34 +51,27 @@ final class MergeBlindSpots {
         if (ours.equals(theirs) || ours.equals(base) || theirs.equals(base)) {
             return false;
         }
-        try (TreeWalk tw = new NameConflictTreeWalk(reader)) {
-            tw.addTree(base);
-            tw.addTree(ours);
-            tw.addTree(theirs);
-            tw.setRecursive(false);
+        try (TreeWalk tw = ThreeWayEntry.walk(reader, base, ours, theirs)) {
             while (tw.next()) {
-                int mb = tw.getRawMode(0);
-                int mo = tw.getRawMode(1);
-                int mt = tw.getRawMode(2);
-                if (mb != 0 && mo == 0 && mt == 0) {
+                ThreeWayEntry e = ThreeWayEntry.at(tw);
+                if (e.baseMode() != 0 && e.oursMode() == 0 && e.theirsMode() == 0) {
                     return true; // deleted on both sides
                 }
-                boolean sameBO = mb == mo && tw.getObjectId(0).equals(tw.getObjectId(1));
-                boolean sameBT = mb == mt && tw.getObjectId(0).equals(tw.getObjectId(2));
-                boolean sameOT = mo == mt && tw.getObjectId(1).equals(tw.getObjectId(2));
-                if (sameBO || sameBT || sameOT) {
+                if (e.oursIsBase() || e.theirsIsBase() || e.sidesAgree()) {
                     continue;
                 }
                 String path = prefix + tw.getNameString();
-                if (isTree(mb) && (mo == 0 && isTree(mt) || mt == 0 && isTree(mo))) {
+                boolean baseTree = isTree(e.baseMode());
+                boolean oursTree = isTree(e.oursMode());
+                boolean theirsTree = isTree(e.theirsMode());
+                if (baseTree && (e.oursMode() == 0 && theirsTree || e.theirsMode() == 0 && oursTree)) {
                     return true; // a folder removed on one side, changed on the other
                 }
-                if (isTree(mo) && isTree(mt)) { // a folder both sides added holds only additions: no rename there
-                    if (isTree(mb) && walk(tw.getObjectId(0), tw.getObjectId(1), tw.getObjectId(2), path + "/",
-                            bothChanged)) {
+                if (oursTree && theirsTree) { // a folder both sides added holds only additions: no rename there
+                    if (baseTree && walk(e.base(), e.ours(), e.theirs(), path + "/", bothChanged)) {
                         return true;
                     }
-                } else if (!isTree(mo) && !isTree(mt)) {
+                } else if (!oursTree && !theirsTree) {
                     bothChanged.add(path);
                 }
             }
@@ -101,9 +94,5 @@ final class MergeBlindSpots {
             }
         }
         return false;
-    }
-
-    private static boolean isTree(int mode) {
-        return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
     }
 }

@@ -1,5 +1,7 @@
 package dev.lane.integrate;
 
+import static dev.lane.integrate.ThreeWayEntry.isTree;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -14,7 +16,6 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.merge.MergeAlgorithm;
 import org.eclipse.jgit.merge.MergeFormatter;
 import org.eclipse.jgit.merge.MergeResult;
-import org.eclipse.jgit.treewalk.NameConflictTreeWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -51,38 +52,29 @@ final class TreeMerger {
             return theirs;
         }
         TreeFormatter out = new TreeFormatter();
-        try (TreeWalk tw = new NameConflictTreeWalk(reader)) {
-            tw.addTree(base);
-            tw.addTree(ours);
-            tw.addTree(theirs);
-            tw.setRecursive(false);
+        try (TreeWalk tw = ThreeWayEntry.walk(reader, base, ours, theirs)) {
             while (tw.next()) {
-                int mb = tw.getRawMode(0);
-                int mo = tw.getRawMode(1);
-                int mt = tw.getRawMode(2);
-                ObjectId b = tw.getObjectId(0);
-                ObjectId o = tw.getObjectId(1);
-                ObjectId t = tw.getObjectId(2);
-                boolean sameOT = mo == mt && o.equals(t);
-                boolean sameBO = mb == mo && b.equals(o);
-                boolean sameBT = mb == mt && b.equals(t);
+                ThreeWayEntry e = ThreeWayEntry.at(tw);
+                int mb = e.baseMode();
+                int mo = e.oursMode();
+                int mt = e.theirsMode();
                 int mode;
                 ObjectId id;
-                if (sameOT || sameBT) {
+                if (e.sidesAgree() || e.theirsIsBase()) {
                     mode = mo;
-                    id = o;
-                } else if (sameBO) {
+                    id = e.ours();
+                } else if (e.oursIsBase()) {
                     mode = mt;
-                    id = t;
+                    id = e.theirs();
                 } else if (isTree(mo) && isTree(mt) && (mb == 0 || isTree(mb))) {
-                    id = tree(mb == 0 ? emptyTree() : b, o, t);
+                    id = tree(mb == 0 ? emptyTree() : e.base(), e.ours(), e.theirs());
                     if (id == null) {
                         return null;
                     }
                     mode = id.equals(EMPTY_TREE) ? 0 : FileMode.TYPE_TREE;
                 } else if (isFile(mo) && isFile(mt) && (mb == 0 || isFile(mb)) && mo == mt
                         && (mb == 0 || mb == mo)) {
-                    id = text(mb == 0 ? null : b, o, t);
+                    id = text(mb == 0 ? null : e.base(), e.ours(), e.theirs());
                     if (id == null) {
                         return null;
                     }
@@ -119,9 +111,6 @@ final class TreeMerger {
         return inserter.insert(new TreeFormatter());
     }
 
-    private static boolean isTree(int mode) {
-        return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
-    }
 
     /** A regular file (executable or not); symbolic links and submodules are left to the full mergers. */
     private static boolean isFile(int mode) {
