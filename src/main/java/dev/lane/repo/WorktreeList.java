@@ -2,6 +2,8 @@ package dev.lane.repo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The worktrees git lists for a repository ({@code git worktree list --porcelain}). Read only. */
@@ -9,17 +11,16 @@ public final class WorktreeList {
     private WorktreeList() {
     }
 
+    /** One worktree git lists: its folder, and the full name of the branch checked out there (null: none). */
+    private record Listed(Path folder, String branchRef) {
+    }
+
     /**
      * Whether git lists {@code worktree} as a worktree of the repository (it does until a {@code git worktree prune}
      * finds its {@code .git} file gone). {@code git} runs in the repository.
      */
     public static boolean lists(GitCli git, Path worktree) {
-        for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
-            if (line.startsWith("worktree ") && Path.of(line.substring("worktree ".length())).equals(worktree)) {
-                return true;
-            }
-        }
-        return false;
+        return listed(git).stream().anyMatch(w -> w.folder().equals(worktree));
     }
 
     /**
@@ -29,15 +30,23 @@ public final class WorktreeList {
      * error quoting git.
      */
     public static Optional<Path> withBranch(GitCli git, String branchRef, Path except) {
-        Path current = null;
+        return listed(git).stream()
+                .filter(w -> branchRef.equals(w.branchRef()) && !w.folder().equals(except)
+                        && Files.isDirectory(w.folder()))
+                .map(Listed::folder).findFirst();
+    }
+
+    /** What git lists, in its order: a record starts at its {@code worktree} line, {@code branch} names its branch. */
+    private static List<Listed> listed(GitCli git) {
+        List<Listed> listed = new ArrayList<>();
         for (String line : git.ok("worktree", "list", "--porcelain").out().split("\n")) {
             if (line.startsWith("worktree ")) {
-                current = Path.of(line.substring("worktree ".length()));
-            } else if (line.equals("branch " + branchRef) && current != null && !current.equals(except)
-                    && Files.isDirectory(current)) {
-                return Optional.of(current);
+                listed.add(new Listed(Path.of(line.substring("worktree ".length())), null));
+            } else if (line.startsWith("branch ") && !listed.isEmpty()) {
+                Listed last = listed.remove(listed.size() - 1);
+                listed.add(new Listed(last.folder(), line.substring("branch ".length())));
             }
         }
-        return Optional.empty();
+        return listed;
     }
 }
