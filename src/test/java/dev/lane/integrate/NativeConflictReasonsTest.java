@@ -18,8 +18,8 @@ class NativeConflictReasonsTest {
     @Test
     void aConflictGitNamesNoFileForIsReportedWithGitsOwnMessage() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "old/one.txt", "one\n".repeat(20));
-        addOnMain(f, "old/two.txt", "two\n".repeat(20));
+        f.commitOnMain("old/one.txt", "one\n".repeat(20), "add " + "old/one.txt");
+        f.commitOnMain("old/two.txt", "two\n".repeat(20), "add " + "old/two.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "x/.keep", "");
@@ -61,7 +61,7 @@ class NativeConflictReasonsTest {
     @Test
     void aRenameConflictNamesTheLanesOwnNewNameWithoutBlamingMain() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/shared.txt", "shared\n".repeat(20));
+        f.commitOnMain("src/shared.txt", "shared\n".repeat(20), "add " + "src/shared.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.git(a, "mv", "src/shared.txt", "src/by-a.txt");
@@ -74,11 +74,5 @@ class NativeConflictReasonsTest {
         assertTrue(r.out().contains("src/by-a.txt (also changed by lane a)"), r.out());
         assertTrue(r.out().contains("src/by-b.txt, "), r.out());
         assertFalse(r.out().contains("(changed on main)"), r.out());
-    }
-
-    private static void addOnMain(WaveFixture f, String file, String content) {
-        f.write(f.repo, file, content);
-        f.git(f.repo, "add", file);
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "add " + file);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * side and edited on the other lands, one renamed on both sides to different names is parked.
  */
 class RelandingMergeTest {
-    private static final String BODY = numbered(30);
+    private static final String BODY = WaveFixture.numberedLines("line", 30);
 
     @TempDir
     Path tmp;
@@ -22,7 +22,7 @@ class RelandingMergeTest {
     @Test
     void aFileTheLaneRenamesAfterItsSquashedLandingWhileAnotherLaneEditedItLandsRenamedWithTheEdit() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/r.txt", BODY);
+        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "src/a1.txt", "a1\n");
@@ -43,7 +43,7 @@ class RelandingMergeTest {
     @Test
     void aFileTheLaneRenamesAfterItsSquashedLandingWhileAnotherRenamedItElsewhereIsParked() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/r.txt", BODY);
+        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "src/a1.txt", "a1\n");
@@ -63,7 +63,7 @@ class RelandingMergeTest {
     @Test
     void aLaneWithTwoMergeBasesThatRenamesAFileAnotherLaneRenamedElsewhereIsParked() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/r.txt", BODY);
+        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         Path c = f.claim("45", "c");
@@ -85,19 +85,5 @@ class RelandingMergeTest {
 
         assertTrue(r.out().contains("PARKED a:"), r.out());
         assertEquals("", f.git(f.repo, "ls-tree", "--name-only", "refs/heads/main", "src/by-a.txt"));
-    }
-
-    private static void addOnMain(WaveFixture f, String file, String content) {
-        f.write(f.repo, file, content);
-        f.git(f.repo, "add", file);
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "add " + file);
-    }
-
-    private static String numbered(int lines) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= lines; i++) {
-            s.append("line ").append(i).append('\n');
-        }
-        return s.toString();
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file in a folder that was moved, or text-merging a file .gitattributes declares unmergeable.
  */
 class RenameAndAttributeConflictsTest {
-    private static final String BODY = numbered("body", 30);
+    private static final String BODY = WaveFixture.numberedLines("body", 30);
 
     @TempDir
     Path tmp;
@@ -22,7 +22,7 @@ class RenameAndAttributeConflictsTest {
     @Test
     void aFileRenamedByTwoLanesToDifferentNamesParksTheSecondInsteadOfLandingTwoCopies() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/shared.txt", BODY, "a file to rename");
+        f.commitOnMain("src/shared.txt", BODY, "a file to rename");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.git(a, "mv", "src/shared.txt", "src/by-a.txt");
@@ -40,7 +40,7 @@ class RenameAndAttributeConflictsTest {
     @Test
     void aFileOneLaneRenamesAndAnotherDeletesParksTheSecondInsteadOfKeepingTheFile() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "src/shared.txt", BODY, "a file to rename");
+        f.commitOnMain("src/shared.txt", BODY, "a file to rename");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.git(a, "mv", "src/shared.txt", "src/by-a.txt");
@@ -57,8 +57,8 @@ class RenameAndAttributeConflictsTest {
     @Test
     void aFileAddedIntoAFolderAnotherLaneMovedParksInsteadOfLandingInTheOldFolder() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, "old/one.txt", numbered("one", 20), "a folder to move");
-        addOnMain(f, "old/two.txt", numbered("two", 20), "a folder to move");
+        f.commitOnMain("old/one.txt", WaveFixture.numberedLines("one", 20), "a folder to move");
+        f.commitOnMain("old/two.txt", WaveFixture.numberedLines("two", 20), "a folder to move");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.git(a, "mv", "old", "new");
@@ -77,9 +77,9 @@ class RenameAndAttributeConflictsTest {
     @Test
     void aFileGitattributesMarksBinaryChangedByTwoLanesParksTheSecondInsteadOfMergingItAsText() {
         WaveFixture f = WaveFixture.create(tmp);
-        addOnMain(f, ".gitattributes", "*.dat binary\nsrc/keep.txt -merge\n", "attributes");
-        addOnMain(f, "src/table.dat", WaveFixture.APP, "binary by attribute");
-        addOnMain(f, "src/keep.txt", WaveFixture.APP, "never merged");
+        f.commitOnMain(".gitattributes", "*.dat binary\nsrc/keep.txt -merge\n", "attributes");
+        f.commitOnMain("src/table.dat", WaveFixture.APP, "binary by attribute");
+        f.commitOnMain("src/keep.txt", WaveFixture.APP, "never merged");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         Path c = f.claim("45", "c");
@@ -101,18 +101,4 @@ class RenameAndAttributeConflictsTest {
         assertEquals(WaveFixture.APP.replace("line 1", "line 1 by c"), f.onMain("src/keep.txt"));
     }
 
-    /** Adds (or changes) {@code file} on main, committed in the main checkout. */
-    private static void addOnMain(WaveFixture f, String file, String content, String message) {
-        f.write(f.repo, file, content);
-        f.git(f.repo, "add", file);
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", message);
-    }
-
-    private static String numbered(String word, int lines) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= lines; i++) {
-            s.append(word).append(' ').append(i).append('\n');
-        }
-        return s.toString();
-    }
-}
+    /** Adds (or changes) {@code file} on main, committed in the main checkout. */}

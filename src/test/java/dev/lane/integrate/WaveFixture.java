@@ -214,10 +214,23 @@ public final class WaveFixture {
         return TestRepo.read(dir, rel);
     }
 
-    /** Writes {@code file} in the main checkout and commits it on main, as someone working on main directly would. */
+    /**
+     * Writes {@code file} (new or tracked) in the main checkout and commits it on main, with any other change to a
+     * tracked file, as someone working on main directly would.
+     */
     public void commitOnMain(String file, String content, String message) {
         write(repo, file, content);
+        git(repo, "add", file);
         git(repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qam", message);
+    }
+
+    /** {@code lines} lines "word 1" to "word N": a text with room for edits git merges apart. */
+    public static String numberedLines(String word, int lines) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= lines; i++) {
+            s.append(word).append(' ').append(i).append('\n');
+        }
+        return s.toString();
     }
 
     /** Runs git in {@code dir} and returns its stdout; fails the test if git fails. */
