@@ -17,7 +17,7 @@ import picocli.CommandLine.TypeConversionException;
  * picocli.
  *
  * <p>Why: every lane run is a fresh JVM, and building picocli's model of {@code lane} and the command and parsing
- * with it is ~12-18 ms of a claim's ~70 ms of Java, on the way to its checkout (docs/benchmarks.md). picocli stays the
+ * with it was ~17 ms of a claim's main thread (async-profiler, 12 claims), on the way to its checkout (docs/benchmarks.md). picocli stays the
  * parser of lane's command line: this recognises only those shapes, each option once, every value a plain word (not
  * empty, not starting with {@code -} or {@code @}, and before the command not a command's name), and gives anything
  * else to picocli: help, version, {@code --opt=value}, {@code @files}, {@code --}, {@code --order}, a missing,
