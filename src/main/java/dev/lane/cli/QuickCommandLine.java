@@ -16,14 +16,14 @@ import picocli.CommandLine.TypeConversionException;
  * ({@link ClaimCommand}, {@link IntegrateCommand}), with the same error reporting ({@link LaneCli#failed}), as through
  * picocli.
  *
- * <p>Why: every lane run is a fresh JVM, and building picocli's model of {@code lane} and the command and parsing
- * with it was ~17 ms of a claim's main thread (async-profiler, 12 claims), on the way to its checkout (docs/benchmarks.md). picocli stays the
- * parser of lane's command line: this recognises only those shapes, each option once, every value a plain word (not
- * empty, not starting with {@code -} or {@code @}, and before the command not a command's name), and gives anything
- * else to picocli: help, version, {@code --opt=value}, {@code @files}, {@code --}, {@code --order}, a missing,
- * repeated or unknown option, a value picocli would refuse or read otherwise. Whatever it recognises, picocli parses
- * to the same values ({@code QuickCommandLineTest} checks that for generated command lines), so the command, its
- * output and its errors are exactly those of the full command line.
+ * <p>Why: every lane run is a fresh JVM, and building picocli's model of {@code lane} and the command and parsing with
+ * it was ~17 ms of a claim's main thread (async-profiler, 12 claims), on the way to its checkout (docs/benchmarks.md).
+ * picocli stays the parser of lane's command line: this recognises only those shapes, each option once, every value a
+ * plain word (not empty, not starting with {@code -} or {@code @}, and before the command not a command's name), and
+ * gives anything else to picocli: help, version, {@code --opt=value}, {@code @files}, {@code --}, {@code --order}, a
+ * missing, repeated or unknown option, a value picocli would refuse or read otherwise. Whatever it recognises, picocli
+ * parses to the same values ({@code QuickCommandLineTest} checks that for generated command lines), so the command,
+ * its output and its errors are exactly those of the full command line.
  *
  * @param command  {@code claim} or {@code integrate}
  * @param rootRepo {@code --repo} given before the command's name, or null

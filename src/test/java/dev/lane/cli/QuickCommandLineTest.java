@@ -133,6 +133,34 @@ class QuickCommandLineTest {
         }
     }
 
+    /** Exit code, stdout and stderr of one run through {@link LaneCli#run} (the quick path) or picocli alone. */
+    private static String outcome(Path cwd, boolean quick, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(cwd, Map.of("LANE_AGENT", "a1"), Clock.systemUTC(), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        int code = quick ? LaneCli.run(ctx, args) : LaneCli.create(ctx).execute(args);
+        return code + "\n" + out + "\n" + err;
+    }
+
+    @Example
+    void aClaimOrPassThatFailsReportsExactlyWhatPicocliReports() throws java.io.IOException {
+        Path notARepository = java.nio.file.Files.createTempDirectory("quick-not-a-repo");
+        try {
+            for (String line : List.of("claim --wave a..b --lane dimA", "--json claim --wave 45 --lane dimA",
+                    "claim --wave 45 --lane dimA --agent bad/agent --json", "integrate --wave 45 --dry-run",
+                    "integrate --wave 45 --json --repo /nonexistent-lane-repo")) {
+                String[] args = line.split(" ");
+                assertTrue(QuickCommandLine.of(args).isPresent(), line);
+                String quick = outcome(notARepository, true, args);
+                assertTrue(!quick.startsWith("0\n"), "a failure: " + quick);
+                assertEquals(outcome(notARepository, false, args), quick, line);
+            }
+        } finally {
+            java.nio.file.Files.delete(notARepository);
+        }
+    }
+
     @Example
     void helpVersionAndEverySpellingPicocliAloneKnowsAreLeftToPicocli() {
         for (String line : List.of("claim --wave 45 --lane dimA --help", "claim -h", "--version claim --wave 4 --lane a",
