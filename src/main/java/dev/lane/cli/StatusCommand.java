@@ -98,6 +98,8 @@ final class StatusCommand extends BaseCommand {
             l.put("sequence", v.sequence());
             l.put("intents", v.intents());
             l.put("intentsDetail", intentsDetail(v.requested()));
+            l.put("intentsPending", intentsDetail(v.pending()));
+            l.put("intentsLanded", intentsDetail(v.landedEarlier()));
             l.put("reason", v.reason());
             l.put("note", v.note());
             l.put("worktree", v.worktree());
@@ -116,7 +118,10 @@ final class StatusCommand extends BaseCommand {
         return doc;
     }
 
-    /** The intents of a lane's latest submission as data: manifest entries, bump request, workflow files edited. */
+    /**
+     * Intents as data: manifest entries, bump request, workflow files edited (of the latest submission, of those still
+     * to land, or of those that landed earlier).
+     */
     private static Map<String, Object> intentsDetail(Intents intents) {
         if (intents == null) {
             return null;

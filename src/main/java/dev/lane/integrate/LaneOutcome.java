@@ -19,7 +19,7 @@ public record LaneOutcome(String lane, String agent, LaneStatus status, String r
 
     /** Intents of the lane applied by this pass. */
     public record Applied(java.util.List<String> manifest, String bump, java.util.List<String> workflows) {
-        static Applied nothing() {
+        public static Applied nothing() {
             return new Applied(java.util.List.of(), null, java.util.List.of());
         }
     }

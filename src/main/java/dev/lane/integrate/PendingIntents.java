@@ -3,10 +3,6 @@ package dev.lane.integrate;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Intents;
 import dev.lane.intent.WorkflowEdit;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -41,18 +37,8 @@ record PendingIntents(List<String> manifest, BumpRequest bump, List<WorkflowEdit
         return manifest.isEmpty() && bump == null && workflows.isEmpty();
     }
 
-    /** A workflow edit's id: the first 12 hex digits of SHA-256 over its path, base and result. */
+    /** A workflow edit's id ({@link WorkflowEdit#id}). */
     static String id(WorkflowEdit edit) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(edit.path().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update((edit.base() == null ? "\u0001new" : edit.base()).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(edit.lane().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return edit.id();
     }
 }

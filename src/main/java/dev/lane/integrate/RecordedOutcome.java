@@ -1,10 +1,14 @@
 package dev.lane.integrate;
 
+import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
+import dev.lane.intent.BumpRequest;
+import dev.lane.intent.LandedIntents;
 import dev.lane.json.JsonFields;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,9 +25,10 @@ import java.util.Optional;
  * @param reason   why it was parked (null otherwise)
  * @param time     when
  * @param note     what the lane's agent must know though it landed (an intent not applied, and why), or null
+ * @param applied  what of the lane's intents the pass applied (nothing in files that do not say)
  */
 public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> status, int sequence, String head,
-                              String reason, Instant time, String note) {
+                              String reason, Instant time, String note, LaneOutcome.Applied applied) {
 
     /** The outcome in {@code file}, or empty if there is none; a {@code LaneException} if it cannot be read. */
     public static Optional<RecordedOutcome> read(Path file) {
@@ -33,8 +38,26 @@ public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> sta
             Optional<LaneStatus> status = Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
                     .findFirst();
             return new RecordedOutcome(optional(o, "wave"), optional(o, "lane"), status, o.intValue("sequence"),
-                    o.nullableString("head"), o.nullableString("reason"), o.instant("time"), optional(o, "note"));
+                    o.nullableString("head"), o.nullableString("reason"), o.instant("time"), optional(o, "note"),
+                    applied(o));
         });
+    }
+
+    /** The {@code applied} object ({@code manifest}, {@code bump}, {@code workflows}): nothing if absent or null. */
+    private static LaneOutcome.Applied applied(JsonFields o) {
+        if (!o.has("applied") || o.isNull("applied")) {
+            return LaneOutcome.Applied.nothing();
+        }
+        JsonFields a = o.object("applied");
+        String bump = a.nullableString("bump");
+        if (bump != null) {
+            try {
+                BumpRequest.parse(bump);
+            } catch (LaneException e) {
+                throw a.damaged("bump", "is not a bump request: " + bump);
+            }
+        }
+        return new LaneOutcome.Applied(a.strings("manifest"), bump, a.strings("workflows"));
     }
 
     /** A field that older outcome files do not have: null if absent (or null). */
@@ -57,6 +80,17 @@ public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> sta
                     + "this lane; lane integrate --wave " + wave + " rewrites it");
         }
         return Optional.empty();
+    }
+
+    /**
+     * What this outcome says its pass landed of the lane's intents: the manifest entries and bump request it applied
+     * if the lane landed (integrated or already integrated), else nothing. Its workflow edits are named by path only,
+     * which does not tell one edit of a file from a later one: they are left out (see {@link LandedIntents}).
+     */
+    public LandedIntents appliedLanded() {
+        return status.filter(s -> s != LaneStatus.PARKED).isPresent()
+                ? LandedIntents.none().with(applied.manifest(), applied.bump(), List.of())
+                : LandedIntents.none();
     }
 
     /** Whether this outcome says submission {@code sequence} (at {@code head}) of the lane is on main. */

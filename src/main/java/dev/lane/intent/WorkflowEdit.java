@@ -1,6 +1,10 @@
 package dev.lane.intent;
 
 import dev.lane.json.JsonFields;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * A lane's edit of a workflow file, kept as the two versions a three-way merge needs.
@@ -26,6 +30,25 @@ public record WorkflowEdit(String path, String base, String lane) {
             return true;
         } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
             return false;
+        }
+    }
+
+    /**
+     * The edit's id: the first 12 hex digits of SHA-256 over its path, base and result. The integrator records the
+     * ids of the edits it applies ({@code Lane-Workflow} trailers) and a later submission records those its lane
+     * landed ({@link LandedIntents}): an edit is pending while its id is not among them.
+     */
+    public String id() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update((base == null ? "\u0001new" : base).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(lane.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -53,6 +53,11 @@ public final class JsonFields {
         return fields.containsKey(name);
     }
 
+    /** Whether the field is absent or null. */
+    public boolean isNull(String name) {
+        return fields.get(name) == null;
+    }
+
     /** A string field that may be null (but must be present). */
     public String nullableString(String name) {
         Object v = value(name);

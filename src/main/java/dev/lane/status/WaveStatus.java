@@ -8,6 +8,7 @@ import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.integrate.RecordedOutcome;
+import dev.lane.intent.LandedIntents;
 import dev.lane.json.JsonFields;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
@@ -30,7 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes). Read-only:
+ * The state of every lane of a wave, read from the inbox (claims, submissions, integrator outcomes; what of a lane's
+ * intents landed with its earlier submissions comes from its submission's {@code landed} record and its outcome, see
+ * {@link dev.lane.intent.LandedIntents}). Read-only:
  * takes no lock, so it may show a claim or submission that is being written as its previous state. A claim or
  * submission record that cannot be read shows as its lane's row in state damaged, naming the file; it hides no
  * other lane.
@@ -127,6 +130,7 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
         Instant since = sub.submittedAt();
         String reason = null;
         String note = null;
+        LandedIntents landed = sub.landed();
         try {
             // An outcome counts only for the submission it was about; a later resubmission is waiting again. One
             // copied in from another lane or wave (or naming another head) is about none of this lane's submissions.
@@ -135,6 +139,10 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
                     sub.head()));
             Optional<RecordedOutcome> o = read.filter(r -> foreign.isEmpty() && r.sequence() == sub.sequence());
             reason = foreign.orElse(null);
+            if (foreign.isEmpty() && read.isPresent() && read.get().sequence() < sub.sequence()) {
+                // what the pass of an earlier submission applied, recorded after this submission was made
+                landed = landed.with(read.get().appliedLanded());
+            }
             if (o.isPresent()) {
                 state = o.get().status().map(status -> switch (status) {
                     case INTEGRATED -> LaneState.INTEGRATED;
@@ -150,6 +158,6 @@ public record WaveStatus(WaveId wave, List<LaneView> lanes, Optional<IntegratePa
                     + " rewrites it";
         }
         return new LaneView(c.lane(), c.agent(), state, since, sub.head(), sub.sequence(), reason, c.worktree(),
-                sub.intents(), note);
+                sub.intents(), note, landed);
     }
 }

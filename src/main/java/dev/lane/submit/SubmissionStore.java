@@ -3,7 +3,9 @@ package dev.lane.submit;
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
+import dev.lane.integrate.RecordedOutcome;
 import dev.lane.intent.Intents;
+import dev.lane.intent.LandedIntents;
 import dev.lane.json.Json;
 import dev.lane.json.JsonFields;
 import dev.lane.ledger.LedgerEntry;
@@ -41,8 +43,9 @@ public final class SubmissionStore {
      * @param nextSequence the new submission's number
      * @param unlogged     the lane's earlier submission if the wave's ledger has no submit entry of it (a submit
      *                     killed between writing it and logging it), else null
+     * @param previous     the lane's earlier submission if its record can be read, else null
      */
-    public record Earlier(boolean exists, int nextSequence, Submission unlogged) {
+    public record Earlier(boolean exists, int nextSequence, Submission unlogged, Submission previous) {
     }
 
     /**
@@ -58,15 +61,45 @@ public final class SubmissionStore {
             previous = submission(wave, lane);
         } catch (LaneException unreadable) {
             long submits = submitEntries(wave, lane).count();
-            return new Earlier(true, (int) submits + 1, null);
+            return new Earlier(true, (int) submits + 1, null, null);
         }
         if (previous.isEmpty()) {
-            return new Earlier(false, 1, null);
+            return new Earlier(false, 1, null, null);
         }
         Submission s = previous.get();
         Instant logged = s.submittedAt().truncatedTo(ChronoUnit.MILLIS); // the ledger's precision
         boolean inLedger = submitEntries(wave, lane).anyMatch(e -> e.time().equals(logged));
-        return new Earlier(true, s.sequence() + 1, inLedger ? null : s);
+        return new Earlier(true, s.sequence() + 1, inLedger ? null : s, s);
+    }
+
+    /**
+     * What of the lane's intents landed before its next submission (see {@link LandedIntents}): what the previous
+     * submission's record says landed before it, what the lane's {@code outcome.json} says its pass applied if the lane
+     * landed there, and, if that outcome is about the previous submission and says it landed, all of that
+     * submission's intents (its bump only if the outcome does not note it as not applied). An outcome that cannot be
+     * read, or is about another lane, adds nothing.
+     *
+     * @param previous the lane's previous submission, or null if it has none or its record cannot be read
+     */
+    public LandedIntents landedBefore(WaveId wave, LaneId lane, Submission previous) {
+        LandedIntents landed = previous == null ? LandedIntents.none() : previous.landed();
+        Optional<RecordedOutcome> outcome;
+        try {
+            outcome = RecordedOutcome.read(inbox.outcome(wave, lane));
+        } catch (LaneException unreadable) {
+            return landed; // the next integrate rewrites it; nothing is taken from it meanwhile
+        }
+        if (outcome.isEmpty() || outcome.get().foreignTo(wave.value(), lane.value(),
+                previous == null ? 0 : previous.sequence(), previous == null ? null : previous.head()).isPresent()) {
+            return landed;
+        }
+        RecordedOutcome o = outcome.get();
+        landed = landed.with(o.appliedLanded());
+        if (previous != null && o.landed(wave.value(), lane.value(), previous.sequence(), previous.head())) {
+            Intents all = previous.intents();
+            landed = landed.with(o.note() == null ? all : new Intents(all.manifest(), null, all.workflows()));
+        }
+        return landed;
     }
 
     private Stream<LedgerEntry> submitEntries(WaveId wave, LaneId lane) {

@@ -14,6 +14,7 @@ import dev.lane.integrate.BumpOutlook;
 import dev.lane.intent.BumpLevel;
 import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Intents;
+import dev.lane.intent.LandedIntents;
 import dev.lane.intent.Manifest;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
@@ -47,7 +48,10 @@ import java.util.Set;
  * read. Only then, in order: (1) the work is
  * committed, (2) {@code intents.json} is written atomically with the lane's old intents plus the new ones,
  * (3) a commit restores the shared files to their fork-point content, (4) {@code submission.json} is written
- * atomically, (5) the ledger gets the entry (its time is the submission's own). A crash after (2) loses nothing: the
+ * atomically, with what of the lane's intents its earlier submissions landed ({@link LandedIntents}: from the
+ * previous submission and the lane's outcome, read before (1); a rerun after a crash reads them again, or the
+ * record a crashed submit wrote, which carries the same), (5) the ledger gets the entry (its time is the
+ * submission's own). A crash after (2) loses nothing: the
  * intents are saved and a re-run detects the same edits again (adding them to a set is idempotent) or, after (3),
  * none. A crash between (4) and (5) leaves a submission the ledger does not know (status shows it, integrate may land
  * it): the next submit of the lane finds no submit entry bearing its time and logs it, marked as logged late, just
@@ -125,6 +129,7 @@ public final class SubmitService {
 
         // What this submission follows (it may read the ledger, which can refuse): read before anything changes.
         SubmissionStore.Earlier earlier = store.earlier(request.wave(), request.lane());
+        LandedIntents landed = store.landedBefore(request.wave(), request.lane(), earlier.previous());
         boolean committed = false;
         if (!dirty.isEmpty()) {
             git.ok("add", "-A");
@@ -141,7 +146,7 @@ public final class SubmitService {
         String head = git.ok("rev-parse", "HEAD").line();
         int sequence = earlier.nextSequence();
         Submission submission = new Submission(request.wave().value(), request.lane().value(), claim.agent(), head,
-                fork, ws.clock().instant(), sequence, intents);
+                fork, ws.clock().instant(), sequence, intents, landed);
         store.writeSubmission(submission);
         CrashPoint.reached("submit-after-submission");
         boolean resubmission = earlier.exists();

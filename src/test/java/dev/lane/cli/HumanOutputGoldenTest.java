@@ -59,6 +59,9 @@ class HumanOutputGoldenTest {
         Golden.assertMatches("ledger-table", table);
     }
 
+    private static final dev.lane.intent.WorkflowEdit DEPLOY_EDIT = new dev.lane.intent.WorkflowEdit(
+            ".github/workflows/deploy.yml", "on: push\n", "on:\n  push:\n  workflow_dispatch:\n");
+
     @Test
     void theStatusViewIsPinned() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
@@ -70,6 +73,14 @@ class HumanOutputGoldenTest {
                         now.minusSeconds(200), "456789abcdef0123", 1, null, "/tmp/jpcite-45-dimC",
                         new dev.lane.intent.Intents(List.of(), dev.lane.intent.BumpRequest.parse("0.4.0"), List.of()),
                         "bump 0.4.0 of lane dimC not applied: main is already at 0.5.0"),
+                // Resubmitted after landing: what landed with its first submission is not shown as pending; its
+                // patch request is covered by the minor bump it landed (one bump per wave).
+                new dev.lane.status.LaneView("dimR", "agent-r", dev.lane.status.LaneState.SUBMITTED,
+                        now.minusSeconds(60), "fedcba9876543210", 2, null, "/tmp/jpcite-45-dimR",
+                        new dev.lane.intent.Intents(List.of("262_add_x.sql", "263_y.sql"),
+                                dev.lane.intent.BumpRequest.parse("patch"), List.of(DEPLOY_EDIT)),
+                        null, new dev.lane.intent.LandedIntents(List.of("262_add_x.sql"), List.of("minor"),
+                                List.of(DEPLOY_EDIT.id()))),
                 new dev.lane.status.LaneView("cell3", "agent-x", dev.lane.status.LaneState.PARKED,
                         now.minusSeconds(40), "0123456789abcdef", 2,
                         "manifest number 262 is taken: 262_realtime_cache.sql clashes with dimF's 262_subsidy.sql",

@@ -56,7 +56,7 @@ class RecordReadTest {
     }
 
     private static Submission submission(Intents intents) {
-        return new Submission("45", "dimA", "agent-1", "a".repeat(40), "b".repeat(40), AT, 3, intents);
+        return new Submission("45", "dimA", "agent-1", "a".repeat(40), "b".repeat(40), AT, 3, intents, null);
     }
 
     private static LaneException internal(Runnable read) {
