@@ -1,6 +1,7 @@
 package dev.lane.cli;
 
 import dev.lane.core.Workspace;
+import dev.lane.intent.LandedIntents;
 import dev.lane.submit.SubmitService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ final class SubmitCommand extends BaseCommand {
         SubmitService.Result r = new SubmitService(ws).submit(
                 new SubmitService.Request(sel.wave(), sel.lane(), message, manifest, bump, resetIntents));
         var s = r.submission();
+        LandedIntents.Split split = s.landed().split(s.intents());
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("wave", s.wave());
@@ -69,6 +71,8 @@ final class SubmitCommand extends BaseCommand {
             doc.put("committedWork", r.committedWork());
             doc.put("movedToIntents", r.movedFiles());
             doc.put("intents", s.intents());
+            doc.put("intentsPending", split.pending()); // what a pass has still to apply, as the inbox knows
+            doc.put("intentsLanded", split.landed()); // what earlier submissions of the lane landed
             doc.put("notices", r.notices());
             printJson(doc);
         } else {
@@ -78,7 +82,7 @@ final class SubmitCommand extends BaseCommand {
             if (!r.movedFiles().isEmpty()) {
                 out().println("shared files moved into intents: " + String.join(", ", r.movedFiles()));
             }
-            out().println("intents: " + s.intents().summary());
+            out().println("intents: " + split.summary());
             r.notices().forEach(n -> out().println("note: " + n));
         }
         return 0;

@@ -134,5 +134,34 @@ public record LandedIntents(List<String> manifest, List<String> bumps, List<Stri
         public boolean anyLanded() {
             return !landed.isEmpty();
         }
+
+        /**
+         * One line for a person: the intents still to land, then those that landed with an earlier submission
+         * ("manifest +1 (263_y.sql); landed earlier: manifest +1 (262_add_x.sql), bump minor"), so an intent that
+         * landed never reads as pending; just the intents' summary when none landed.
+         */
+        public String summary() {
+            return anyLanded() ? withLanded(pending.isEmpty() ? "no new intents" : pending.summary())
+                    : pending.summary();
+        }
+
+        /** {@code text}, then "; landed earlier: " and the intents that landed with an earlier submission, if any. */
+        public String withLanded(String text) {
+            if (!anyLanded()) {
+                return text;
+            }
+            List<String> parts = new ArrayList<>();
+            if (!landed.manifest().isEmpty()) {
+                parts.add(new Intents(landed.manifest(), null, List.of()).summary());
+            }
+            if (landed.bump() != null) {
+                parts.add("bump " + landed.bump() + (bumpCover.toString().equals(landed.bump().toString()) ? ""
+                        : " (covered by the bump " + bumpCover + " it landed)"));
+            }
+            if (!landed.workflows().isEmpty()) {
+                parts.add(new Intents(List.of(), null, landed.workflows()).summary());
+            }
+            return text + "; landed earlier: " + String.join(", ", parts);
+        }
     }
 }

@@ -3,8 +3,6 @@ package dev.lane.status;
 import dev.lane.intent.Intents;
 import dev.lane.intent.LandedIntents;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One lane of the status view.
@@ -44,12 +42,7 @@ public record LaneView(String lane, String agent, LaneState state, Instant since
      * intent that landed never reads as pending.
      */
     public String intents() {
-        if (requested == null || requested.isEmpty()) {
-            return "";
-        }
-        LandedIntents.Split split = landed.split(requested);
-        return split.anyLanded() ? withLanded(split.pending().isEmpty() ? "no new intents" : split.pending().summary(),
-                split) : requested.summary();
+        return requested == null || requested.isEmpty() ? "" : landed.split(requested).summary();
     }
 
     /**
@@ -66,8 +59,7 @@ public record LaneView(String lane, String agent, LaneState state, Instant since
         }
         LandedIntents.Split split = landed.split(requested);
         Intents others = new Intents(split.pending().manifest(), null, split.pending().workflows());
-        String text = others.isEmpty() ? note : others.summary() + "; " + note;
-        return split.anyLanded() ? withLanded(text, split) : text;
+        return split.withLanded(others.isEmpty() ? note : others.summary() + "; " + note);
     }
 
     /**
@@ -85,22 +77,5 @@ public record LaneView(String lane, String agent, LaneState state, Instant since
     /** The intents of its latest submission that landed with an earlier one, or null if it has not submitted. */
     public Intents landedEarlier() {
         return requested == null ? null : landed.split(requested).landed();
-    }
-
-    /** {@code text}, then "; landed earlier: " and the intents that landed with an earlier submission. */
-    private static String withLanded(String text, LandedIntents.Split split) {
-        Intents l = split.landed();
-        List<String> parts = new ArrayList<>();
-        if (!l.manifest().isEmpty()) {
-            parts.add(new Intents(l.manifest(), null, List.of()).summary());
-        }
-        if (l.bump() != null) {
-            parts.add("bump " + l.bump() + (split.bumpCover().toString().equals(l.bump().toString()) ? ""
-                    : " (covered by the bump " + split.bumpCover() + " it landed)"));
-        }
-        if (!l.workflows().isEmpty()) {
-            parts.add(new Intents(List.of(), null, l.workflows()).summary());
-        }
-        return text + "; landed earlier: " + String.join(", ", parts);
     }
 }

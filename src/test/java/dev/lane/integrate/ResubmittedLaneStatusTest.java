@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane that landed and submits again lists what landed with it again (its intents are its whole set since its fork
- * point); {@code lane status} must not show those as still to land, in its DETAIL column or in {@code --json}.
+ * point); neither {@code lane status} nor that {@code lane submit}'s own report may show those as still to land, in
+ * their text or in {@code --json}.
  */
 class ResubmittedLaneStatusTest {
     private static final String DEPLOY = ".github/workflows/deploy.yml";
@@ -32,7 +33,11 @@ class ResubmittedLaneStatusTest {
         f.submit(a, "--bump", "minor");
         f.integrate("--wave", "45").expect(0);
         f.write(a, "scripts/migrations/263_y.sql", "-- 263\n");
-        f.submit(a); // no sync: the submission lists 262_add_x.sql, the bump and the workflow edit again
+        CliRun resubmit = f.submit(a); // no sync: the submission lists 262_add_x.sql, the bump and the edit again
+
+        assertTrue(resubmit.out().contains("intents: manifest +1 (263_y.sql); landed earlier: manifest +1 "
+                + "(262_add_x.sql), bump minor, workflow edits 1 (" + DEPLOY + ")"), "submit's own report: "
+                + resubmit.out());
 
         String row = row(f.lane(f.repo, "status", "--wave", "45").expect(0), "dimA");
         assertTrue(row.contains(" submitted ") && row.contains("manifest +1 (263_y.sql); landed earlier: "
@@ -80,7 +85,12 @@ class ResubmittedLaneStatusTest {
         assertEquals(List.of("262_add_x.sql"), strings(parked.get("intentsLanded").get("manifest")));
 
         f.git(a, "mv", "scripts/migrations/263_a.sql", "scripts/migrations/264_a.sql");
-        f.submit(a);
+        JsonNode submitted = Json.mapper().readTree(f.submit(a, "--json").out());
+        assertEquals(List.of("264_a.sql"), strings(submitted.get("intentsPending").get("manifest")),
+                "submit --json: " + submitted);
+        assertEquals(List.of("262_add_x.sql"), strings(submitted.get("intentsLanded").get("manifest")));
+        assertEquals(List.of("262_add_x.sql", "264_a.sql"), strings(submitted.get("intents").get("manifest")),
+                "intents stays the lane's whole set");
         String row = row(f.lane(f.repo, "status", "--wave", "45").expect(0), "dimA");
         assertTrue(row.contains("manifest +1 (264_a.sql); landed earlier: manifest +1 (262_add_x.sql)"), row);
         JsonNode again = jsonLane(f, "dimA");
