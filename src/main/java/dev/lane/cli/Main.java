@@ -1,6 +1,5 @@
 package dev.lane.cli;
 
-import dev.lane.repo.JGitShutdownHook;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        JGitShutdownHook.install(); // before JGit's first use: see there
         System.setProperty(CommandModel.CONVERTER_EXCLUDES, CommandModel.UNUSED_CONVERTERS); // start-up: see there
         // picocli's documented switch for Groovy closures in annotations, which lane does not use. Without it, every
         // run looks for groovy.lang.Closure on the class path, a miss that opens and indexes the whole jar (5,000

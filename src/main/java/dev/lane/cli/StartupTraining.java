@@ -2,7 +2,6 @@ package dev.lane.cli;
 
 import dev.lane.fs.SafeFiles;
 import dev.lane.repo.GitCli;
-import dev.lane.repo.JGitShutdownHook;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -36,7 +35,6 @@ public final class StartupTraining {
         // Loads the launcher's entry class so the archive holds it too: loading it from the jar would open and index
         // the whole jar (some 5,000 entries, in the interpreter) on every run; a class in the archive needs no jar.
         Class<?> entry = Main.class;
-        JGitShutdownHook.install(); // as Main does, so the archive holds what a run loads
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("lane-training-");

@@ -1,12 +1,13 @@
 package dev.lane.integrate;
 
 import dev.lane.core.Background;
+import dev.lane.repo.JGitShutdownHook;
 import dev.lane.repo.MainRepository;
 
 /**
  * The main repository being opened with JGit on another thread, so that an integrate pass finds it open: opening a
- * repository is the largest part of a pass's start-up in a fresh JVM (JGit's message bundle, file-system attributes,
- * its config files), and it needs nothing from the pass. The CLI starts it before it builds its own command model.
+ * repository is the largest part of a pass's start-up in a fresh JVM (JGit's logging and file-system attributes, its
+ * config files), and it needs nothing from the pass. The CLI starts it before it builds its own command model.
  *
  * <p>Protocol: that of {@link Background} (the opening only reads). After opening, the thread also reads
  * {@code HEAD} once, so that JGit's ref and object reading code is ready too; nothing read there is kept. The pass
@@ -20,6 +21,7 @@ public final class RepositoryOpening implements AutoCloseable {
     private RepositoryOpening(MainRepository repo) {
         this.repo = repo;
         this.opening = Background.start("open-repository", () -> {
+            JGitShutdownHook.install(); // before JGit's first use in this run: see there
             RepoAccess access = new RepoAccess(repo);
             access.resolveRef("HEAD").ifPresent(access::commit);
             return access;

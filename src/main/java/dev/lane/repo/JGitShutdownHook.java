@@ -1,6 +1,7 @@
 package dev.lane.repo;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.internal.util.CleanupService;
 
 /**
@@ -17,20 +18,31 @@ import org.eclipse.jgit.internal.util.CleanupService;
  * cleanup) and registers a JVM shutdown hook that calls {@code shutDown}. JGit's message bundle is then loaded only if
  * JGit has a message to give.
  *
- * <p>Protocol: call {@link #install} once, first thing in {@code main}, before any JGit class is used (if JGit was used
- * before, its own hook is registered already and stays; the call then only adds a hook with nothing to do). What a
- * signal leaves: the same as with JGit's own hook; the hook runs JGit's cleanup (lock files of this
- * process deleted), and JGit reports a cleanup that fails, as before. A normal exit halts the JVM without running
+ * <p>Protocol: {@link #install} is called before JGit's first use in a run (by {@code RepositoryOpening}, on the thread
+ * that opens the repository: JGit is used only to integrate), and acts once per JVM, since a JVM has one set of
+ * shutdown hooks; later calls do nothing. If JGit was used before the first call (another thread, a test JVM), JGit's
+ * own hook is registered already and stays: the call then only adds a hook with nothing to do, and either way a
+ * signal runs JGit's cleanup exactly once. What a signal leaves: the same as with JGit's own hook; the hook runs JGit's
+ * cleanup (lock files of this process deleted), and JGit reports a cleanup that fails, as before. A normal exit halts the JVM without running
  * shutdown hooks ({@code Main}), as before: by then every lock file is committed or released. If JGit's service is
  * not what this class expects (a JGit upgrade changed it), the hook does nothing and says so on stderr; the
  * {@code JGitShutdownHookTest} fails first.
  */
 public final class JGitShutdownHook {
+    /** Whether this JVM has the hook: one per JVM, as the JVM's shutdown hooks are (see the protocol above). */
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
     private JGitShutdownHook() {
     }
 
-    /** Makes JGit's cleanup service in its OSGi mode and registers a JVM shutdown hook that runs its cleanup. */
+    /**
+     * Makes JGit's cleanup service in its OSGi mode and registers a JVM shutdown hook that runs its cleanup, the first
+     * time it is called in this JVM; then does nothing.
+     */
     public static void install() {
+        if (!INSTALLED.compareAndSet(false, true)) {
+            return;
+        }
         CleanupService service = new CleanupService(); // JGit's constructor for OSGi: it becomes JGit's instance
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(service), "lane-jgit-cleanup"));
     }
