@@ -1,12 +1,13 @@
 package dev.lane.integrate;
 
 import dev.lane.core.Background;
+import dev.lane.repo.JGitShutdownHook;
 import dev.lane.repo.MainRepository;
 
 /**
  * The main repository being opened with JGit on another thread, so that an integrate pass finds it open: opening a
- * repository is the largest part of a pass's start-up in a fresh JVM (JGit's message bundle, file-system attributes,
- * its config files), and it needs nothing from the pass. The CLI starts it before it builds its own command model.
+ * repository is the largest part of a pass's start-up in a fresh JVM (JGit's logging and file-system attributes, its
+ * config files), and it needs nothing from the pass. The CLI starts it before it builds its own command model.
  *
  * <p>Protocol: that of {@link Background} (the opening only reads). After opening, the thread also reads
  * {@code HEAD} once, so that JGit's ref and object reading code is ready too; nothing read there is kept. The pass
@@ -20,6 +21,7 @@ public final class RepositoryOpening implements AutoCloseable {
     private RepositoryOpening(MainRepository repo) {
         this.repo = repo;
         this.opening = Background.start("open-repository", () -> {
+            JGitShutdownHook.install(); // before JGit's first use in this run: see there
             RepoAccess access = new RepoAccess(repo);
             access.resolveRef("HEAD").ifPresent(access::commit);
             return access;
@@ -31,9 +33,13 @@ public final class RepositoryOpening implements AutoCloseable {
         return new RepositoryOpening(repo);
     }
 
-    /** Whether this is the opening of {@code other}. */
+    /**
+     * Whether this is the opening of {@code other}. Compared field by field: a record's own {@code equals} is linked
+     * on its first call through {@code java.lang.runtime.ObjectMethods}, ~14 ms of the pass's main thread when it is
+     * the first record compared in the run (async-profiler, docs/benchmarks.md).
+     */
     boolean isOf(MainRepository other) {
-        return repo.equals(other);
+        return repo.workTree().equals(other.workTree()) && repo.gitDir().equals(other.gitDir());
     }
 
     /** The open repository; the caller owns it from now on. Throws what opening it threw. */
