@@ -10,6 +10,7 @@ import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
 import dev.lane.ledger.LedgerReader;
+import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -166,7 +167,13 @@ final class PassRecord {
             JsonFields a = l.object("applied");
             LaneOutcome.Applied applied = new LaneOutcome.Applied(a.strings("manifest"), a.nullableString("bump"),
                     a.strings("workflows"));
-            lanes.add(new LaneOutcome(l.string("lane"), l.nullableString("agent"), status, l.nullableString("reason"),
+            String lane = l.string("lane");
+            try {
+                new LaneId(lane); // a name the outcome files' paths are made of
+            } catch (LaneException notALaneName) {
+                throw l.damaged("lane", "is not a lane name: " + notALaneName.getMessage());
+            }
+            lanes.add(new LaneOutcome(lane, l.nullableString("agent"), status, l.nullableString("reason"),
                     l.nullableString("head"), l.intValue("sequence"), applied, l.nullableString("commit"),
                     l.nullableString("note")));
         }
