@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * &lt;inbox&gt;/&lt;wave&gt;/&lt;lane&gt;/outcome.json     what the integrator did with the lane
  * &lt;inbox&gt;/&lt;wave&gt;/.released/&lt;lane&gt;.&lt;ms&gt;/  claim folders of released lanes, kept for the record
  * &lt;inbox&gt;/&lt;wave&gt;/.integrate.lock          the wave's integrator lock
+ * &lt;inbox&gt;/&lt;wave&gt;/.integrate-pass.json     what a pass moving main will record, until it has (PassRecord)
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.claim.lock      held from a claim's mkdir until its claim.json exists
  * &lt;inbox&gt;/&lt;wave&gt;/.&lt;lane&gt;.work.lock       held by a submit, sync or release of the lane while it runs
  * &lt;inbox&gt;/&lt;wave&gt;/.check-logs/run-N.log   output of the latest pass's failing runs of the check: command
@@ -66,6 +67,14 @@ public record Inbox(Path root) {
 
     public Path integrateLock(WaveId wave) {
         return waveDir(wave).resolve(".integrate.lock");
+    }
+
+    /**
+     * What a pass of the wave that moves main will record (its outcomes and {@code main-moved} entry), from just before
+     * main moves until its ledger block is written, for the next pass if it stops in between (see {@code PassRecord}).
+     */
+    public Path passRecord(WaveId wave) {
+        return waveDir(wave).resolve(".integrate-pass.json");
     }
 
     /** Held by a claimant from its mkdir until its claim record is written (see {@code ClaimService}). */

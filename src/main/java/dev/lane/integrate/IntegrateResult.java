@@ -17,7 +17,8 @@ import java.util.List;
  * @param versionTo     the version after the pass (equal to versionFrom if no bump)
  * @param workflows     workflow files the pass changed
  * @param notSubmitted  lanes claimed in the wave but not submitted (left out)
- * @param checkoutNote  what the user must know about the main checkout, or null
+ * @param checkoutNote  what the user must know about the main checkout, and about a stopped pass of the wave this
+ *                      pass recorded first (or, for a dry run, will), or null
  * @param check         what the user's {@code check:} command did
  * @param versionNote   what the user must know about the version: the version files disagreed on main, each file's
  *                      value, and which the bump started from; null if nothing

@@ -14,9 +14,12 @@ import dev.lane.names.WaveId;
 import dev.lane.repo.Identity;
 import dev.lane.submit.Submission;
 import dev.lane.submit.SubmissionStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +36,11 @@ import org.semver4j.Semver;
  *
  * <p>Protocol of one pass:
  * <ol>
- *   <li>Take the wave's {@link IntegrateLock} (busy: exit 3 naming the holder). Then, unless a dry run, under the
- *       repository's checkout lock, finish what a stopped pass of any wave left in the checkout of main
- *       ({@link MainUpdater#recover}).</li>
+ *   <li>Take the wave's {@link IntegrateLock} (busy: exit 3 naming the holder). Before anything else, if a pass of
+ *       the wave stopped after moving main and before recording it, write the records it owed, from its
+ *       {@link PassRecord} (a dry run only says the next pass will). Then, unless a dry run, append
+ *       {@code integrate-started} and, under the repository's checkout lock, finish what a stopped pass of any wave
+ *       left in the checkout of main ({@link MainUpdater#recover}).</li>
  *   <li>Read main's commit: the base. Read what earlier passes of the wave applied ({@link WaveHistory}).</li>
  *   <li>Classify the submitted lanes (head and intents already in main: already integrated; branch touching a
  *       shared file: parked) and merge the others in order, in memory ({@link LaneMerger}).</li>
@@ -44,20 +49,26 @@ import org.semver4j.Semver;
  *       with bisection ({@link CheckBisector}), each run told to the {@link CheckProgress}, the output of failing
  *       runs kept in the wave's check log folder, and (unless a dry run) a {@code checked} ledger entry appended
  *       once the check's outcome is known. {@code --dry-run} stops here.</li>
- *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them.</li>
+ *   <li>The commits exist as objects (written while planning, {@link ResultWriter}); nothing references them. If the
+ *       plan moves main, its {@link PassRecord} is written: what the pass will record once main moved.</li>
  *   <li>Under the repository's checkout lock (one main checkout serves every wave), finish what a stopped pass of
  *       any wave left in the checkout journal, then move main by compare-and-swap from the base ({@link
  *       MainUpdater}): the one commit point of the pass. A main checkout on main has its HEAD detached at the base
  *       first, so it always names the commit its files are at; a clean one then follows main, a dirty one stays.</li>
- *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}).</li>
+ *   <li>Re-read main and verify ({@link Verifier}); then record the outcome ({@link OutcomeRecorder}), and delete
+ *       the pass record.</li>
  * </ol>
  * A crash before step 7 leaves main untouched (only unreferenced objects, ledger lines and check logs were written). A
  * crash in
  * step 7 leaves main untouched or fully moved, and may leave the checkout journal with the main checkout detached at
  * the base (its files at the base, or, killed between the read-tree and putting HEAD back, at main): the next pass of
  * any wave puts that right first ({@link MainUpdater}). A crash after
- * step 7 leaves main fully moved. Either way a rerun finds everything in main's history and lands nothing twice
- * ({@link PendingIntents}, {@link WaveBump}), and the same final tree results.
+ * step 7 leaves main fully moved, and the pass record saying what the pass had still to record: the next pass of the
+ * wave writes the outcomes and the ledger entries it lacks (the {@code main-moved} marked as logged late), so the
+ * wave's records end as an uncrashed pass leaves them, nothing recorded twice (see {@link PassRecord}); a record
+ * whose move main does not hold (the pass stopped before the compare-and-swap, or lost it) is deleted unrecorded.
+ * Either way a rerun finds everything in main's history and lands nothing twice ({@link PendingIntents},
+ * {@link WaveBump}), and the same final tree results.
  */
 public final class Integrator {
     /** How long a pass waits for another pass that is moving main and the main checkout. */
@@ -123,16 +134,23 @@ public final class Integrator {
             }
             List<ClaimRecord> ordered = lanes.claims();
             Ledger ledger = new Ledger(ws.inbox().ledger(wave));
+            PassRecord passRecord = new PassRecord(ws.inbox(), wave);
+            List<String> notes = new ArrayList<>();
+            stoppedPass(request, passRecord, opening, ledger).ifPresent(notes::add);
+            Instant started = null;
             if (!request.dryRun()) {
                 int claimed = ordered.size() + lanes.damaged().size();
-                ledger.append(entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main() + ", "
-                        + claimed + (claimed == 1 ? " lane claimed" : " lanes claimed")
-                        + (request.squash() ? ", squash" : "")));
+                LedgerEntry start = entry(LedgerEvent.INTEGRATE_STARTED, wave, agent, "onto " + ws.config().main()
+                        + ", " + claimed + (claimed == 1 ? " lane claimed" : " lanes claimed")
+                        + (request.squash() ? ", squash" : ""));
+                ledger.append(start);
+                started = start.time().truncatedTo(ChronoUnit.MILLIS); // as the ledger writes it
             }
             try (RepoAccess access = opening.take();
                  Background<Identity.Roles> author = Background.start("author",
                          () -> Identity.of(ws.git(), request.agent().value()))) {
-                return recoverThenPass(request, lanes, submitted, access, author);
+                return recoverThenPass(request, lanes, submitted, access, author,
+                        new PassStart(passRecord, started), notes);
             } catch (LaneException e) {
                 if (!request.dryRun()) {
                     LedgerEvent event = switch (e.exitCode()) {
@@ -147,21 +165,50 @@ public final class Integrator {
     }
 
     /**
+     * Before anything else of the pass (under the wave's lock, before its {@code integrate-started}): records what a
+     * pass of the wave that stopped after moving main still owed ({@link PassRecord#finish}), or, for a dry run, only
+     * says that the next pass will. Returns the note for the user, if any. Only when a pass record is there is the
+     * repository taken this early (the pass then takes the same handle again, and closes it); a record that cannot
+     * be read stops the pass here, before it changes anything.
+     */
+    private Optional<String> stoppedPass(IntegrateRequest request, PassRecord record, RepositoryOpening opening,
+                                         Ledger ledger) {
+        if (!Files.exists(record.file(), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // the usual case: no wait for the repository here
+        }
+        RepoAccess access = opening.take();
+        try {
+            return request.dryRun() ? record.pending(access, ws.mainRef())
+                    : record.finish(access, ws.mainRef(), ledger, ws.clock().instant());
+        } catch (RuntimeException e) {
+            access.close(); // the pass does not go on to take it
+            throw e;
+        }
+    }
+
+    /**
+     * The wave's pass record and the time of this pass's {@code integrate-started} entry (millisecond precision, as in
+     * the ledger; null for a dry run, which writes no record).
+     */
+    private record PassStart(PassRecord record, Instant started) {
+    }
+
+    /**
      * Puts right what a stopped pass of any wave left in the checkout of main, then runs this pass; what was done
-     * to the checkout is said in the result, or in the error if the pass then stops.
+     * to the checkout (and the notes in {@code checkoutNotes} already) is said in the result, or in the error if the pass then stops.
      */
     private IntegrateResult recoverThenPass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                             WaveLanes.Submitted submitted, RepoAccess access,
-                                            Background<Identity.Roles> author) {
+                                            Background<Identity.Roles> author, PassStart start,
+                                            List<String> checkoutNotes) {
         MainUpdater updater = new MainUpdater(access, ws.git(), ws.mainRef(), ws.inbox().checkoutJournal());
-        List<String> checkoutNotes = new ArrayList<>();
         try {
             if (!request.dryRun()) { // first put right what a stopped pass of any wave left in the main checkout
                 withCheckoutLock(request, () -> updater.recover().ifPresent(checkoutNotes::add));
                 // and the check checkouts of passes killed in their check
                 StaleCheckouts.inSystemTemp().clear(ws.git(), ws.inbox().worktreesLock());
             }
-            return pass(request, lanes, submitted, access, author, updater, checkoutNotes);
+            return pass(request, lanes, submitted, access, author, updater, start, checkoutNotes);
         } catch (LaneException e) {
             // what was done to the main checkout is said even when the pass then stops
             throw checkoutNotes.isEmpty() ? e : new LaneException(e.exitCode(), e.getMessage() + "\n"
@@ -186,7 +233,7 @@ public final class Integrator {
 
     private IntegrateResult pass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                  WaveLanes.Submitted submitted, RepoAccess access, Background<Identity.Roles> author,
-                                 MainUpdater updater, List<String> checkoutNotes) {
+                                 MainUpdater updater, PassStart start, List<String> checkoutNotes) {
         WaveId wave = request.wave();
         // Lanes whose claim or submission record cannot be read are parked; the others go through the pass.
         List<ClaimRecord> ordered = lanes.claims().stream().filter(c -> !submitted.isUnreadable(c.lane())).toList();
@@ -238,10 +285,24 @@ public final class Integrator {
         hook.reached(Step.CHECKED);
 
         String after = base.name();
+        boolean recordWritten = false;
         if (!request.dryRun()) {
+            if (plan.movesMain()) { // what the pass will record once main moved, for the next pass if it stops
+                start.record().write(new PassRecord.Planned(request.agent().value(), start.started(),
+                        result(request, base, plan.result().name(), plan, order, decided, candidates, parkedReasons,
+                                notSubmitted, unreadable, null, checkReport, current)));
+                recordWritten = true;
+            }
             hook.reached(Step.COMMITS_WRITTEN);
             Plan landing = plan;
-            withCheckoutLock(request, () -> moveMain(updater, base, landing, wave, checkoutNotes));
+            try {
+                withCheckoutLock(request, () -> moveMain(updater, base, landing, wave, checkoutNotes));
+            } catch (RuntimeException e) {
+                if (recordWritten) {
+                    start.record().deleteUnlessMainHolds(access, mainRef, plan.result(), e);
+                }
+                throw e;
+            }
             if (plan.movesMain()) {
                 after = plan.result().name();
                 Verifier.verify(access, mainRef, plan);
@@ -261,6 +322,9 @@ public final class Integrator {
             hook.reached(Step.OUTCOMES_WRITTEN);
             recorder.ledger(result, now);
             hook.reached(Step.LEDGER_WRITTEN);
+            if (recordWritten) {
+                start.record().delete(); // recorded: nothing left for the next pass to do
+            }
         }
         return result;
     }

@@ -33,9 +33,10 @@ import java.util.concurrent.Future;
  * outcome files are written first and the ledger block last, because the block's closing entry is what marks the pass
  * as ended for {@code lane status} ({@code IntegratePass}): a crash between them leaves the lanes that landed reading
  * integrated and the pass shown as stopped unfinished, never lanes that landed reading merely submitted under a pass
- * that looks finished. A crash before or while recording leaves main moved and the records missing or partial; a
- * rerun of the wave finds the lanes in main's history, reports them already integrated and writes the missing records
- * then. An existing
+ * that looks finished. A crash before or while recording leaves main moved and the records missing or partial, and
+ * the pass's {@link PassRecord}: the next pass of the wave first writes, from it, the outcomes and the entries of the
+ * block the ledger lacks (as this class would have; the {@code main-moved} marked as logged late), then goes on,
+ * finding the lanes in main's history and reporting them already integrated. An existing
  * outcome that says a lane was integrated at the same head and submission is left as it is, so a later pass does
  * not overwrite "integrated" with "already-integrated". The outcome files are independent and written by a few
  * threads at once, each atomically (write, force, rename): a crash among them leaves some lanes' outcomes new and
@@ -57,6 +58,14 @@ final class OutcomeRecorder {
     }
 
     void ledger(IntegrateResult result, Instant now) {
+        new Ledger(inbox.ledger(wave)).append(entries(result, now, ""));
+    }
+
+    /**
+     * The block of ledger entries recording {@code result}: one per lane, then the closing entry, whose detail ends
+     * with {@code movedNote} if main moved (a note that the block is logged late, say; "" for none).
+     */
+    List<LedgerEntry> entries(IntegrateResult result, Instant now, String movedNote) {
         List<LedgerEntry> entries = new ArrayList<>();
         for (LaneOutcome lane : result.lanes()) {
             LedgerEvent event = switch (lane.status()) {
@@ -79,7 +88,7 @@ final class OutcomeRecorder {
                             + " parked" + (result.versionTo() != null
                                     && !result.versionTo().equals(result.versionFrom())
                                     ? ", version " + result.versionFrom() + " -> " + result.versionTo() : "")
-                            + (result.versionNote() == null ? "" : "; " + result.versionNote())));
+                            + (result.versionNote() == null ? "" : "; " + result.versionNote()) + movedNote));
         } else {
             entries.add(new LedgerEntry(now, LedgerEvent.INTEGRATE_FINISHED, wave.value(), "", agent,
                     "main unchanged at " + result.mainBefore().substring(0, 12) + ", nothing landed: "
@@ -87,7 +96,7 @@ final class OutcomeRecorder {
                             + result.count(LaneStatus.ALREADY_INTEGRATED) + " already integrated, "
                             + result.notSubmitted().size() + " not submitted"));
         }
-        new Ledger(inbox.ledger(wave)).append(entries);
+        return entries;
     }
 
     /**

@@ -18,7 +18,10 @@ public enum Step {
     INTENTS_APPLIED("intents-applied"),
     /** The checks passed (the user check command too, with bisection if it failed). */
     CHECKED("checked"),
-    /** The per-lane commits and the shared-surface commit are written; main has not moved. */
+    /**
+     * The per-lane commits and the shared-surface commit are written, and, if main is to move, the pass record (what
+     * the pass will record once it moved); main has not moved.
+     */
     COMMITS_WRITTEN("commits-written"),
     /**
      * Under the checkout lock, the checkout of main (if there is one) is ready for main to move: its pending change
@@ -33,7 +36,10 @@ public enum Step {
     VERIFIED("verified"),
     /** Each lane's outcome.json was written; the pass's ledger entries are not (the pass shows as unfinished). */
     OUTCOMES_WRITTEN("outcomes-written"),
-    /** The ledger entries of the pass were appended, the last of them closing it; the pass is over. */
+    /**
+     * The ledger entries of the pass were appended, the last of them closing it; the pass is over (its pass record,
+     * still there, is deleted right after).
+     */
     LEDGER_WRITTEN("ledger-written");
 
     private final String label;

@@ -59,6 +59,8 @@ class IntegrateContentionTest {
         assertEquals("initial", f.firstParentSubjects().get(1));
         assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/dimA/outcome.json")));
         assertTrue(f.read(f.repo, "tools/offline/_inbox/45/AGENT_LEDGER.md").contains("| integrate-aborted |"));
+        assertFalse(Files.exists(f.repo.resolve("tools/offline/_inbox/45/.integrate-pass.json")),
+                "a pass whose move lost leaves no pass record for the next pass to read");
 
         f.integrate("--wave", "45").expect(0);
         assertEquals("lane: shared files of wave 45 (1 lane)", f.firstParentSubjects().get(0), "a retry lands");

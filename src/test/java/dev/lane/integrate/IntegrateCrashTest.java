@@ -1,29 +1,35 @@
 package dev.lane.integrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lane.support.Git;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 at every step of a pass (the LANE_CRASH_AT test hook halts a separate JVM there), then integrate again:
  * main is always either untouched or fully moved, and the rerun ends with exactly the tree of a run that never
- * crashed: no manifest entry doubled, no second bump, every workflow edit once.
+ * crashed: no manifest entry doubled, no second bump, every workflow edit once; and with the records of such a run:
+ * main's one move has its one {@code main-moved} entry, each landed lane reads integrated, nothing recorded twice.
  */
 class IntegrateCrashTest {
     @TempDir
     Path tmp;
 
     @Test
-    void aCrashAtEveryStepLeavesMainUntouchedOrFullyMovedAndARerunEndsWithTheSameTree() throws Exception {
+    void aCrashAtEveryStepLeavesMainUntouchedOrFullyMovedAndARerunEndsWithTheSameTreeAndTheSameRecords() throws Exception {
         WaveFixture template = WaveFixture.create(tmp.resolve("template"));
         Path a = template.claim("45", "dimA");
         Path b = template.claim("45", "dimB");
@@ -42,6 +48,7 @@ class IntegrateCrashTest {
         WaveFixture reference = copy(template, "reference");
         reference.integrate("--wave", "45").expect(4);
         String referenceTree = reference.mainTree();
+        List<JsonNode> referenceLedger = ledger(reference);
         assertTrue(reference.onMain(WaveFixture.MANIFEST).endsWith("252_law_jorei_pref.sql\n260_vec_e5.sql\n"
                 + "261_legal_chain_v2.sql\n"));
 
@@ -72,10 +79,84 @@ class IntegrateCrashTest {
             assertEquals(run.mainHead(), run.git(run.repo, "rev-parse", "HEAD").strip());
             String bumps = run.git(run.repo, "log", "--format=%s", "refs/heads/main", "--", "pyproject.toml");
             assertEquals(2, bumps.lines().count(), "initial + one bump commit: " + bumps);
+            theRecordsAreThoseOfARunThatNeverCrashed(run, step, base, referenceLedger);
         }
         assertEquals(Step.values().length, report.size(), String.join("\n", report));
         assertTrue(report.contains("locked: main untouched") && report.contains("main-moved: main moved"),
                 String.join("\n", report));
+    }
+
+    /**
+     * After the rerun the wave's records are those an uncrashed pass leaves: exactly one {@code main-moved} (the move
+     * from the base, with the same counts and version as the reference run's), each landed lane (dimA, dimB) read
+     * {@code integrated} once in the ledger, with the reference's detail, and in its outcome.json and lane status; no
+     * pass records a lane twice. A move recorded by the rerun for a pass that stopped after it says it was logged late.
+     */
+    private static void theRecordsAreThoseOfARunThatNeverCrashed(WaveFixture run, Step step, String base,
+                                                                 List<JsonNode> reference) throws Exception {
+        String at = "after a crash at " + step.label() + " and a rerun: ";
+        List<JsonNode> entries = ledger(run);
+        String all = entries.stream().map(e -> e.get("event").asText() + " " + e.get("lane").asText() + " "
+                + e.get("agent").asText() + " " + e.get("detail").asText()).collect(Collectors.joining("\n"));
+        List<JsonNode> moves = ofEvent(entries, "main-moved");
+        assertEquals(1, moves.size(), at + "one main-moved entry records main's one move:\n" + all);
+        String moved = moves.get(0).get("detail").asText();
+        assertTrue(moved.startsWith(base.substring(0, 12) + " -> " + run.mainHead().substring(0, 12) + ", "),
+                at + "the move from the base to main's commit: " + moved);
+        String referenceMove = ofEvent(reference, "main-moved").get(0).get("detail").asText();
+        assertTrue(moved.substring(30).startsWith(referenceMove.substring(30)), at + moved + " vs " + referenceMove);
+        boolean late = step.compareTo(Step.MAIN_MOVED) >= 0 && step.compareTo(Step.OUTCOMES_WRITTEN) <= 0;
+        assertEquals(late, moved.contains("; logged late"), at + "marked as logged late only then: " + moved);
+        for (String lane : List.of("dimA", "dimB")) {
+            List<JsonNode> integrated = ofEvent(entries, "integrated").stream()
+                    .filter(e -> e.get("lane").asText().equals(lane)).toList();
+            assertEquals(1, integrated.size(), at + lane + " is recorded integrated once:\n" + all);
+            String expected = ofEvent(reference, "integrated").stream().filter(e -> e.get("lane").asText().equals(lane))
+                    .findFirst().orElseThrow().get("detail").asText();
+            assertEquals(withoutCommits(expected), withoutCommits(integrated.get(0).get("detail").asText()),
+                    at + lane + "'s integrated entry keeps its detail");
+            JsonNode outcome = new ObjectMapper().readTree(run.read(run.repo,
+                    "tools/offline/_inbox/45/" + lane + "/outcome.json"));
+            assertEquals("integrated", outcome.get("status").asText(), at + lane + "'s outcome.json: " + outcome);
+        }
+        JsonNode lanes = new ObjectMapper().readTree(run.lane(run.repo, "status", "--wave", "45", "--json").expect(0)
+                .out()).get("waves").get(0).get("lanes");
+        for (JsonNode lane : lanes) {
+            String name = lane.get("lane").asText();
+            if (name.equals("dimA") || name.equals("dimB")) {
+                assertEquals("integrated", lane.get("state").asText(), at + "lane status of " + name);
+            }
+        }
+        Set<String> inThisPass = new HashSet<>();
+        for (JsonNode e : entries) {
+            if (e.get("event").asText().equals("integrate-started")) {
+                inThisPass.clear();
+            } else if (!e.get("lane").asText().isEmpty()) {
+                assertTrue(inThisPass.add(e.get("event").asText() + " " + e.get("lane").asText()),
+                        at + "no pass records a lane twice:\n" + all);
+            }
+        }
+        assertFalse(Files.exists(run.repo.resolve("tools/offline/_inbox/45/.integrate-pass.json")),
+                at + "the pass record is gone once recorded");
+    }
+
+    private static List<JsonNode> ledger(WaveFixture run) throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : run.lane(run.repo, "ledger", "--wave", "45", "--json").expect(0).out().split("\n")) {
+            if (!line.isBlank()) {
+                entries.add(new ObjectMapper().readTree(line));
+            }
+        }
+        return entries;
+    }
+
+    private static List<JsonNode> ofEvent(List<JsonNode> entries, String event) {
+        return entries.stream().filter(e -> e.get("event").asText().equals(event)).toList();
+    }
+
+    /** An integrated entry's detail without the landed commit's name (each run builds its own commits). */
+    private static String withoutCommits(String detail) {
+        return detail.replaceAll("landed as [0-9a-f]{12}", "landed as C");
     }
 
     /**
@@ -100,7 +181,7 @@ class IntegrateCrashTest {
 
     private static WaveFixture copy(WaveFixture template, String name) throws IOException, InterruptedException {
         Path target = template.root.getParent().resolve("run-" + name);
-        java.nio.file.Files.createDirectories(target);
+        Files.createDirectories(target);
         Process p = new ProcessBuilder("cp", "-a", template.repo.toString(), target.resolve("repo").toString())
                 .inheritIO().start();
         assertEquals(0, p.waitFor());
