@@ -3,6 +3,7 @@ import dev.lane.claim.ClaimState;
 import dev.lane.fs.SafeFiles;
 import dev.lane.inbox.Inbox;
 import dev.lane.intent.Intents;
+import dev.lane.intent.LandedIntents;
 import dev.lane.json.Json;
 import dev.lane.names.LaneId;
 import dev.lane.names.WaveId;
@@ -36,7 +37,7 @@ public class IntegrateSetup {
                     lane.value(), "bench", at, ClaimState.CLAIMED, base, "/nonexistent/bench-" + lane, branch,
                     "bench", 1)));
             SafeFiles.writeAtomically(inbox.submission(wave, lane), Json.write(new Submission(wave.value(),
-                    lane.value(), "bench", head, base, at.plusMillis(500), 1, Intents.none())));
+                    lane.value(), "bench", head, base, at.plusMillis(500), 1, Intents.none(), LandedIntents.none())));
         }
     }
 }
