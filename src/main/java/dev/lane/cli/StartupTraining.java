@@ -83,6 +83,7 @@ public final class StartupTraining {
                 + "manifest:\n  required: [001_init.sql]\n");
         git.ok("add", "-A");
         git.ok("commit", "-q", "-m", "training repository");
+        git.ok("pack-refs", "--all"); // refs read from packed-refs too, as in any clone
 
         lane(steps, repo, "claim", "--wave", "t", "--lane", "a", "--agent", "trainer");
         lane(steps, repo, "--json", "claim", "--wave", "t", "--lane", "b", "--agent", "trainer");
@@ -98,9 +99,15 @@ public final class StartupTraining {
                 "name: deploy\non:\n  push:\n  workflow_dispatch:\njobs:\n  build:\n    runs-on: x\n");
         lane(steps, worktree, "submit", "-m", "training work");
         lane(steps, worktree, "--json", "submit", "--bump", "patch");
+        // A second lane with work in a folder the first also changed: its merge is a real three-way merge of trees.
+        write(worktree.resolve("src/a.txt"), "a\n");
+        lane(steps, worktree, "submit", "-m", "more training work");
+        Path second = tmp.resolve("wt-t-b");
+        write(second.resolve("src/b.txt"), "b\n");
+        lane(steps, second, "submit", "-m", "training work of b");
         lane(steps, repo, "integrate", "--wave", "t", "--dry-run");
         lane(steps, repo, "integrate", "--wave", "t", "--agent", "trainer");
-        lane(steps, tmp.resolve("wt-t-b"), "sync");
+        lane(steps, second, "sync");
         lane(steps, repo, "ledger");
         lane(steps, repo, "ledger", "--json", "--wave", "t");
         lane(steps, repo, "ledger", "--verify");

@@ -20,6 +20,7 @@ class StartupTrainingTest {
                 "0",           // init
                 "0", "0", "3", // claim, claim --json, a lost claim
                 "0", "0",      // submit with shared-file edits, resubmit with a bump
+                "0", "0",      // a third submit of that lane, a second lane's submit (its merge is three-way)
                 "0", "0", "0", // integrate --dry-run, integrate, sync
                 "0", "0", "0", // ledger, ledger --json, ledger --verify
                 "0", "0",      // status, status --json
