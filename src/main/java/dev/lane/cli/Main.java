@@ -7,6 +7,9 @@ import java.time.Clock;
 
 /** The process entry point: wires the real world into a {@link CliContext} and exits with the command's code. */
 public final class Main {
+    /** JGit's switch for its SHA-1 implementation: {@code java} (its default, collision-detecting) or {@code jdkNative}. */
+    static final String JGIT_SHA1 = "org.eclipse.jgit.util.sha1.implementation";
+
     private Main() {
     }
 
@@ -19,6 +22,12 @@ public final class Main {
         // JGit logs through slf4j: naming its provider (the no-op one lane ships) spares slf4j a class-path search.
         System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN"); // and not to announce on stderr that it was named
+        // JGit hashes the objects an integrate pass writes with the JDK's SHA-1 rather than its own Java port of git's
+        // collision-detecting SHA-1 (sha1dc): ~17 ms of a 50-lane pass, ~40 ms of CPU (docs/decisions.md, Eleventh
+        // session, says what that gives up). A value given with LANE_JAVA_OPTS (-D...=java) wins.
+        if (System.getProperty(JGIT_SHA1) == null) {
+            System.setProperty(JGIT_SHA1, "jdkNative");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(Path.of("").toAbsolutePath(), System.getenv(), Clock.systemUTC(), out, err);

@@ -85,6 +85,10 @@ final class RepoAccess implements AutoCloseable {
     private static PackInserter packInserter(FileRepository repo) {
         PackInserter pack = repo.getObjectDatabase().newPackInserter();
         pack.setCompressionLevel(Deflater.BEST_SPEED);
+        // No lookup of each new object in every existing pack first (~3 ms of a 50-lane pass, more with more packs): an
+        // object the repository has packed already is written again, which git allows and gc folds; within the pass's
+        // own pack JGit never writes one twice.
+        pack.checkExisting(false);
         return pack;
     }
 
