@@ -16,6 +16,7 @@ import dev.lane.intent.BumpRequest;
 import dev.lane.intent.Intents;
 import dev.lane.intent.LandedIntents;
 import dev.lane.intent.Manifest;
+import dev.lane.intent.MigrationNumbers;
 import dev.lane.ledger.Ledger;
 import dev.lane.ledger.LedgerEntry;
 import dev.lane.ledger.LedgerEvent;
@@ -163,6 +164,7 @@ public final class SubmitService {
         new Ledger(ws.inbox().ledger(request.wave())).append(entries);
         notices.addAll(moving.notices());
         staleBump(request.wave(), request.lane(), intents.bump()).ifPresent(notices::add);
+        notices.addAll(numbersTakenOnMain(git, intents));
         if (head.equals(fork) && intents.isEmpty()) {
             notices.add("this submission holds nothing to land: the lane has no commit beyond its base "
                     + fork.substring(0, 12) + " and no intents (was the work done in another folder?)");
@@ -188,6 +190,23 @@ public final class SubmitService {
                 + "main is at " + stale.mainVersion() + " now, since this lane's base; run lane sync, then ask for "
                 + (BumpLevel.parse(stale.smallest()).isPresent() ? "a higher version or a level" : "a higher version")
                 + " (--bump " + stale.smallest() + ")");
+    }
+
+    /**
+     * A notice for each of the lane's new manifest entries whose migration number main's manifest gives to another
+     * migration now: listed since the lane's base (another wave landed it, or another lane of this one), so submit's
+     * rule on the base's manifest could not see it, and a pass run now would park the lane for it, in the same words.
+     * Reads main's manifest only when the lane has manifest entries.
+     */
+    private List<String> numbersTakenOnMain(GitCli git, Intents intents) {
+        if (intents.manifest().isEmpty()) {
+            return List.of();
+        }
+        Set<String> onMain = SurfaceChanges.manifestAt(git, ws.config(), ws.mainRef());
+        return MigrationNumbers.listedIn(onMain).clashes(intents.manifest()).stream()
+                .map(c -> c.sentence() + ", listed on main since this lane's base: a pass run now would park this "
+                        + "lane. Give " + c.entry() + " a free number (git mv), then lane sync and lane submit again")
+                .toList();
     }
 
     /**
