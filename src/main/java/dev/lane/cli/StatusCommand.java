@@ -32,7 +32,7 @@ final class StatusCommand extends BaseCommand {
     CommandSpec spec() {
         return command(
                 "Show where every lane of a wave stands: claimed, submitted, integrated or PARKED (with the reason).",
-                "Without --wave: every wave in the inbox.")
+                "Without --wave: every wave in the inbox; those with no lane left share one line at the end.")
                 .addOption(CommandModel.string("--wave", () -> wave, v -> wave = v)
                         .paramLabel("WAVE").description("Only this wave.").build())
                 .addOption(CommandModel.names("--state", () -> states, v -> states = v, NOT_GIVEN)
@@ -59,8 +59,18 @@ final class StatusCommand extends BaseCommand {
         } else if (statuses.isEmpty()) {
             out().println("no waves yet (nothing claimed in " + ws.inbox().root() + ")");
         } else {
+            // Without --wave, a wave with no lane left and no pass to report takes one shared line at the end, not a
+            // line each: after weeks of waves, the waves still in flight stay at the top of the view.
+            List<String> emptied = new ArrayList<>();
             for (WaveStatus s : statuses) {
-                out().print(StatusView.render(s, filter, ctx.clock().instant()));
+                if (wave == null && s.lanes().isEmpty() && s.pass().isEmpty() && s.refused().isEmpty()) {
+                    emptied.add(s.wave().value());
+                } else {
+                    out().print(StatusView.render(s, filter, ctx.clock().instant()));
+                }
+            }
+            if (!emptied.isEmpty()) {
+                out().println(StatusView.emptiedLine(emptied));
             }
         }
         return 0;
@@ -174,6 +184,13 @@ final class StatusCommand extends BaseCommand {
                         v.head() == null ? "-" : v.head().substring(0, 12), detail.replace('\n', ' ')));
             }
             return out.append(table.render()).append('\n').toString();
+        }
+
+        /** "no lane left in waves 44, 45: lane ledger --wave W has their history" (every lane released, say). */
+        static String emptiedLine(List<String> waves) {
+            return waves.size() == 1
+                    ? "no lane left in wave " + waves.get(0) + ": lane ledger --wave " + waves.get(0) + " has its history"
+                    : "no lane left in waves " + String.join(", ", waves) + ": lane ledger --wave W has their history";
         }
 
         /** "showing 2 parked", "showing 1 of lanes dimA, dimB", "showing 0 parked or damaged of lane dimA". */

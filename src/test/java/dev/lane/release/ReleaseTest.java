@@ -286,9 +286,29 @@ class ReleaseTest {
     void statusOfAWaveWhoseLanesWereAllReleasedSaysSoWithoutAnEmptyTable() {
         assertEquals(0, repo.lane("release", "--wave", "45", "--lane", "dimA").exitCode());
 
-        CliRun status = repo.lane("status").expect(0);
+        CliRun status = repo.lane("status", "--wave", "45").expect(0);
+        CliRun all = repo.lane("status").expect(0);
 
         assertEquals("wave 45: 0 lanes\n", status.out(), "a header row with no lane under it says nothing");
+        assertEquals("no lane left in wave 45: lane ledger --wave 45 has its history\n", all.out(),
+                "without --wave, emptied waves share one line at the end");
+    }
+
+    @Test
+    void withoutWaveTheWavesWithNoLaneLeftShareOneLineAfterTheWavesInFlight() throws Exception {
+        for (String w : List.of("44", "46")) {
+            repo.lane("claim", "--wave", w, "--lane", "x").expect(0);
+            repo.lane("release", "--wave", w, "--lane", "x").expect(0);
+        }
+
+        List<String> lines = repo.lane("status").expect(0).out().lines().toList();
+
+        assertEquals("wave 45: 1 lane (1 claimed)", lines.get(0), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("wave 44") || l.startsWith("wave 46")),
+                String.join("\n", lines));
+        assertEquals("no lane left in waves 44, 46: lane ledger --wave W has their history", lines.get(lines.size() - 1));
+        JsonNode json = Json.mapper().readTree(repo.lane("status", "--json").expect(0).out());
+        assertEquals(3, json.get("waves").size(), "--json still lists every wave: " + json);
     }
 
     /** The lane commits work and submits it; then main gets a commit of its own, which the lane does not have. */
