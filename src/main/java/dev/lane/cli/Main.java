@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /** The process entry point: wires the real world into a {@link CliContext} and exits with the command's code. */
 public final class Main {
-    /** JGit's switch for its SHA-1 implementation: {@code java} (its default, collision-detecting) or {@code jdkNative}. */
+    /** JGit's switch for its SHA-1: {@code java} (its default, collision-detecting) or {@code jdkNative}. */
     static final String JGIT_SHA1 = "org.eclipse.jgit.util.sha1.implementation";
 
     private Main() {

@@ -188,9 +188,11 @@ final class StatusCommand extends BaseCommand {
 
         /** "no lane left in waves 44, 45: lane ledger --wave W has their history" (every lane released, say). */
         static String emptiedLine(List<String> waves) {
-            return waves.size() == 1
-                    ? "no lane left in wave " + waves.get(0) + ": lane ledger --wave " + waves.get(0) + " has its history"
-                    : "no lane left in waves " + String.join(", ", waves) + ": lane ledger --wave W has their history";
+            if (waves.size() == 1) {
+                return "no lane left in wave " + waves.get(0) + ": lane ledger --wave " + waves.get(0)
+                        + " has its history";
+            }
+            return "no lane left in waves " + String.join(", ", waves) + ": lane ledger --wave W has their history";
         }
 
         /** "showing 2 parked", "showing 1 of lanes dimA, dimB", "showing 0 parked or damaged of lane dimA". */

@@ -195,7 +195,8 @@ public final class Integrator {
 
     /**
      * Puts right what a stopped pass of any wave left in the checkout of main, then runs this pass; what was done
-     * to the checkout (and the notes in {@code checkoutNotes} already) is said in the result, or in the error if the pass then stops.
+     * to the checkout (after the notes {@code checkoutNotes} holds already: a stopped pass recorded, say) is said in
+     * the result, or in the error if the pass then stops.
      */
     private IntegrateResult recoverThenPass(IntegrateRequest request, ClaimStore.WaveClaims lanes,
                                             WaveLanes.Submitted submitted, RepoAccess access,

@@ -1,5 +1,12 @@
 package dev.lane.integrate;
 
+import dev.lane.core.LaneException;
+import dev.lane.intent.BumpRequest;
+import dev.lane.json.JsonFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a pass did with one submitted lane.
  *
@@ -18,9 +25,34 @@ public record LaneOutcome(String lane, String agent, LaneStatus status, String r
                           Applied applied, String commit, String note) {
 
     /** Intents of the lane applied by this pass. */
-    public record Applied(java.util.List<String> manifest, String bump, java.util.List<String> workflows) {
+    public record Applied(List<String> manifest, String bump, List<String> workflows) {
         public static Applied nothing() {
-            return new Applied(java.util.List.of(), null, java.util.List.of());
+            return new Applied(List.of(), null, List.of());
+        }
+
+        /**
+         * As {@code outcome.json} and the pass record hold it, {@code {"manifest", "bump", "workflows"}}: a plain map
+         * (the text the mapper would write for the record), so that writing outcomes costs no mapper start-up.
+         */
+        Map<String, Object> document() {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("manifest", manifest);
+            doc.put("bump", bump);
+            doc.put("workflows", workflows);
+            return doc;
+        }
+
+        /** The object {@link #document} wrote; a bump that is no bump request is damage ({@code f.damaged}). */
+        static Applied fromJson(JsonFields f) {
+            String bump = f.nullableString("bump");
+            if (bump != null) {
+                try {
+                    BumpRequest.parse(bump);
+                } catch (LaneException e) {
+                    throw f.damaged("bump", "is not a bump request: " + bump);
+                }
+            }
+            return new Applied(f.strings("manifest"), bump, f.strings("workflows"));
         }
     }
 }

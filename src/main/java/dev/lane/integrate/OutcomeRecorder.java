@@ -161,7 +161,7 @@ final class OutcomeRecorder {
         doc.put("sequence", lane.sequence());
         doc.put("head", lane.head());
         doc.put("commit", lane.commit());
-        doc.put("applied", appliedDocument(lane.applied()));
+        doc.put("applied", lane.applied() == null ? null : lane.applied().document());
         doc.put("note", lane.note());
         doc.put("mainBefore", result.mainBefore());
         doc.put("mainAfter", result.mainAfter());
@@ -176,21 +176,6 @@ final class OutcomeRecorder {
         } catch (LaneException damaged) {
             return false;
         }
-    }
-
-    /**
-     * The applied intents as a plain map: the text the mapper writes for the record (its components in order), so
-     * that writing outcomes costs no mapper start-up.
-     */
-    private static Map<String, Object> appliedDocument(LaneOutcome.Applied a) {
-        if (a == null) {
-            return null;
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("manifest", a.manifest());
-        doc.put("bump", a.bump());
-        doc.put("workflows", a.workflows());
-        return doc;
     }
 
     private static String appliedText(LaneOutcome.Applied a) {

@@ -73,6 +73,11 @@ final class PassRecord {
         String move() {
             return result.mainBefore().substring(0, 12) + " -> " + result.mainAfter().substring(0, 12);
         }
+
+        /** The commit the pass moved (or was to move) main to. */
+        ObjectId after() {
+            return ObjectId.fromString(result.mainAfter());
+        }
     }
 
     Path file() {
@@ -97,11 +102,7 @@ final class PassRecord {
             lane.put("reason", l.reason());
             lane.put("head", l.head());
             lane.put("sequence", l.sequence());
-            Map<String, Object> applied = new LinkedHashMap<>(); // never null: nothing() when nothing applied
-            applied.put("manifest", l.applied().manifest());
-            applied.put("bump", l.applied().bump());
-            applied.put("workflows", l.applied().workflows());
-            lane.put("applied", applied);
+            lane.put("applied", l.applied().document()); // never null: nothing() when nothing applied
             lane.put("commit", l.commit());
             lane.put("note", l.note());
             lanes.add(lane);
@@ -164,9 +165,7 @@ final class PassRecord {
             String label = l.string("status");
             LaneStatus status = Labelled.parse(LaneStatus.values(), label)
                     .orElseThrow(() -> l.damaged("status", "is not a lane status: " + label));
-            JsonFields a = l.object("applied");
-            LaneOutcome.Applied applied = new LaneOutcome.Applied(a.strings("manifest"), a.nullableString("bump"),
-                    a.strings("workflows"));
+            LaneOutcome.Applied applied = LaneOutcome.Applied.fromJson(l.object("applied"));
             String lane = l.string("lane");
             try {
                 new LaneId(lane); // a name the outcome files' paths are made of
@@ -213,18 +212,14 @@ final class PassRecord {
         return access.commitIfPresent(planned.name()).isPresent() && access.isAncestor(planned, main.get());
     }
 
-    private static boolean mainHolds(Planned planned, RepoAccess access, String mainRef) {
-        return mainHolds(access, mainRef, ObjectId.fromString(planned.result().mainAfter()));
-    }
-
     /**
      * A dry run's view: a note saying what the next pass will record first, if the record names a move main holds.
      * Writes and deletes nothing.
      */
     Optional<String> pending(RepoAccess access, String mainRef) {
-        return read().filter(p -> mainHolds(p, access, mainRef)).map(p -> "a pass of wave " + wave + " (agent "
-                + p.agent() + ", started " + p.started() + ") moved main " + p.move() + " and stopped before "
-                + "recording it; the next integrate (not a dry run) records it first");
+        return read().filter(p -> mainHolds(access, mainRef, p.after())).map(p -> "a pass of wave " + wave
+                + " (agent " + p.agent() + ", started " + p.started() + ") moved main " + p.move() + " and stopped "
+                + "before recording it; the next integrate (not a dry run) records it first");
     }
 
     /**
@@ -238,7 +233,7 @@ final class PassRecord {
             return Optional.empty();
         }
         Planned planned = found.get();
-        if (!mainHolds(planned, access, mainRef)) {
+        if (!mainHolds(access, mainRef, planned.after())) {
             delete(); // main never moved to it: the stopped pass changed nothing that needs a record
             return Optional.empty();
         }

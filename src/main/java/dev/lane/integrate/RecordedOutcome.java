@@ -2,12 +2,11 @@ package dev.lane.integrate;
 
 import dev.lane.core.LaneException;
 import dev.lane.fs.SafeFiles;
-import dev.lane.intent.BumpRequest;
 import dev.lane.intent.LandedIntents;
 import dev.lane.json.JsonFields;
+import dev.lane.json.Labelled;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +34,7 @@ public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> sta
         return SafeFiles.readIfExists(file).map(text -> {
             JsonFields o = JsonFields.of(text, file);
             String label = o.string("status");
-            Optional<LaneStatus> status = Arrays.stream(LaneStatus.values()).filter(s -> s.label().equals(label))
-                    .findFirst();
+            Optional<LaneStatus> status = Labelled.parse(LaneStatus.values(), label);
             return new RecordedOutcome(optional(o, "wave"), optional(o, "lane"), status, o.intValue("sequence"),
                     o.nullableString("head"), o.nullableString("reason"), o.instant("time"), optional(o, "note"),
                     applied(o));
@@ -48,16 +46,7 @@ public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> sta
         if (!o.has("applied") || o.isNull("applied")) {
             return LaneOutcome.Applied.nothing();
         }
-        JsonFields a = o.object("applied");
-        String bump = a.nullableString("bump");
-        if (bump != null) {
-            try {
-                BumpRequest.parse(bump);
-            } catch (LaneException e) {
-                throw a.damaged("bump", "is not a bump request: " + bump);
-            }
-        }
-        return new LaneOutcome.Applied(a.strings("manifest"), bump, a.strings("workflows"));
+        return LaneOutcome.Applied.fromJson(o.object("applied"));
     }
 
     /** A field that older outcome files do not have: null if absent (or null). */
@@ -89,7 +78,8 @@ public record RecordedOutcome(String wave, String lane, Optional<LaneStatus> sta
      */
     public LandedIntents appliedLanded() {
         return status.filter(s -> s != LaneStatus.PARKED).isPresent()
-                ? LandedIntents.none().with(applied.manifest(), applied.bump(), List.of())
+                ? new LandedIntents(applied.manifest(), applied.bump() == null ? List.of() : List.of(applied.bump()),
+                        List.of())
                 : LandedIntents.none();
     }
 

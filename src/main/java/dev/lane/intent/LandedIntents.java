@@ -50,31 +50,22 @@ public record LandedIntents(List<String> manifest, List<String> bumps, List<Stri
         return new LandedIntents(f.strings("manifest"), bumps, f.strings("workflows"));
     }
 
-    /** This record and all of {@code landed} (the intents of a submission that landed). */
-    public LandedIntents with(Intents landed) {
-        return with(landed.manifest(), landed.bump() == null ? null : landed.bump().toString(),
-                landed.workflows().stream().map(WorkflowEdit::id).toList());
+    /** What {@code landed} holds, the intents of a submission that landed: all of them. */
+    public static LandedIntents of(Intents landed) {
+        List<String> bump = landed.bump() == null ? List.of() : List.of(landed.bump().toString());
+        return new LandedIntents(landed.manifest(), bump, landed.workflows().stream().map(WorkflowEdit::id).toList());
     }
 
-    /** This record and {@code other}. */
+    /** This record and {@code other} (each intent once, in the order first recorded). */
     public LandedIntents with(LandedIntents other) {
-        LandedIntents out = with(other.manifest, null, other.workflows);
-        List<String> b = new ArrayList<>(out.bumps);
-        b.addAll(other.bumps);
-        return new LandedIntents(out.manifest, b, out.workflows);
+        return new LandedIntents(joined(manifest, other.manifest), joined(bumps, other.bumps),
+                joined(workflows, other.workflows));
     }
 
-    /** This record and the given manifest entries, bump request (or null) and workflow edit ids. */
-    public LandedIntents with(List<String> entries, String bump, List<String> workflowIds) {
-        List<String> m = new ArrayList<>(manifest);
-        m.addAll(entries);
-        List<String> b = new ArrayList<>(bumps);
-        if (bump != null) {
-            b.add(bump);
-        }
-        List<String> w = new ArrayList<>(workflows);
-        w.addAll(workflowIds);
-        return new LandedIntents(m, b, w);
+    private static List<String> joined(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /**

@@ -97,7 +97,8 @@ public final class SubmissionStore {
         landed = landed.with(o.appliedLanded());
         if (previous != null && o.landed(wave.value(), lane.value(), previous.sequence(), previous.head())) {
             Intents all = previous.intents();
-            landed = landed.with(o.note() == null ? all : new Intents(all.manifest(), null, all.workflows()));
+            landed = landed.with(LandedIntents.of(o.note() == null ? all
+                    : new Intents(all.manifest(), null, all.workflows())));
         }
         return landed;
     }

@@ -306,7 +306,8 @@ class ReleaseTest {
         assertEquals("wave 45: 1 lane (1 claimed)", lines.get(0), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("wave 44") || l.startsWith("wave 46")),
                 String.join("\n", lines));
-        assertEquals("no lane left in waves 44, 46: lane ledger --wave W has their history", lines.get(lines.size() - 1));
+        assertEquals("no lane left in waves 44, 46: lane ledger --wave W has their history",
+                lines.get(lines.size() - 1));
         JsonNode json = Json.mapper().readTree(repo.lane("status", "--json").expect(0).out());
         assertEquals(3, json.get("waves").size(), "--json still lists every wave: " + json);
     }
