@@ -1,6 +1,7 @@
 package dev.lane.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -153,7 +154,7 @@ class QuickCommandLineTest {
                 String[] args = line.split(" ");
                 assertTrue(QuickCommandLine.of(args).isPresent(), line);
                 String quick = outcome(notARepository, true, args);
-                assertTrue(!quick.startsWith("0\n"), "a failure: " + quick);
+                assertFalse(quick.startsWith("0\n"), "a failure: " + quick);
                 assertEquals(outcome(notARepository, false, args), quick, line);
             }
         } finally {

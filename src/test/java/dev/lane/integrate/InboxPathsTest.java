@@ -103,7 +103,6 @@ class InboxPathsTest {
                 "the lane's claim is still there");
     }
 
-    /** Commits {@code git add addArgs} in lane sneaky's worktree and points its submission there, bypassing submit. */
     @Test
     void aLaneWhoseBranchChangesLanesYmlBehindSubmitIsParkedAndMainKeepsItsConfiguration() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
@@ -120,6 +119,7 @@ class InboxPathsTest {
         assertEquals("B\n", f.onMain("src/b.txt"), "the other lane lands");
     }
 
+    /** Commits {@code git add addArgs} in lane sneaky's worktree and points its submission there, bypassing submit. */
     private static void commitBehindSubmit(WaveFixture f, Path worktree, String message, String... addArgs)
             throws Exception {
         List<String> add = new ArrayList<>(List.of("add"));

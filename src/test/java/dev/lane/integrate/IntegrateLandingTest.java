@@ -171,9 +171,7 @@ class IntegrateLandingTest {
         String ci = ".github/workflows/ci.yaml";
         String ciText = "name: ci\non:\n  push:\n  workflow_dispatch:\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
                 + "    steps:\n      - run: make test\n";
-        f.write(f.repo, ci, ciText);
-        f.git(f.repo, "add", ci);
-        f.git(f.repo, "-c", "user.name=t", "-c", "user.email=t@lane.invalid", "commit", "-qm", "a .yaml workflow");
+        f.commitOnMain(ci, ciText, "a .yaml workflow");
         Path w = f.claim("45", "w");
         f.write(w, ci, ciText.replace("make test", "make check"));
         f.submit(w); // not a shared file under the lane's lanes.yml: plain code

@@ -18,8 +18,8 @@ class NativeConflictReasonsTest {
     @Test
     void aConflictGitNamesNoFileForIsReportedWithGitsOwnMessage() {
         WaveFixture f = WaveFixture.create(tmp);
-        f.commitOnMain("old/one.txt", "one\n".repeat(20), "add " + "old/one.txt");
-        f.commitOnMain("old/two.txt", "two\n".repeat(20), "add " + "old/two.txt");
+        f.commitOnMain("old/one.txt", "one\n".repeat(20), "add old/one.txt");
+        f.commitOnMain("old/two.txt", "two\n".repeat(20), "add old/two.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "x/.keep", "");
@@ -61,7 +61,7 @@ class NativeConflictReasonsTest {
     @Test
     void aRenameConflictNamesTheLanesOwnNewNameWithoutBlamingMain() {
         WaveFixture f = WaveFixture.create(tmp);
-        f.commitOnMain("src/shared.txt", "shared\n".repeat(20), "add " + "src/shared.txt");
+        f.commitOnMain("src/shared.txt", "shared\n".repeat(20), "add src/shared.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.git(a, "mv", "src/shared.txt", "src/by-a.txt");

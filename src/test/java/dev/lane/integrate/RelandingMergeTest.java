@@ -22,7 +22,7 @@ class RelandingMergeTest {
     @Test
     void aFileTheLaneRenamesAfterItsSquashedLandingWhileAnotherLaneEditedItLandsRenamedWithTheEdit() {
         WaveFixture f = WaveFixture.create(tmp);
-        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
+        f.commitOnMain("src/r.txt", BODY, "add src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "src/a1.txt", "a1\n");
@@ -43,7 +43,7 @@ class RelandingMergeTest {
     @Test
     void aFileTheLaneRenamesAfterItsSquashedLandingWhileAnotherRenamedItElsewhereIsParked() {
         WaveFixture f = WaveFixture.create(tmp);
-        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
+        f.commitOnMain("src/r.txt", BODY, "add src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         f.write(a, "src/a1.txt", "a1\n");
@@ -63,7 +63,7 @@ class RelandingMergeTest {
     @Test
     void aLaneWithTwoMergeBasesThatRenamesAFileAnotherLaneRenamedElsewhereIsParked() {
         WaveFixture f = WaveFixture.create(tmp);
-        f.commitOnMain("src/r.txt", BODY, "add " + "src/r.txt");
+        f.commitOnMain("src/r.txt", BODY, "add src/r.txt");
         Path a = f.claim("45", "a");
         Path b = f.claim("45", "b");
         Path c = f.claim("45", "c");

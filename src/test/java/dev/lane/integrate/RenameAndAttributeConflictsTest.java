@@ -101,4 +101,4 @@ class RenameAndAttributeConflictsTest {
         assertEquals(WaveFixture.APP.replace("line 1", "line 1 by c"), f.onMain("src/keep.txt"));
     }
 
-    /** Adds (or changes) {@code file} on main, committed in the main checkout. */}
+}

@@ -1,7 +1,6 @@
 package dev.lane.integrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +50,8 @@ class ResubmittedLaneStatusTest {
         assertEquals(List.of(DEPLOY), strings(lane.get("intentsLanded").get("workflows")));
         assertEquals(List.of("262_add_x.sql", "263_y.sql"), strings(lane.get("intentsDetail").get("manifest")),
                 "intentsDetail stays the submission as made");
-        assertFalse(lane.get("intents").asText().startsWith("manifest +2"), lane.get("intents").asText());
+        assertEquals("manifest +1 (263_y.sql); landed earlier: manifest +1 (262_add_x.sql), bump minor, workflow edits 1 ("
+                + DEPLOY + ")", lane.get("intents").asText(), "intents reads as the DETAIL column");
 
         // What status shows as pending is what a pass would apply.
         JsonNode plan = Json.mapper().readTree(f.integrate("--wave", "45", "--dry-run", "--json").expect(0).out());

@@ -63,16 +63,9 @@ class WorkflowIntegrityTest {
     @Test
     void theParkedLaneIsToldToRedoItsEditAfterSyncForTheWorktreesFileNoLongerHasIt() throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path x = f.claim("45", "x");
-        Path y = f.claim("45", "y");
-        f.write(x, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n",
-                "  pull_request:\n    branches: [main]\n  workflow_dispatch:\n"));
-        f.submit(x);
-        f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
-                + "  pull_request:\n    types: [opened]\n"));
-        f.submit(y);
-
-        String reason = lanes(f.integrate("--wave", "45", "--json").expect(4)).get("y").get("reason").asText();
+        ParkedLane parked = yParkedBehindX(f);
+        Path y = parked.worktree();
+        String reason = parked.reason();
         assertTrue(reason.contains("lane sync (it brings in main's " + DEPLOY + ", with the edit of lane x once this "
                 + "pass has landed it), then redo this lane's edit of that file so it holds both edits"), reason);
 
@@ -84,15 +77,9 @@ class WorkflowIntegrityTest {
     void aParkedLaneThatRedoesItsWorkflowEditAsToldLandsAndASubmitWithoutResetSaysTheEarlierEditIsTheProblem()
             throws Exception {
         WaveFixture f = WaveFixture.create(tmp);
-        Path x = f.claim("45", "x");
-        Path y = f.claim("45", "y");
-        f.write(x, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n",
-                "  pull_request:\n    branches: [main]\n  workflow_dispatch:\n"));
-        f.submit(x);
-        f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
-                + "  pull_request:\n    types: [opened]\n"));
-        f.submit(y);
-        String reason = lanes(f.integrate("--wave", "45", "--json").expect(4)).get("y").get("reason").asText();
+        ParkedLane parked = yParkedBehindX(f);
+        Path y = parked.worktree();
+        String reason = parked.reason();
         assertTrue(reason.contains("lane submit --reset-intents"), "the way that works: " + reason);
 
         f.lane(y, "sync").expect(0);
@@ -256,5 +243,26 @@ class WorkflowIntegrityTest {
             out.put(lane.get("lane").asText(), lane);
         }
         return out;
+    }
+
+    /** A lane the pass parked: its worktree and the reason. */
+    private record ParkedLane(Path worktree, String reason) {
+    }
+
+    /**
+     * Lane x adds {@code pull_request:} with branches, lane y (claimed after it) its own {@code pull_request:} with
+     * types: both submit, and the pass lands x and parks y.
+     */
+    private static ParkedLane yParkedBehindX(WaveFixture f) throws Exception {
+        Path x = f.claim("45", "x");
+        Path y = f.claim("45", "y");
+        f.write(x, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n",
+                "  pull_request:\n    branches: [main]\n  workflow_dispatch:\n"));
+        f.submit(x);
+        f.write(y, DEPLOY, WaveFixture.DEPLOY.replace("  workflow_dispatch:\n", "  workflow_dispatch:\n"
+                + "  pull_request:\n    types: [opened]\n"));
+        f.submit(y);
+        return new ParkedLane(y, lanes(f.integrate("--wave", "45", "--json").expect(4)).get("y").get("reason")
+                .asText());
     }
 }

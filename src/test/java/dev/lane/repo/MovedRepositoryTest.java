@@ -32,7 +32,7 @@ class MovedRepositoryTest {
         CliRun r = m.lane(worktree, "submit", "-m", "work");
 
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.err().contains(tmp.resolve("repo/.git/worktrees") + "") && r.err().contains("does not exist")
+        assertTrue(r.err().contains(tmp.resolve("repo/.git/worktrees").toString()) && r.err().contains("does not exist")
                 && r.err().contains("worktree repair " + worktree) && !r.err().contains("bare"), r.err());
         m.git(m.repo, "worktree", "repair", worktree.toString());
         m.lane(worktree, "submit", "-m", "work").expect(0);

@@ -152,9 +152,7 @@ class UserGitConfigTest {
         String workflow = ".github/workflows/récolte.yml";
         String base = "name: harvest\non:\n  workflow_dispatch:\njobs:\n  a:\n    runs-on: ubuntu-latest\n";
         WaveFixture f = WaveFixture.create(tmp);
-        f.write(f.repo, workflow, base);
-        f.git(f.repo, "add", workflow);
-        f.git(f.repo, "commit", "-qm", "a workflow whose name git quotes (core.quotePath is true by default)");
+        f.commitOnMain(workflow, base, "a workflow whose name git quotes (core.quotePath is true by default)");
         Path b = f.claim("45", "dimB");
         f.write(b, workflow, base.replace("ubuntu-latest", "ubuntu-24.04"));
         f.git(b, "commit", "-qam", "dimB pins the runner");
