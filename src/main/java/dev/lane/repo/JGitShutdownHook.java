@@ -10,7 +10,7 @@ import org.eclipse.jgit.internal.util.CleanupService;
  * <p>On first use JGit registers a JVM shutdown hook ({@code CleanupService}) that releases the lock files it holds
  * ({@code LockFile}: a ref being updated, say) and stops its thread pools, so that a Ctrl-C or {@code kill} does not
  * leave a {@code .lock} behind that would block git. Before registering it, JGit loads its whole message bundle
- * ({@code JGitText}, some 1,000 strings read from the jar by reflection) in case the hook later runs in a class loader
+ * ({@code JGitText}, 927 strings read from the jar by reflection) in case the hook later runs in a class loader
  * that is gone (a Maven plug-in's): ~21 ms of a 50-lane {@code lane integrate} on the thread opening the repository,
  * which the pass waits for (async-profiler, wall clock), plus the JIT work it brings (docs/benchmarks.md, eleventh
  * session). Under OSGi JGit instead lets the framework make the service and call its {@code shutDown} when the bundle
